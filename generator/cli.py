@@ -1,0 +1,62 @@
+"""The `handbook` command: check the source data, build the site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import SourceError
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .load import load_corpus
+
+    corpus = load_corpus(Path(args.source))
+    count = sum(1 for p in corpus.policies for _ in p.provisions())
+    print(f"ok: {len(corpus.policies)} policies, {count} provisions, no problems")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    report = build_site(Path(args.config), strict=not args.no_strict)
+    print(report)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every file in source/ and report all problems",
+                                description="Validate every policy in the source folder against the schema. "
+                                            "Prints one line per problem (file:line:column: field: message) and exits 1 if there are any.")
+    check.add_argument("--source", default="source", help="the source folder (default: source)")
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="generate the pages and build the site into site/",
+                                description="Validate source/, generate Markdown pages and build the static site with MkDocs. "
+                                            "The previous site/ is replaced only when the whole build succeeded.")
+    build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
+    build.set_defaults(run=_build)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except SourceError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Generation: the validated model rendered into the Markdown pages and files the site is built from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import SourceLayout, load_corpus
+from .model import Corpus
+from .render.home import HOME_PAGE, render_home
+from .render.html import href
+from .render.policy import page_path, render_policy
+
+Pages = dict[str, str | bytes]  # path inside the pages folder → content
+
+
+def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
+    """Every page and file of the handbook, keyed by its path. Pure apart from reading the originals."""
+    pages: Pages = {}
+    for policy in corpus.policies:
+        original = f"originals/{policy.original}"
+        pages[original] = (layout.originals / policy.original).read_bytes()
+        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), original))
+    pages[HOME_PAGE] = render_home(corpus, links={})
+    return pages
+
+
+def write_pages(out_dir: Path, pages: Pages) -> int:
+    """Make `out_dir` hold exactly `pages`; files whose content is unchanged are not touched.
+
+    Leaving unchanged files alone keeps `mkdocs serve` from rebuilding in a loop, since it watches
+    this folder too. Returns how many files were written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for relative, content in pages.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = out_dir / relative
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    wanted = {out_dir / relative for relative in pages}
+    for stale in sorted(out_dir.rglob("*"), reverse=True):
+        if stale.is_file() and stale not in wanted and stale.name != ".gitignore":
+            stale.unlink()
+        elif stale.is_dir() and not any(stale.iterdir()):
+            stale.rmdir()
+    return written
+
+
+def generate(source: Path, out_dir: Path) -> Corpus:
+    """Load and validate `source/` (raising `SourceError` before writing anything), then write the pages."""
+    layout = SourceLayout(source)
+    corpus = load_corpus(source)
+    write_pages(out_dir, render_pages(corpus, layout))
+    return corpus

@@ -1,0 +1,60 @@
+"""Inline structure of policy text: plain words, `{{option-id}}` placeholders and `{{footnote:N}}` marks.
+
+Text is otherwise plain: nothing in it is Markdown or HTML, so renderers escape it as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\{\{\s*(?:footnote:\s*([A-Za-z0-9]+)|([a-z0-9]+(?:-[a-z0-9]+)*))\s*\}\}")
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+
+
+@dataclass(frozen=True)
+class OptionRef:
+    option_id: str
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    footnote_id: str
+
+
+Segment = Words | OptionRef | FootnoteRef
+
+
+def segments(text: str) -> list[Segment]:
+    """Split one paragraph into words and references, in order."""
+    out: list[Segment] = []
+    position = 0
+    for match in TOKEN.finditer(text):
+        if match.start() > position:
+            out.append(Words(text[position:match.start()]))
+        out.append(FootnoteRef(match.group(1)) if match.group(1) else OptionRef(match.group(2)))
+        position = match.end()
+    if position < len(text):
+        out.append(Words(text[position:]))
+    return out
+
+
+def paragraphs(text: str) -> list[str]:
+    """Each line of the (parsed) value is a paragraph; runs of spaces fold to one.
+
+    In a YAML folded block (`>-`) wrapped lines are joined and a blank line becomes a line break,
+    so a blank line starts a new paragraph; in a literal block (`|-`) each line is one.
+    """
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def option_refs(text: str) -> list[str]:
+    return [m.group(2) for m in TOKEN.finditer(text) if m.group(2)]
+
+
+def footnote_refs(text: str) -> list[str]:
+    return [m.group(1) for m in TOKEN.finditer(text) if m.group(1)]

@@ -1,0 +1,98 @@
+"""Load `source/`: read every policy file, check it against the schema and across files, build the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import validate
+from .model import Corpus, Policy, assign_ids
+from .problems import Problem, SourceError, display_path
+from .schema import POLICY, check_document
+from .yaml_source import SourceDocument, read_yaml
+
+
+@dataclass(frozen=True)
+class SourceLayout:
+    """Where the parts of `source/` live."""
+
+    root: Path
+
+    @property
+    def policies(self) -> Path:
+        return self.root / "policies"
+
+    @property
+    def originals(self) -> Path:
+        return self.root / "originals"
+
+    def policy_files(self) -> list[Path]:
+        return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
+
+
+def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
+    """One policy file: parse, check the schema, derive ids, run the policy checks."""
+    doc, problems = read_yaml(path, display_path(path))
+    if doc is None:
+        return None, problems
+    policy = _build_policy(doc, path, layout, problems)
+    if policy is not None:
+        policy.slug_position = doc.position(("slug",))
+    return policy, problems
+
+
+def _build_policy(doc: SourceDocument, path: Path, layout: SourceLayout, problems: list[Problem]) -> Policy | None:
+    if not isinstance(doc.value, dict):
+        problems.append(doc.problem((), f"expected a mapping of policy fields at the top level, got {_kind(doc.value)}"))
+        return None
+    checked = check_document(POLICY, doc)
+    problems += checked.problems
+    policy: Policy | None = checked.value
+    if policy is None:
+        return None
+    policy.file = doc.file
+    assign_ids(policy)
+    report = _reporter(doc, problems)
+    for check in validate.POLICY_CHECKS:
+        check(policy, report)
+    validate.original_exists(policy, report, layout.originals)
+    validate.slug_matches_file(policy, report, path)
+    return policy
+
+
+def load_corpus(source: Path) -> Corpus:
+    """The whole handbook's data, or `SourceError` listing every problem in every file."""
+    layout = SourceLayout(source)
+    files = layout.policy_files()
+    if not files:
+        raise SourceError([Problem(display_path(layout.policies), 1, 1, "", "no policy files found (expected <slug>.yml files)")])
+    problems: list[Problem] = []
+    policies: list[Policy] = []
+    for path in files:
+        policy, found = load_policy(path, layout)
+        problems += found
+        if policy is not None:
+            policies.append(policy)
+    problems += _duplicate_slugs(policies)
+    if problems:
+        raise SourceError(problems)
+    return Corpus(policies=sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower())))
+
+
+def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
+    first: dict[str, Policy] = {}
+    problems = []
+    for policy in policies:
+        if policy.slug in first:
+            problems.append(Problem(policy.file, *policy.slug_position, "slug", f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})"))
+        else:
+            first[policy.slug] = policy
+    return problems
+
+
+def _reporter(doc: SourceDocument, problems: list[Problem]):
+    return lambda path, message: problems.append(doc.problem(path, message))
+
+
+def _kind(value) -> str:
+    return {list: "a list", str: "a string"}.get(type(value), type(value).__name__)

@@ -1,0 +1,232 @@
+"""The validated model every renderer works from. Nothing here reads files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass
+class Agency:
+    name: str
+    city: str | None = None
+    state: str | None = None
+    identified: bool = True
+    source_path: tuple = ()
+
+
+@dataclass
+class Document:
+    title: str
+    type: str | None = None
+    number: str | None = None
+    subject: str | None = None
+    chapter: str | None = None
+    source_path: tuple = ()
+
+
+@dataclass
+class Dates:
+    issued: dt.date | str | None = None
+    effective: dt.date | str | None = None
+    revised: list = field(default_factory=list)
+    source_path: tuple = ()
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str | None = None
+    note: str | None = None
+    date_line: bool = False
+    source_path: tuple = ()
+
+
+@dataclass
+class Footnote:
+    id: str
+    text: str
+    source_path: tuple = ()
+
+
+@dataclass
+class AttachmentItem:
+    name: str
+    url: str | None = None
+    source_path: tuple = ()
+
+
+@dataclass
+class Attachment:
+    title: str
+    items: list[AttachmentItem]
+    source_path: tuple = ()
+
+
+@dataclass
+class Furniture:
+    """A whole line of the original that is not policy text (kept so fidelity can account for it)."""
+
+    line: str
+    reason: str
+    source_path: tuple = ()
+
+
+@dataclass
+class Repair:
+    """An OCR repair: in `field` of `provision`, the original's `original` was repaired to `repaired`."""
+
+    provision: str
+    field: str
+    original: str
+    repaired: str
+    reason: str
+    source_path: tuple = ()
+
+
+@dataclass
+class Alternative:
+    """One alternative of a template choice; `input` names text the user types into `{input}`."""
+
+    id: str
+    text: str
+    input: str | None = None
+    source_path: tuple = ()
+
+
+@dataclass
+class TemplateOption:
+    """A bracketed choice of a template: a fill-in, a choice between alternatives, or an optional part."""
+
+    id: str
+    kind: str
+    bracket: str
+    label: str
+    help: str | None = None
+    default: str | None = None
+    format: str = "text"
+    alternatives: list[Alternative] = field(default_factory=list)
+    source_path: tuple = ()
+
+
+@dataclass
+class Provision:
+    """One numbered (or unnumbered) part of a policy body, with its nested children."""
+
+    label: str | None = None
+    heading: str | None = None
+    term: str | None = None
+    text: str = ""
+    notes: list[str] = field(default_factory=list)
+    option: str | None = None
+    topics: list[str] = field(default_factory=list)
+    comparable: bool = True
+    children: list["Provision"] = field(default_factory=list)
+    source_path: tuple = ()
+    # Filled in by `assign_ids` once the whole tree is known.
+    id: str = ""
+    depth: int = 0
+    parent: "Provision | None" = field(default=None, repr=False)
+
+    def walk(self) -> Iterator["Provision"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def label_path(self) -> list[str]:
+        node, labels = self, []
+        while node is not None:
+            if node.label:
+                labels.append(node.label)
+            node = node.parent
+        return labels[::-1]
+
+    @property
+    def title(self) -> str:
+        """How the provision is named in lists: its label and heading or term."""
+        return " ".join(part for part in (self.label, self.heading or self.term) if part)
+
+
+@dataclass
+class Policy:
+    schema: int
+    slug: str
+    kind: str
+    agency: Agency
+    document: Document
+    original: str
+    body: list[Provision]
+    dates: Dates = field(default_factory=Dates)
+    amends: str | None = None
+    rescinds: str | None = None
+    references: list[str] = field(default_factory=list)
+    distribution: list[str] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    options: list[TemplateOption] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    source_path: tuple = ()
+    file: str = ""  # the YAML file, as shown in messages
+    slug_position: tuple[int, int] = (1, 1)
+
+    def provisions(self) -> Iterator[Provision]:
+        for top in self.body:
+            yield from top.walk()
+
+    @property
+    def is_template(self) -> bool:
+        return self.kind == "template"
+
+    @property
+    def name(self) -> str:
+        return self.agency.name
+
+    def option(self, option_id: str) -> TemplateOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def last_revised(self) -> dt.date | str | None:
+        dated = [d for d in self.dates.revised if isinstance(d, dt.date)]
+        return max(dated) if dated else None
+
+    @property
+    def definitions(self) -> list[Provision]:
+        return [p for p in self.provisions() if p.term]
+
+
+@dataclass
+class Corpus:
+    """Every policy of the handbook, in the order they are listed."""
+
+    policies: list[Policy]
+
+    def policy(self, slug: str) -> Policy:
+        return next(p for p in self.policies if p.slug == slug)
+
+
+def id_segment(label: str) -> str:
+    """`I.` → `i`, `(1)` → `1`, `Section 8.03` → `section-8-03`."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x"
+
+
+def assign_ids(policy: Policy) -> None:
+    """Give every provision its stable id, `<slug>.<segment>…`, and its depth and parent."""
+
+    def visit(siblings: list[Provision], prefix: str, depth: int, parent: Provision | None) -> None:
+        unlabelled = 0
+        for provision in siblings:
+            if provision.label:
+                segment = id_segment(provision.label)
+            else:
+                unlabelled += 1
+                segment = f"p{unlabelled}"
+            provision.id = f"{prefix}.{segment}"
+            provision.depth, provision.parent = depth, parent
+            visit(provision.children, provision.id, depth + 1, provision)
+
+    visit(policy.body, policy.slug, 0, None)

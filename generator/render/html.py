@@ -1,0 +1,93 @@
+"""Escaping and the one renderer of policy text (paragraphs, placeholders, footnote marks) as HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+
+from .. import inline
+from ..model import Policy
+
+
+def escape(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def heading_text(text: str) -> str:
+    """Text safe inside a Markdown heading: every character Markdown could act on becomes a character reference."""
+    return "".join(c if c.isalnum() or c in " ,'’" else f"&#{ord(c)};" for c in text)
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def option_placeholder(policy: Policy, option_id: str) -> str:
+    """How a template option shows before anyone fills it in: its original bracket, marked."""
+    option = policy.option(option_id)
+    bracket = option.bracket if option else option_id
+    label = option.label if option else option_id
+    return (f'<span class="template-option" data-option="{attr(option_id)}" '
+            f'title="Template option: {attr(label)}">{escape(bracket)}</span>')
+
+
+def footnote_mark(policy: Policy, footnote_id: str) -> str:
+    anchor = f"{policy.slug}.fn-{footnote_id}"
+    return (f'<sup class="footnote-ref" id="{attr(anchor)}-ref">'
+            f'<a href="#{attr(anchor)}">{escape(footnote_id)}</a></sup>')
+
+
+def paragraph_html(policy: Policy, text: str, option_html=None) -> str:
+    """One paragraph of policy text as HTML: words escaped, references turned into marks.
+
+    `option_html(policy, option_id)` decides how a template option appears; by default its placeholder.
+    """
+    render_option = option_html or option_placeholder
+    out = []
+    for segment in inline.segments(text):
+        if isinstance(segment, inline.Words):
+            out.append(escape(segment.text))
+        elif isinstance(segment, inline.OptionRef):
+            out.append(render_option(policy, segment.option_id))
+        else:
+            out.append(footnote_mark(policy, segment.footnote_id))
+    return "".join(out)
+
+
+def plain_text(policy: Policy, text: str) -> str:
+    """Text without markup, options shown as their brackets (for titles and search entries)."""
+    parts = []
+    for segment in inline.segments(text):
+        if isinstance(segment, inline.Words):
+            parts.append(segment.text)
+        elif isinstance(segment, inline.OptionRef):
+            option = policy.option(segment.option_id)
+            parts.append(option.bracket if option else segment.option_id)
+    return " ".join("".join(parts).split())
+
+
+def date_html(policy: Policy, value) -> str:
+    if isinstance(value, dt.date):
+        return f'<time datetime="{value.isoformat()}">{value.strftime("%B")} {value.day}, {value.year}</time>'
+    if isinstance(value, str):
+        return paragraph_html(policy, value)
+    return ""
+
+
+def date_text(value) -> str:
+    if isinstance(value, dt.date):
+        return f"{value.strftime('%B')} {value.day}, {value.year}"
+    return ""
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative address from one generated page to another (or to a file), as the built site has it.
+
+    Links inside HTML blocks are not rewritten by the site engine, so we write the final form:
+    `x.md` is served as `x.html` (the site is built without directory URLs so it works from disk).
+    """
+    target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
+    start = posixpath.dirname(from_page[:-3] + ".html" if from_page.endswith(".md") else from_page)
+    relative = posixpath.relpath(target, start or ".")
+    return relative + (f"#{anchor}" if anchor else "")

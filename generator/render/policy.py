@@ -1,0 +1,161 @@
+"""The page of one policy: metadata, the body with original labels and permalinks, notes, footnotes,
+signatures and attached lists.
+
+Provisions with a heading become Markdown headings (so they appear in the page's table of contents
+and as search sections); all other text is emitted as escaped HTML blocks.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..inline import paragraphs as split_paragraphs
+from ..model import Policy, Provision
+from .html import attr, date_html, escape, heading_text, option_placeholder, paragraph_html, plain_text
+
+MAX_HEADING_LEVEL = 6
+
+
+def page_path(policy: Policy) -> str:
+    return f"policies/{policy.slug}.md"
+
+
+def page_title(policy: Policy) -> str:
+    return f"{policy.agency.name}: {policy.document.title}"
+
+
+def render_policy(policy: Policy, original_href: str, term_links=None) -> str:
+    """The Markdown page of one policy. `term_links(policy, provision, html)` may add glossary links."""
+    blocks = [
+        _front_matter(policy),
+        f"# {heading_text(policy.document.title)}",
+        _byline(policy),
+        _metadata(policy, original_href),
+    ]
+    if policy.is_template:
+        blocks.append(_template_notice(policy))
+    for provision in policy.provisions():
+        blocks += _provision_blocks(policy, provision, term_links)
+    blocks += _footnotes(policy)
+    blocks += _signatures(policy)
+    blocks += _attachments(policy)
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def _front_matter(policy: Policy) -> str:
+    # JSON quoting keeps any title safe inside YAML front matter.
+    return f"---\ntitle: {json.dumps(page_title(policy))}\n---"
+
+
+def _byline(policy: Policy) -> str:
+    place = ", ".join(p for p in (policy.agency.city, policy.agency.state) if p)
+    name = escape(policy.agency.name) + (f" — {escape(place)}" if place and place not in policy.agency.name else "")
+    unidentified = ' <span class="badge">agency not named in the source</span>' if not policy.agency.identified else ""
+    return f'<p class="policy-agency">{name}{unidentified}</p>'
+
+
+def _metadata(policy: Policy, original_href: str) -> str:
+    d, dates = policy.document, policy.dates
+    rows = [
+        ("Document type", escape(d.type)),
+        ("Number", paragraph_html(policy, d.number) if d.number else ""),
+        ("Chapter", escape(d.chapter)),
+        ("Subject", escape(d.subject)),
+        ("Issued", date_html(policy, dates.issued)),
+        ("Effective", date_html(policy, dates.effective)),
+        ("Revised", ", ".join(date_html(policy, r) for r in dates.revised)),
+        ("Amends", escape(policy.amends)),
+        ("Rescinds", escape(policy.rescinds)),
+        ("References", "<br>".join(escape(r) for r in policy.references)),
+        ("Distribution", "<br>".join(escape(r) for r in policy.distribution)),
+        ("Original", f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was normalized from)'),
+    ]
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
+    return f'<dl class="policy-meta">{items}</dl>'
+
+
+def _template_notice(policy: Policy) -> str:
+    return ('<div class="admonition info"><p class="admonition-title">Template</p>'
+            '<p>This is a model policy. Highlighted brackets such as '
+            f'{option_placeholder(policy, policy.options[0].id) if policy.options else "[…]"} '
+            'mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>')
+
+
+def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[str]:
+    blocks = []
+    optional = _optional_badge(policy, provision)
+    if provision.heading:
+        level = min(provision.depth + 2, MAX_HEADING_LEVEL)
+        label = f"{heading_text(provision.label)} " if provision.label else ""
+        blocks.append(f"{'#' * level} {label}{optional}{heading_text(plain_text(policy, provision.heading))} "
+                      f"{{#{provision.id} .provision-heading .depth-{provision.depth}}}")
+        if provision.text.strip():
+            blocks.append(_text_block(policy, provision, term_links, anchor=None, label_html="", optional=""))
+    else:
+        label_html = (f'<a class="provision-label" href="#{attr(provision.id)}" title="Link to this provision">'
+                      f'{escape(provision.label)}</a> ') if provision.label else ""
+        blocks.append(_text_block(policy, provision, term_links, anchor=provision.id, label_html=label_html, optional=optional))
+    for note in provision.notes:
+        blocks.append(f'<div class="admonition note depth-{provision.depth}"><p class="admonition-title">Note</p>'
+                      f"<p>{paragraph_html(policy, note)}</p></div>")
+    return blocks
+
+
+def _optional_badge(policy: Policy, provision: Provision) -> str:
+    if not provision.option:
+        return ""
+    option = policy.option(provision.option)
+    return (f'<span class="template-option template-optional" data-option="{attr(provision.option)}" '
+            f'title="Optional: {attr(option.label if option else provision.option)}">[OPTIONAL]</span> ')
+
+
+def _text_block(policy: Policy, provision: Provision, term_links, anchor, label_html, optional) -> str:
+    paragraphs = []
+    for i, paragraph in enumerate(split_paragraphs(provision.text) or [""]):
+        body = paragraph_html(policy, paragraph)
+        if term_links:
+            body = term_links(policy, provision, body)
+        if i == 0:
+            term = f'<dfn class="defined-term">{escape(provision.term)}</dfn> – ' if provision.term else ""
+            body = f"{label_html}{optional}{term}{body}"
+        paragraphs.append(f"<p>{body}</p>")
+    anchor_attr = f' id="{attr(anchor)}"' if anchor else ""
+    kind = " definition" if provision.term else ""
+    return f'<div class="provision{kind} depth-{provision.depth}"{anchor_attr}>{"".join(paragraphs)}</div>'
+
+
+def _footnotes(policy: Policy) -> list[str]:
+    if not policy.footnotes:
+        return []
+    items = "".join(
+        f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
+        f'{paragraph_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
+        f'title="Back to the text">↩</a></li>'
+        for f in policy.footnotes)
+    return ["## Footnotes {#footnotes}", f'<ol class="policy-footnotes">{items}</ol>']
+
+
+def _signatures(policy: Policy) -> list[str]:
+    if not policy.signatories:
+        return []
+    cards = []
+    for s in policy.signatories:
+        lines = [f'<p class="signature-note">{escape(s.note)}</p>' if s.note else "",
+                 f'<p class="signature-name">{escape(s.name)}</p>',
+                 f'<p class="signature-title">{escape(s.title)}</p>' if s.title else "",
+                 '<p class="signature-date">Date: ____________</p>' if s.date_line else ""]
+        cards.append(f'<div class="signature">{"".join(lines)}</div>')
+    return ["## Signatures {#signatures}", f'<div class="signatures">{"".join(cards)}</div>']
+
+
+def _attachments(policy: Policy) -> list[str]:
+    blocks = []
+    for i, attachment in enumerate(policy.attachments, start=1):
+        items = "".join(
+            f"<li>{escape(item.name)}"
+            + (f': <a href="{attr(item.url)}" rel="external noopener">{escape(item.url)}</a>' if item.url else "")
+            + "</li>"
+            for item in attachment.items)
+        blocks += [f"## {heading_text(attachment.title)} {{#{policy.slug}.attachment-{i}}}",
+                   f'<ul class="policy-attachment">{items}</ul>']
+    return blocks

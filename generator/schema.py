@@ -1,0 +1,316 @@
+"""The policy schema, declared as typed fields in the manner of MkDocs' `config_options`.
+
+Each field type checks one value and either returns it converted or raises `Invalid` with a
+message saying what was expected. `Record` walks a mapping, reports unknown and missing keys,
+and collects every problem rather than stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import model
+from .problems import Problem
+from .yaml_source import SourceDocument
+
+
+class Invalid(ValueError):
+    """The value of one field is wrong; the message says what was expected."""
+
+
+class Context:
+    """Where we are: the document being checked and the problems found so far."""
+
+    def __init__(self, doc: SourceDocument):
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple, message: str) -> None:
+        self.problems.append(self.doc.problem(path, message))
+
+
+class Field:
+    """Base of all field types. `required` fields must be present; others get `default`."""
+
+    def __init__(self, required: bool = False, default: Any = None):
+        self.required = required
+        self.default = default
+
+    def check(self, value: Any, path: tuple, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def missing(self) -> Any:
+        return self.default() if callable(self.default) else self.default
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "true/false", int: "a number",
+            float: "a number", type(None): "nothing", dt.date: "a date"}.get(type(value), type(value).__name__)
+
+
+class Str(Field):
+    """A string; `pattern` is a regular expression the whole string must match."""
+
+    def __init__(self, pattern: str | None = None, what: str | None = None, allow_empty: bool = True, **kw):
+        super().__init__(**kw)
+        self.pattern = re.compile(pattern) if pattern else None
+        self.what = what or (f"a string matching {pattern}" if pattern else "a string")
+        self.allow_empty = allow_empty
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise Invalid(f"expected {self.what}, got the number {value!r} (put it in quotes)")
+        if not isinstance(value, str):
+            raise Invalid(f"expected {self.what}, got {_type_name(value)}")
+        if not self.allow_empty and not value.strip():
+            raise Invalid(f"must not be empty (expected {self.what})")
+        if self.pattern and not self.pattern.fullmatch(value):
+            raise Invalid(f"{value!r} is not valid (expected {self.what})")
+        return value
+
+
+class Slug(Str):
+    """Lower-case letters, digits and hyphens: used for policy slugs and option ids."""
+
+    def __init__(self, **kw):
+        super().__init__(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", what="lower-case letters, digits and single hyphens", **kw)
+
+
+class Url(Str):
+    """An http or https address; anything else (e.g. `javascript:`) is refused."""
+
+    def __init__(self, **kw):
+        super().__init__(pattern=r"https?://[^\s<>\"']+", what="an http:// or https:// address", **kw)
+
+
+class Choice(Field):
+    def __init__(self, choices: tuple[str, ...], **kw):
+        super().__init__(**kw)
+        self.choices = choices
+
+    def check(self, value, path, ctx):
+        if value not in self.choices:
+            raise Invalid(f"{value!r} is not one of: {', '.join(self.choices)}")
+        return value
+
+
+class Bool(Field):
+    def check(self, value, path, ctx):
+        if not isinstance(value, bool):
+            raise Invalid(f"expected true or false, got {_type_name(value)}")
+        return value
+
+
+class Integer(Field):
+    def __init__(self, allowed: tuple[int, ...] | None = None, **kw):
+        super().__init__(**kw)
+        self.allowed = allowed
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"expected a whole number, got {_type_name(value)}")
+        if self.allowed and value not in self.allowed:
+            raise Invalid(f"{value} is not supported (expected one of: {', '.join(map(str, self.allowed))})")
+        return value
+
+
+OPTION_REFERENCE = re.compile(r"\{\{\s*([a-z0-9-]+)\s*\}\}")
+
+
+class DateOrOption(Field):
+    """An ISO date (`2014-01-30`), or in a template a `{{option-id}}` the agency fills in."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and OPTION_REFERENCE.fullmatch(value.strip()):
+            return value.strip()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise Invalid(f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2014-01-30)")
+
+
+class ListOf(Field):
+    """A list whose items are all of one field type; bad items are reported one by one."""
+
+    def __init__(self, item: Field, **kw):
+        kw.setdefault("default", list)
+        super().__init__(**kw)
+        self.item = item
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, list):
+            raise Invalid(f"expected a list, got {_type_name(value)}")
+        result = []
+        for i, item in enumerate(value):
+            checked = check_field(self.item, item, path + (i,), ctx)
+            if checked is not _BAD:
+                result.append(checked)
+        return result
+
+
+class Record(Field):
+    """A mapping with declared keys, built into `make(**fields)` (a model class)."""
+
+    def __init__(self, make: Callable[..., Any], fields: dict[str, Field] | Callable[[], dict[str, Field]], **kw):
+        super().__init__(**kw)
+        self.make = make
+        self._fields = fields
+
+    @property
+    def fields(self) -> dict[str, Field]:
+        if callable(self._fields):  # lets a record contain itself (provision children)
+            self._fields = self._fields()
+        return self._fields
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of {', '.join(self.fields)}, got {_type_name(value)}")
+        values: dict[str, Any] = {}
+        ok = True
+        for key in value:
+            if key not in self.fields:
+                ctx.report(path + (key,), f"unknown key {key!r} (expected one of: {', '.join(self.fields)})")
+                ok = False
+        for key, field in self.fields.items():
+            if key not in value or value[key] is None:
+                if field.required:
+                    ctx.report(path + (key,), "required field is missing")
+                    ok = False
+                values[key] = field.missing()
+                continue
+            checked = check_field(field, value[key], path + (key,), ctx)
+            ok = ok and checked is not _BAD
+            values[key] = checked if checked is not _BAD else field.missing()
+        values["source_path"] = path
+        return self.make(**values) if ok else _BAD
+
+
+_BAD = object()  # marks a value that failed; its problem is already reported
+
+
+def check_field(field: Field, value: Any, path: tuple, ctx: Context) -> Any:
+    """Check one value; report a failure at its path and return `_BAD` instead of raising."""
+    try:
+        result = field.check(value, path, ctx)
+    except Invalid as exc:
+        ctx.report(path, str(exc))
+        return _BAD
+    return result
+
+
+@dataclass
+class Checked:
+    """Result of checking one document: the built model object (or None) and its problems."""
+
+    value: Any
+    problems: list[Problem]
+
+
+def check_document(root: Record, doc: SourceDocument) -> Checked:
+    ctx = Context(doc)
+    value = check_field(root, doc.value, (), ctx)
+    return Checked(None if value is _BAD else value, ctx.problems)
+
+
+# --- The declaration of a policy file -------------------------------------------------------------
+
+def _provision_fields() -> dict[str, Field]:
+    return {
+        "label": Str(allow_empty=False),
+        "heading": Str(allow_empty=False),
+        "term": Str(allow_empty=False),
+        "text": Str(default=""),
+        "notes": ListOf(Str(allow_empty=False)),
+        "option": Slug(),
+        "topics": ListOf(Slug()),
+        "comparable": Bool(default=True),
+        "children": ListOf(PROVISION),
+    }
+
+
+PROVISION = Record(model.Provision, _provision_fields)
+
+ALTERNATIVE = Record(model.Alternative, {
+    "id": Slug(required=True),
+    "text": Str(required=True),
+    "input": Str(allow_empty=False),
+})
+
+TEMPLATE_OPTION = Record(model.TemplateOption, {
+    "id": Slug(required=True),
+    "kind": Choice(("fill-in", "choice", "optional"), required=True),
+    "bracket": Str(required=True, allow_empty=False),
+    "label": Str(required=True, allow_empty=False),
+    "help": Str(),
+    "default": Str(),
+    "format": Choice(("text", "date"), default="text"),
+    "alternatives": ListOf(ALTERNATIVE),
+})
+
+POLICY = Record(model.Policy, {
+    "schema": Integer(allowed=(1,), required=True),
+    "slug": Slug(required=True),
+    "kind": Choice(("policy", "template"), required=True),
+    "agency": Record(model.Agency, {
+        "name": Str(required=True, allow_empty=False),
+        "city": Str(),
+        "state": Str(),
+        "identified": Bool(default=True),
+    }, required=True),
+    "document": Record(model.Document, {
+        "title": Str(required=True, allow_empty=False),
+        "type": Str(),
+        "number": Str(),
+        "subject": Str(),
+        "chapter": Str(),
+    }, required=True),
+    "dates": Record(model.Dates, {
+        "issued": DateOrOption(),
+        "effective": DateOrOption(),
+        "revised": ListOf(DateOrOption()),
+    }, default=lambda: model.Dates()),
+    "amends": Str(),
+    "rescinds": Str(),
+    "references": ListOf(Str(allow_empty=False)),
+    "distribution": ListOf(Str(allow_empty=False)),
+    "signatories": ListOf(Record(model.Signatory, {
+        "name": Str(required=True, allow_empty=False),
+        "title": Str(),
+        "note": Str(),
+        "date_line": Bool(default=False),
+    })),
+    "original": Str(required=True, pattern=r"[^/\\]+", what="a file name in source/originals/"),
+    "body": ListOf(PROVISION, required=True),
+    "footnotes": ListOf(Record(model.Footnote, {
+        "id": Str(required=True, pattern=r"[A-Za-z0-9]+", what="letters or digits, e.g. \"1\""),
+        "text": Str(required=True, allow_empty=False),
+    })),
+    "attachments": ListOf(Record(model.Attachment, {
+        "title": Str(required=True, allow_empty=False),
+        "items": ListOf(Record(model.AttachmentItem, {
+            "name": Str(required=True, allow_empty=False),
+            "url": Url(),
+        }), required=True),
+    })),
+    "options": ListOf(TEMPLATE_OPTION),
+    "furniture": ListOf(Record(model.Furniture, {
+        "line": Str(required=True, allow_empty=False),
+        "reason": Str(required=True, allow_empty=False),
+    })),
+    "repairs": ListOf(Record(model.Repair, {
+        "provision": Str(required=True, allow_empty=False),
+        "field": Choice(("label", "heading", "term", "text"), required=True),
+        "original": Str(required=True),
+        "repaired": Str(required=True, allow_empty=False),
+        "reason": Str(required=True, allow_empty=False),
+    })),
+})

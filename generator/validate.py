@@ -1,0 +1,153 @@
+"""Checks that need more than one field: ids, references between fields, and across policies.
+
+Each check is a small function taking the policy (or corpus) and a `report(path, message)`
+callable, so the loader can run them all and collect every problem.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import inline
+from .model import Policy, Provision
+from .yaml_source import dotted
+
+Report = Callable[[tuple, str], None]
+
+
+def texts_of(policy: Policy) -> Iterator[tuple[tuple, str]]:
+    """Every text field that may hold `{{…}}` references, with its field path."""
+    yield policy.document.source_path + ("number",), policy.document.number or ""
+    for name in ("issued", "effective"):
+        value = getattr(policy.dates, name)
+        if isinstance(value, str):
+            yield policy.dates.source_path + (name,), value
+    for i, value in enumerate(policy.dates.revised):
+        if isinstance(value, str):
+            yield policy.dates.source_path + ("revised", i), value
+    for provision in policy.provisions():
+        for name in ("heading", "term", "text"):
+            if getattr(provision, name):
+                yield provision.source_path + (name,), getattr(provision, name)
+        for i, note in enumerate(provision.notes):
+            yield provision.source_path + ("notes", i), note
+
+
+def unique_provision_ids(policy: Policy, report: Report) -> None:
+    seen: dict[str, Provision] = {}
+    for provision in policy.provisions():
+        if provision.id in seen:
+            first = seen[provision.id].source_path
+            report(provision.source_path + ("label",),
+                   f"duplicate provision id {provision.id!r} (also at {dotted(first)}; labels must differ among siblings)")
+        else:
+            seen[provision.id] = provision
+
+
+def options_defined_and_used(policy: Policy, report: Report) -> None:
+    defined = {o.id: o for o in policy.options}
+    used: Counter[str] = Counter()
+    for path, text in texts_of(policy):
+        for option_id in inline.option_refs(text):
+            used[option_id] += 1
+            if option_id not in defined:
+                report(path, f"option {option_id!r} is used in the text but not defined (expected an id listed under options)")
+            elif defined[option_id].kind == "optional":
+                report(path, f"option {option_id!r} is an optional part; mark the provision with `option: {option_id}` instead of placing it in text")
+    for provision in policy.provisions():
+        if provision.option:
+            used[provision.option] += 1
+            option = defined.get(provision.option)
+            if option is None:
+                report(provision.source_path + ("option",), f"option {provision.option!r} is not defined (expected an id listed under options)")
+            elif option.kind != "optional":
+                report(provision.source_path + ("option",), f"option {provision.option!r} is a {option.kind}, expected an option of kind optional")
+    for i, option in enumerate(policy.options):
+        if option.id not in used:
+            report(option.source_path + ("id",), f"option {option.id!r} is defined but never used")
+    if policy.options and not policy.is_template:
+        report(policy.source_path + ("kind",), "only a template may define options (expected kind: template)")
+
+
+def option_definitions(policy: Policy, report: Report) -> None:
+    ids = Counter(o.id for o in policy.options)
+    for option in policy.options:
+        here = option.source_path
+        if ids[option.id] > 1:
+            report(here + ("id",), f"option {option.id!r} is defined more than once")
+        if option.kind == "choice":
+            _choice(option, report)
+        elif option.alternatives:
+            report(here + ("alternatives",), f"only a choice has alternatives (this option is a {option.kind})")
+        if option.kind == "optional" and option.default not in (None, "include", "omit"):
+            report(here + ("default",), f"{option.default!r} is not valid (expected include or omit)")
+
+
+def _choice(option, report: Report) -> None:
+    here = option.source_path
+    if len(option.alternatives) < 2:
+        report(here + ("alternatives",), "a choice needs at least two alternatives")
+    alt_ids = [a.id for a in option.alternatives]
+    if option.default is not None and option.default not in alt_ids:
+        report(here + ("default",), f"{option.default!r} is not an alternative (expected one of: {', '.join(alt_ids)})")
+    for alternative in option.alternatives:
+        has_slot = "{input}" in alternative.text
+        if bool(alternative.input) != has_slot:
+            report(alternative.source_path + ("text",),
+                   "an alternative with `input` must contain {input} in its text, and only then")
+
+
+def footnotes_defined_and_used(policy: Policy, report: Report) -> None:
+    defined = {f.id for f in policy.footnotes}
+    used = set()
+    for path, text in texts_of(policy):
+        for footnote_id in inline.footnote_refs(text):
+            used.add(footnote_id)
+            if footnote_id not in defined:
+                report(path, f"footnote {footnote_id!r} is referenced but not defined (expected an id under footnotes)")
+    for footnote in policy.footnotes:
+        if footnote.id not in used:
+            report(footnote.source_path + ("id",), f"footnote {footnote.id!r} is never referenced (expected {{{{footnote:{footnote.id}}}}} in a text)")
+
+
+def repairs_point_at_text(policy: Policy, report: Report) -> None:
+    provisions = {p.id: p for p in policy.provisions()}
+    for repair in policy.repairs:
+        provision = provisions.get(repair.provision)
+        if provision is None:
+            report(repair.source_path + ("provision",), f"no provision has the id {repair.provision!r}")
+            continue
+        value = getattr(provision, repair.field) or ""
+        if repair.repaired not in value:
+            report(repair.source_path + ("repaired",),
+                   f"{repair.repaired!r} does not occur in the {repair.field} of {repair.provision}")
+
+
+def provisions_have_content(policy: Policy, report: Report) -> None:
+    for provision in policy.provisions():
+        if not (provision.label or provision.heading or provision.term or provision.text.strip()):
+            report(provision.source_path, "a provision needs at least one of label, heading, term, text")
+        if provision.term and not provision.text.strip():
+            report(provision.source_path + ("text",), f"the definition of {provision.term!r} is empty")
+
+
+def original_exists(policy: Policy, report: Report, originals: Path) -> None:
+    if not (originals / policy.original).is_file():
+        report(policy.source_path + ("original",), f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)")
+
+
+def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:
+    if file.stem != policy.slug:
+        report(policy.source_path + ("slug",), f"{policy.slug!r} does not match the file name (expected {file.stem!r})")
+
+
+POLICY_CHECKS = (
+    unique_provision_ids,
+    options_defined_and_used,
+    option_definitions,
+    footnotes_defined_and_used,
+    repairs_point_at_text,
+    provisions_have_content,
+)
