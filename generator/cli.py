@@ -13,6 +13,8 @@ def _check(args: argparse.Namespace) -> int:
     from .load import load_corpus
 
     corpus = load_corpus(Path(args.source))
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     count = sum(1 for p in corpus.policies for _ in p.provisions())
     print(f"ok: {len(corpus.policies)} policies, {count} provisions, no problems")
     return 0

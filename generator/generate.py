@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from .load import SourceLayout, load_corpus
 from .model import Corpus
@@ -13,14 +14,32 @@ from .render.policy import page_path, render_policy
 Pages = dict[str, str | bytes]  # path inside the pages folder → content
 
 
-def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
-    """Every page and file of the handbook, keyed by its path. Pure apart from reading the originals."""
+def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
+    """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
     pages: Pages = {}
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
         pages[original] = (layout.originals / policy.original).read_bytes()
         pages[page_path(policy)] = render_policy(policy, href(page_path(policy), original))
-    pages[HOME_PAGE] = render_home(corpus, links={})
+    return pages
+
+
+# Each page kind: a function from the model to its pages, and the home-page link it contributes.
+PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Pages]]] = [
+    (None, policy_pages),
+]
+
+
+def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
+    """Every page and file of the handbook, keyed by its path."""
+    pages: Pages = {}
+    links: dict[str, str] = {}
+    for kind, render in PAGE_KINDS:
+        rendered = render(corpus, layout)
+        if kind and rendered:
+            links[kind] = next(path for path in rendered if path.endswith(".md"))
+        pages.update(rendered)
+    pages[HOME_PAGE] = render_home(corpus, links)
     return pages
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import validate
-from .model import Corpus, Policy, assign_ids
+from .model import Corpus, Policy, Taxonomy, assign_ids
 from .problems import Problem, SourceError, display_path
-from .schema import POLICY, check_document
-from .yaml_source import SourceDocument, read_yaml
+from .schema import POLICY, TAXONOMY, check_document
+from .yaml_source import SourceDocument, dotted as _dotted, read_yaml
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,10 @@ class SourceLayout:
     def originals(self) -> Path:
         return self.root / "originals"
 
+    @property
+    def topics(self) -> Path:
+        return self.root / "topics.yml"
+
     def policy_files(self) -> list[Path]:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
 
@@ -37,7 +41,7 @@ def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[P
         return None, problems
     policy = _build_policy(doc, path, layout, problems)
     if policy is not None:
-        policy.slug_position = doc.position(("slug",))
+        policy.positions = doc.positions
     return policy, problems
 
 
@@ -74,9 +78,34 @@ def load_corpus(source: Path) -> Corpus:
         if policy is not None:
             policies.append(policy)
     problems += _duplicate_slugs(policies)
+    taxonomy, warnings = _load_taxonomy(layout, policies, problems)
     if problems:
         raise SourceError(problems)
-    return Corpus(policies=sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower())))
+    ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
+    return Corpus(policies=ordered, taxonomy=taxonomy, warnings=warnings)
+
+
+def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> tuple[Taxonomy, list[str]]:
+    """The topic taxonomy (optional file) and the checks of every provision's topic ids against it."""
+    if not layout.topics.is_file():
+        taxonomy = Taxonomy()
+    else:
+        doc, found = read_yaml(layout.topics, display_path(layout.topics))
+        problems += found
+        if doc is None:
+            return Taxonomy(), []
+        checked = check_document(TAXONOMY, doc)
+        problems += checked.problems
+        taxonomy = checked.value or Taxonomy()
+        validate.taxonomy_consistent(taxonomy, _reporter(doc, problems))
+    known = {t.id for t in taxonomy.topics}
+    for policy in policies:
+        validate.topics_known(policy, known, lambda path, msg, p=policy: problems.append(Problem(
+            p.file, *p.positions.get(path, (1, 1)), _dotted(path), msg)))
+    used = {t for p in policies for v in p.provisions() for t in v.topics}
+    warnings = [f"{display_path(layout.topics)}: topic {t.id!r} is not used by any provision"
+                for t in taxonomy.topics if t.id not in used]
+    return taxonomy, warnings
 
 
 def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
@@ -84,7 +113,7 @@ def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
     problems = []
     for policy in policies:
         if policy.slug in first:
-            problems.append(Problem(policy.file, *policy.slug_position, "slug", f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})"))
+            problems.append(Problem(policy.file, *policy.positions.get(("slug",), (1, 1)), "slug", f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})"))
         else:
             first[policy.slug] = policy
     return problems

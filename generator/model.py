@@ -172,7 +172,7 @@ class Policy:
     repairs: list[Repair] = field(default_factory=list)
     source_path: tuple = ()
     file: str = ""  # the YAML file, as shown in messages
-    slug_position: tuple[int, int] = (1, 1)
+    positions: dict = field(default_factory=dict, repr=False)  # field path → (line, column) in `file`
 
     def provisions(self) -> Iterator[Provision]:
         for top in self.body:
@@ -200,13 +200,48 @@ class Policy:
 
 
 @dataclass
+class TopicGroup:
+    id: str
+    title: str
+    source_path: tuple = ()
+
+
+@dataclass
+class Topic:
+    """A subject the policies regulate, used to compare them side by side."""
+
+    id: str
+    title: str
+    description: str
+    group: str | None = None
+    source_path: tuple = ()
+
+
+@dataclass
+class Taxonomy:
+    groups: list[TopicGroup] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    source_path: tuple = ()
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+@dataclass
 class Corpus:
-    """Every policy of the handbook, in the order they are listed."""
+    """Every policy of the handbook, in the order they are listed, and the shared data."""
 
     policies: list[Policy]
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    warnings: list[str] = field(default_factory=list)  # worth a look, but not errors
 
     def policy(self, slug: str) -> Policy:
         return next(p for p in self.policies if p.slug == slug)
+
+    @property
+    def departments(self) -> list[Policy]:
+        """The agencies' own policies (not templates)."""
+        return [p for p in self.policies if not p.is_template]
 
 
 def id_segment(label: str) -> str:

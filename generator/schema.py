@@ -314,3 +314,17 @@ POLICY = Record(model.Policy, {
         "reason": Str(required=True, allow_empty=False),
     })),
 })
+
+
+TAXONOMY = Record(model.Taxonomy, {
+    "groups": ListOf(Record(model.TopicGroup, {
+        "id": Slug(required=True),
+        "title": Str(required=True, allow_empty=False),
+    })),
+    "topics": ListOf(Record(model.Topic, {
+        "id": Slug(required=True),
+        "title": Str(required=True, allow_empty=False),
+        "description": Str(required=True, allow_empty=False),
+        "group": Slug(),
+    }), required=True),
+})

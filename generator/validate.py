@@ -151,3 +151,24 @@ POLICY_CHECKS = (
     repairs_point_at_text,
     provisions_have_content,
 )
+
+
+def topics_known(policy: Policy, known: set[str], report: Report) -> None:
+    for provision in policy.provisions():
+        for i, topic_id in enumerate(provision.topics):
+            if topic_id not in known:
+                report(provision.source_path + ("topics", i),
+                       f"unknown topic {topic_id!r} (expected an id from source/topics.yml)")
+        if provision.topics and not provision.comparable:
+            report(provision.source_path + ("comparable",), "a provision marked comparable: false cannot have topics")
+
+
+def taxonomy_consistent(taxonomy, report: Report) -> None:
+    groups = {g.id for g in taxonomy.groups}
+    seen: set[str] = set()
+    for topic in taxonomy.topics:
+        if topic.id in seen:
+            report(topic.source_path + ("id",), f"topic {topic.id!r} is defined more than once")
+        seen.add(topic.id)
+        if topic.group and topic.group not in groups:
+            report(topic.source_path + ("group",), f"unknown group {topic.group!r} (expected one of: {', '.join(sorted(groups))})")

@@ -1,7 +1,9 @@
-"""Shared fixtures: the real corpus, and the built site (built once per test session)."""
+"""Shared fixtures: the real corpus, the built site (built once per run) and a headless Chromium."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ from generator.load import SourceLayout, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
+CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def corpus_slugs() -> list[str]:
@@ -19,3 +24,74 @@ def corpus_slugs() -> list[str]:
 @pytest.fixture(scope="session")
 def corpus():
     return load_corpus(SOURCE)
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of what a build reads (source/, overrides/, mkdocs.yml), so tests never share files."""
+    for name in ("source", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / ".handbook" / "pages").mkdir(parents=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The handbook built from the real source, in a private copy (the real site/ is not touched)."""
+    from generator.mkdocs_plugin import build_into
+
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    build_into(project / "mkdocs.yml", project / "site", strict=True)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run the README's test command, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OfflinePage:
+    """A browser page that refuses, and records, every request that is not for a file:// address."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(accept_downloads=True, **context_options)
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def open(self, site: Path, relative: str):
+        self.page.goto((site / relative).as_uri() if "#" not in relative
+                       else (site / relative.split("#")[0]).as_uri() + "#" + relative.split("#", 1)[1])
+        return self.page
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A fresh browser context per test; fails the test if anything left file://."""
+    page = OfflinePage(browser)
+    yield page
+    page.context.close()
+    assert page.outside == [], f"requests left the site: {page.outside}"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project for a test that changes the source or builds its own site."""
+    return copy_project(tmp_path)
