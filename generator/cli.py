@@ -28,6 +28,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from .draft import draft
+
+    output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank)
+    if args.output is None and isinstance(output, bytes):
+        print("error: a Word document cannot be written to the terminal; give --output FILE", file=sys.stderr)
+        return 2
+    if args.output is None:
+        sys.stdout.write(output)
+        return 0
+    target = Path(args.output)
+    target.write_bytes(output.encode("utf-8") if isinstance(output, str) else output)
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -44,6 +60,19 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     build.set_defaults(run=_build)
+
+    draft = commands.add_parser("draft", help="draft a policy from the template with an answers file",
+                                description="Render the template's policy with the answers of an answers file "
+                                            "(format: source/FIELDS.md, example: source/answers/example-answers.yml), "
+                                            "the same text the Draft your policy page shows. Without --allow-blank, "
+                                            "every missing or invalid answer is listed and nothing is written.")
+    draft.add_argument("--answers", required=True, help="the answers file (YAML)")
+    draft.add_argument("--format", choices=("md", "html", "docx"), default="md", help="output format (default: md)")
+    draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
+    draft.add_argument("--allow-blank", action="store_true",
+                       help="leave unanswered options as visible [BRACKET] placeholders instead of failing")
+    draft.add_argument("--source", default="source", help="the source folder (default: source)")
+    draft.set_defaults(run=_draft)
     return main
 
 

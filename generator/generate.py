@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .glossary import build_glossary
 from .load import SourceLayout, load_corpus
 from .model import Corpus
+from .render.compare import render_compare
+from .render.glossary import TermLinker, glossary_pages
+from .render.draft import render_draft
 from .render.home import HOME_PAGE, render_home
 from .render.html import href
 from .render.policy import page_path, render_policy
@@ -17,16 +21,20 @@ Pages = dict[str, str | bytes]  # path inside the pages folder → content
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
     pages: Pages = {}
+    term_links = TermLinker(build_glossary(corpus))
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
         pages[original] = (layout.originals / policy.original).read_bytes()
-        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), original))
+        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), original), term_links)
     return pages
 
 
 # Each page kind: a function from the model to its pages, and the home-page link it contributes.
 PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Pages]]] = [
     (None, policy_pages),
+    ("glossary", glossary_pages),
+    ("compare", render_compare),
+    ("draft", render_draft),
 ]
 
 

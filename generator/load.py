@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import validate
-from .model import Corpus, Policy, Taxonomy, assign_ids
+from .model import Corpus, Policy, Taxonomy, TermAliases, assign_ids
 from .problems import Problem, SourceError, display_path
-from .schema import POLICY, TAXONOMY, check_document
+from .schema import POLICY, TAXONOMY, TERM_ALIASES, check_document
 from .yaml_source import SourceDocument, dotted as _dotted, read_yaml
 
 
@@ -29,6 +29,10 @@ class SourceLayout:
     @property
     def topics(self) -> Path:
         return self.root / "topics.yml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary.yml"
 
     def policy_files(self) -> list[Path]:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
@@ -79,10 +83,11 @@ def load_corpus(source: Path) -> Corpus:
             policies.append(policy)
     problems += _duplicate_slugs(policies)
     taxonomy, warnings = _load_taxonomy(layout, policies, problems)
+    term_aliases = _load_term_aliases(layout, policies, problems)
     if problems:
         raise SourceError(problems)
     ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
-    return Corpus(policies=ordered, taxonomy=taxonomy, warnings=warnings)
+    return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, warnings=warnings)
 
 
 def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> tuple[Taxonomy, list[str]]:
@@ -106,6 +111,22 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
     warnings = [f"{display_path(layout.topics)}: topic {t.id!r} is not used by any provision"
                 for t in taxonomy.topics if t.id not in used]
     return taxonomy, warnings
+
+
+def _load_term_aliases(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> TermAliases:
+    """The glossary's merge rules (optional file), each checked against the terms the policies define."""
+    if not layout.glossary.is_file():
+        return TermAliases()
+    doc, found = read_yaml(layout.glossary, display_path(layout.glossary))
+    problems += found
+    if doc is None:
+        return TermAliases()
+    checked = check_document(TERM_ALIASES, doc)
+    problems += checked.problems
+    term_aliases = checked.value or TermAliases()
+    defined = {provision.term for policy in policies for provision in policy.definitions}
+    validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems))
+    return term_aliases
 
 
 def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:

@@ -228,11 +228,33 @@ class Taxonomy:
 
 
 @dataclass
+class TermAlias:
+    """A glossary merge rule: `variants` are other ways policies write `term` (spelling, number)."""
+
+    term: str
+    variants: list[str]
+    source_path: tuple = ()
+
+
+@dataclass
+class TermAliases:
+    """The glossary's merge rules, from `source/glossary.yml`."""
+
+    aliases: list[TermAlias] = field(default_factory=list)
+    source_path: tuple = ()
+
+    def canonical(self, term: str) -> str:
+        """The glossary term under which `term` (as a policy writes it) is listed."""
+        return next((a.term for a in self.aliases if term in a.variants), term)
+
+
+@dataclass
 class Corpus:
     """Every policy of the handbook, in the order they are listed, and the shared data."""
 
     policies: list[Policy]
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    term_aliases: TermAliases = field(default_factory=TermAliases)
     warnings: list[str] = field(default_factory=list)  # worth a look, but not errors
 
     def policy(self, slug: str) -> Policy:
@@ -265,3 +287,33 @@ def assign_ids(policy: Policy) -> None:
             visit(provision.children, provision.id, depth + 1, provision)
 
     visit(policy.body, policy.slug, 0, None)
+
+
+@dataclass
+class AnswersFile:
+    """An answers file of "Draft your policy", as read: which template it answers, and the raw answers.
+
+    `answers` maps option ids to values still to be checked against the template (see generator/draft.py).
+    """
+
+    template: str
+    version: int
+    answers: dict = field(default_factory=dict)
+    source_path: tuple = ()
+
+
+@dataclass
+class Answer:
+    """One checked answer to a template option.
+
+    A fill-in has `text` (`""`: deliberately left empty) and `places`, different text for some places
+    (keyed by the provision id or header field where the option stands); a choice has `choice`, the
+    alternative id, and `input` when that alternative asks for typed text; an optional part has `include`.
+    """
+
+    option: str
+    text: str | None = None
+    places: dict[str, str] = field(default_factory=dict)
+    choice: str | None = None
+    input: str | None = None
+    include: bool | None = None

@@ -328,3 +328,33 @@ TAXONOMY = Record(model.Taxonomy, {
         "group": Slug(),
     }), required=True),
 })
+
+
+TERM_ALIASES = Record(model.TermAliases, {
+    "aliases": ListOf(Record(model.TermAlias, {
+        "term": Str(required=True, allow_empty=False),
+        "variants": ListOf(Str(allow_empty=False), required=True),
+    }), required=True),
+})
+
+
+class Mapping(Field):
+    """A mapping with keys chosen by the author (e.g. option ids); values are checked later, in context."""
+
+    def __init__(self, key: Field, **kw):
+        kw.setdefault("default", dict)
+        super().__init__(**kw)
+        self.key = key
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping, got {_type_name(value)}")
+        return {key: item for key, item in value.items() if check_field(self.key, key, path + (key,), ctx) is not _BAD}
+
+
+# The answers file of "Draft your policy" (source/answers/*.yml): documented in source/FIELDS.md.
+ANSWERS_FILE = Record(model.AnswersFile, {
+    "template": Slug(required=True),
+    "version": Integer(allowed=(1,), required=True),
+    "answers": Mapping(Slug(), required=True),
+})

@@ -172,3 +172,20 @@ def taxonomy_consistent(taxonomy, report: Report) -> None:
         seen.add(topic.id)
         if topic.group and topic.group not in groups:
             report(topic.source_path + ("group",), f"unknown group {topic.group!r} (expected one of: {', '.join(sorted(groups))})")
+
+
+def term_aliases_consistent(term_aliases, defined: set[str], report: Report) -> None:
+    """Each merge rule names terms policies define, and each term appears in at most one rule."""
+    listed: dict[str, tuple] = {}
+    for alias in term_aliases.aliases:
+        if not alias.variants:
+            report(alias.source_path + ("variants",), "expected at least one variant (a term written another way)")
+        names = [(alias.source_path + ("term",), alias.term)]
+        names += [(alias.source_path + ("variants", i), variant) for i, variant in enumerate(alias.variants)]
+        for path, name in names:
+            if name not in defined:
+                report(path, f"term {name!r} is not defined by any policy (expected a `term:` as a policy writes it)")
+            if name in listed:
+                report(path, f"term {name!r} is already listed at {dotted(listed[name])}")
+            else:
+                listed[name] = path

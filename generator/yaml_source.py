@@ -115,11 +115,13 @@ class _Converter:
                 self.problems.append(Problem(self.doc.file, *where, dotted(path + (key,)), "duplicate key"))
             else:
                 result[key] = self.convert(value_node, path + (key,))
+                # A field is reported where its name stands, the line a person looks for.
+                self.doc.positions[path + (key,)] = where
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> object:
         """Resolve a scalar with the safe constructor (so `2014-01-30` is a date, `12` an int)."""
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # e.g. 2014-02-30 looks like a date but is none
             return node.value

@@ -38,12 +38,14 @@ def footnote_mark(policy: Policy, footnote_id: str) -> str:
             f'<a href="#{attr(anchor)}">{escape(footnote_id)}</a></sup>')
 
 
-def paragraph_html(policy: Policy, text: str, option_html=None) -> str:
+def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=None) -> str:
     """One paragraph of policy text as HTML: words escaped, references turned into marks.
 
     `option_html(policy, option_id)` decides how a template option appears; by default its placeholder.
+    `footnote_html(policy, footnote_id)` likewise for footnote marks; by default a link to the footnote.
     """
     render_option = option_html or option_placeholder
+    render_footnote = footnote_html or footnote_mark
     out = []
     for segment in inline.segments(text):
         if isinstance(segment, inline.Words):
@@ -51,7 +53,7 @@ def paragraph_html(policy: Policy, text: str, option_html=None) -> str:
         elif isinstance(segment, inline.OptionRef):
             out.append(render_option(policy, segment.option_id))
         else:
-            out.append(footnote_mark(policy, segment.footnote_id))
+            out.append(render_footnote(policy, segment.footnote_id))
     return "".join(out)
 
 

@@ -43,8 +43,9 @@ def render_policy(policy: Policy, original_href: str, term_links=None) -> str:
 
 
 def _front_matter(policy: Policy) -> str:
-    # JSON quoting keeps any title safe inside YAML front matter.
-    return f"---\ntitle: {json.dumps(page_title(policy))}\n---"
+    # The theme inserts the title as HTML (window title, navigation), so it is escaped like all text;
+    # JSON quoting keeps it safe inside the YAML front matter.
+    return f"---\ntitle: {json.dumps(escape(page_title(policy)))}\n---"
 
 
 def _byline(policy: Policy) -> str:

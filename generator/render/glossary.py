@@ -1,0 +1,226 @@
+"""The definitions glossary page, and the links from defined terms in policy text to it.
+
+The page has an A–Z index with how many policies define each term, then one heading per term (so
+each term is a section of the site search) with every policy's definition: identical wordings
+grouped, other wordings with their word-level differences from the most common one, each with its
+provenance (policy, section, link to the provision).
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+
+from ..glossary import Definition, DiffPart, Entry, Glossary, Wording, build_glossary
+from ..inline import paragraphs as split_paragraphs
+from ..model import Corpus, Policy, Provision
+from .html import attr, escape, heading_text, href, paragraph_html, plain_text
+from .policy import page_path
+
+GLOSSARY_PAGE = "glossary.md"
+TITLE = "Definitions glossary"
+
+
+def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
+    """The glossary page, when any policy defines a term."""
+    glossary = build_glossary(corpus)
+    return {GLOSSARY_PAGE: render_glossary(glossary)} if glossary.entries else {}
+
+
+def render_glossary(glossary: Glossary) -> str:
+    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary)]
+    for letter, entries in glossary.by_letter():
+        blocks.append(f"## {heading_text(letter)} {{#{_letter_anchor(letter)} .glossary-letter}}")
+        for entry in entries:
+            blocks += _entry_blocks(glossary, entry)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _introduction(glossary: Glossary) -> str:
+    single = sum(1 for entry in glossary.entries if len(entry.defined_by) == 1)
+    count = sum(len(entry.definitions) for entry in glossary.entries)
+    return (f'<p class="lead">{len(glossary.entries)} terms, {count} definitions from {len(glossary.policies)} '
+            f"policies. Each term shows every policy's definition: word-for-word identical wordings are grouped, "
+            f"and other wordings show their differences from the most common one. {single} terms are defined "
+            "by one policy only (marked <em>one policy only</em>).</p>"
+            '<p class="glossary-legend">In differences, <del>struck-through words</del> are in the most common '
+            "(or reference) wording but not in this one, and <ins>underlined words</ins> are in this one only.</p>")
+
+
+def _index(glossary: Glossary) -> str:
+    """The A–Z index: letters, and under each its terms with how many policies define them."""
+    letters = " ".join(f'<a href="#{_letter_anchor(letter)}">{escape(letter)}</a>' for letter, _ in glossary.by_letter())
+    groups = "".join(
+        f'<dt><a href="#{_letter_anchor(letter)}">{escape(letter)}</a></dt>'
+        f'<dd><ul>{"".join(_index_item(glossary, entry) for entry in entries)}</ul></dd>'
+        for letter, entries in glossary.by_letter())
+    return (f'<nav class="glossary-index" aria-label="Terms from A to Z"><p class="glossary-letters">{letters}</p>'
+            f"<dl>{groups}</dl></nav>")
+
+
+def _index_item(glossary: Glossary, entry: Entry) -> str:
+    defined = len(entry.defined_by)
+    count = (f'<span class="glossary-count" title="defined by {defined} of {len(glossary.policies)} policies">'
+             f"{defined}</span>")
+    return f'<li><a href="#{attr(entry.anchor)}">{escape(entry.term)}</a> {count}{_single_badge(entry)}</li>'
+
+
+def _single_badge(entry: Entry) -> str:
+    return ' <span class="badge glossary-single">one policy only</span>' if len(entry.defined_by) == 1 else ""
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
+
+
+def _entry_blocks(glossary: Glossary, entry: Entry) -> list[str]:
+    heading = f"### {heading_text(entry.term)} {{#{entry.anchor} .glossary-term}}"
+    wordings = "".join(_wording(entry, wording) for wording in entry.wordings)
+    return [heading, f'<div class="glossary-entry">{_summary(glossary, entry)}'
+                     f'<div class="glossary-wordings">{wordings}</div></div>']
+
+
+def _summary(glossary: Glossary, entry: Entry) -> str:
+    """Which policies define the term and which do not, and the other ways it is written."""
+    names = ", ".join(escape(p.name) for p in entry.defined_by)
+    if len(entry.defined_by) == 1:
+        defined = f"Defined only by {names}.{_single_badge(entry)}"
+    else:
+        defined = f"Defined by {len(entry.defined_by)} of {len(glossary.policies)} policies: {names}."
+    lines = [f'<p class="glossary-defined-by">{defined}</p>']
+    if entry.undefined_by:
+        lines.append(f'<p class="glossary-not-defined-by">Not defined by: '
+                     f'{", ".join(escape(p.name) for p in entry.undefined_by)}.</p>')
+    if len(entry.names) > 1:
+        lines.append(f'<p class="glossary-also">Also written: '
+                     f'{", ".join(f"“{escape(name)}”" for name in entry.names[1:])}.</p>')
+    return "".join(lines)
+
+
+def _wording(entry: Entry, wording: Wording) -> str:
+    """One wording: what it is (most common, shared by n policies), its text, its sources, its differences."""
+    first = wording.definitions[0]
+    text = "".join(f"<p>{_text_html(first.policy, p)}</p>" for p in split_paragraphs(first.provision.text))
+    sources = "".join(_source(entry, d) for d in wording.definitions)
+    return (f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
+            f'<blockquote class="glossary-text">{text}</blockquote>'
+            f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording)}</div>')
+
+
+def _text_html(policy: Policy, text: str) -> str:
+    """Policy text as the policy page shows it, except that footnote marks lead to the policy's footnotes."""
+    return paragraph_html(policy, text, footnote_html=_footnote_link)
+
+
+def _footnote_link(policy: Policy, footnote_id: str) -> str:
+    link = href(GLOSSARY_PAGE, page_path(policy), f"{policy.slug}.fn-{footnote_id}")
+    return f'<sup class="footnote-ref"><a href="{attr(link)}">{escape(footnote_id)}</a></sup>'
+
+
+def _wording_label(entry: Entry, wording: Wording) -> str:
+    shared = len(wording.definitions)
+    if len(entry.wordings) == 1:
+        return f"Same wording in all {shared} policies" if shared > 1 else "Definition"
+    if wording is entry.most_common:
+        return (f"Most common wording, the same in {shared} policies" if shared > 1
+                else "Reference wording (no two policies share a wording; this one is the closest to the others)")
+    return f"Different wording, the same in {shared} policies" if shared > 1 else "Different wording"
+
+
+def _source(entry: Entry, definition: Definition) -> str:
+    """Provenance of one definition: policy, section label, link to the provision; the term if written otherwise."""
+    provision = definition.provision
+    link = href(GLOSSARY_PAGE, page_path(definition.policy), provision.id)
+    written = (f' <span class="glossary-written">(as written: “{escape(provision.term)}”)</span>'
+               if provision.term != entry.term else "")
+    return (f'<li><a href="{attr(link)}">{escape(definition.policy.name)}, {escape(_section_label(provision))}</a>'
+            f"{written}</li>")
+
+
+def _section_label(provision: Provision) -> str:
+    """Where a definition stands: its sections' titles and its own label, e.g. `III. TERMINOLOGY › A.`."""
+    titles = []
+    node = provision.parent
+    while node is not None:
+        titles.insert(0, node.title)
+        node = node.parent
+    return " › ".join(t for t in titles + [provision.label or ""] if t)
+
+
+def _diff(entry: Entry, wording: Wording) -> str:
+    if not wording.diff:
+        return ""
+    reference, own = entry.most_common.definitions[0].policy, wording.definitions[0].policy
+    words = " ".join(_diff_part(part, reference if part.kind == "removed" else own) for part in wording.diff)
+    compared_with = "most common" if len(entry.most_common.definitions) > 1 else "reference"
+    return (f'<p class="glossary-diff"><span class="glossary-diff-label">Differences from the {compared_with} '
+            f"wording:</span> {words}</p>")
+
+
+def _diff_part(part: DiffPart, policy: Policy) -> str:
+    words = _text_html(policy, part.words)
+    return {"same": words, "removed": f"<del>{words}</del>", "added": f"<ins>{words}</ins>"}[part.kind]
+
+
+# --- Links from policy text to the glossary ------------------------------------------------------
+
+TAG = re.compile(r"(<[^>]*>)")
+
+
+class TermLinker:
+    """`term_links` for policy pages: links the first mention of each glossary term in a provision.
+
+    Matches are whole words in any case (a hyphen counts as part of a word, so `Post` is linked in
+    neither `Posting` nor `re-post`), only in text outside any element the paragraph already has
+    (placeholders, footnote marks, links), and never a term inside its own definition. The link
+    goes to the glossary entry; its tooltip shows the policy's own definition where it has one,
+    otherwise the glossary's most common wording. It remembers what each provision already links,
+    so one linker serves one rendering of the policy pages.
+    """
+
+    def __init__(self, glossary: Glossary):
+        self.entries = {name.casefold(): entry for entry in glossary.entries for name in entry.names}
+        names = "|".join(re.escape(name) for name in sorted(self.entries, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE) if names else None
+        self.linked: dict[str, set[str]] = {}  # provision id → anchors of the entries linked in it
+
+    def __call__(self, policy: Policy, provision: Provision, paragraph: str) -> str:
+        if self.pattern is None:
+            return paragraph
+        linked = self.linked.setdefault(provision.id, set())
+        if provision.term and (own := self.entries.get(provision.term.casefold())):
+            linked.add(own.anchor)
+        out, depth = [], 0
+        for piece in TAG.split(paragraph):
+            if piece.startswith("<"):
+                depth += -1 if piece.startswith("</") else 0 if piece.endswith("/>") else 1
+                out.append(piece)
+            else:
+                out.append(self._link_text(policy, piece, linked) if depth == 0 else piece)
+        return "".join(out)
+
+    def _link_text(self, policy: Policy, escaped: str, linked: set[str]) -> str:
+        """Escaped text with its first mention of each term not yet linked turned into a link."""
+        text = html_module.unescape(escaped)
+        out, position = [], 0
+        for match in self.pattern.finditer(text):
+            entry = self.entries.get(match.group().casefold())
+            if entry is None or entry.anchor in linked:
+                continue
+            linked.add(entry.anchor)
+            out += [escape(text[position:match.start()]), self._link(policy, entry, match.group())]
+            position = match.end()
+        out.append(escape(text[position:]))
+        return "".join(out)
+
+    def _link(self, policy: Policy, entry: Entry, words: str) -> str:
+        own = entry.definition_in(policy)
+        shown = own or entry.most_common.definitions[0]
+        if own:
+            whose, kind = "this policy's definition", "term-link-own"
+        else:
+            sources = ", ".join(d.policy.name for d in entry.most_common.definitions)
+            whose, kind = f"not defined in this policy; glossary definition ({sources})", "term-link-glossary"
+        tooltip = f"{shown.provision.term} — {whose}: {plain_text(shown.policy, shown.provision.text)}"
+        link = href(page_path(policy), GLOSSARY_PAGE, entry.anchor)
+        return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">{escape(words)}</a>'

@@ -1,0 +1,54 @@
+/* A topic page of the comparison: choose which policies' columns are shown, and switch between the
+ * pair differences the build precomputed (nothing is diffed here). Works from disk; no requests. */
+(function () {
+  "use strict";
+
+  /** Show the column of each policy whose box is ticked. */
+  function wireColumnChooser(chooser) {
+    chooser.addEventListener("change", function () {
+      chooser.querySelectorAll("input[name=show]").forEach(function (box) {
+        var column = document.querySelector('.compare-column[data-policy="' + box.value + '"]');
+        if (column) column.hidden = !box.checked;
+      });
+    });
+  }
+
+  /** The precomputed diff of two policies, in either order, or null. */
+  function findPair(container, a, b) {
+    return Array.prototype.find.call(container.querySelectorAll(".pair-diff"), function (section) {
+      var left = section.dataset.left, right = section.dataset.right;
+      return (left === a && right === b) || (left === b && right === a);
+    }) || null;
+  }
+
+  /** Show only `section` (null: none) and say so when the two picks are the same policy. */
+  function showPair(container, section, same) {
+    container.querySelectorAll(".pair-diff").forEach(function (s) { s.hidden = s !== section; });
+    container.querySelector(".pair-same").hidden = !same;
+  }
+
+  function wirePairPicker(container) {
+    var form = container.querySelector(".pair-picker");
+    var left = form.elements.left, right = form.elements.right;
+    left.value = container.dataset.selectedLeft;
+    right.value = container.dataset.selectedRight;
+    function fromSelects() {
+      showPair(container, findPair(container, left.value, right.value), left.value === right.value);
+    }
+    function fromHash() {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (!target || !target.classList.contains("pair-diff") || !container.contains(target)) return;
+      left.value = target.dataset.left;
+      right.value = target.dataset.right;
+      showPair(container, target, false);
+      target.scrollIntoView();
+    }
+    form.addEventListener("change", fromSelects);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  }
+
+  document.querySelectorAll(".compare-choose").forEach(wireColumnChooser);
+  document.querySelectorAll(".pair-diffs").forEach(wirePairPicker);
+})();
