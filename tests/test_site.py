@@ -97,3 +97,10 @@ def test_policy_page_shows_labels_notes_footnotes_signatures_and_placeholders(si
     raymore = read(site, "policies/raymore-mo.html")
     assert 'href="https://www.facebook.com/Raymore.Police" rel="external noopener"' in raymore
     assert (site / "originals" / "raymore-mo.txt").is_file()
+
+
+def test_repairs_and_furniture_are_listed_on_the_policy_page(site):
+    page = read(site, "policies/unidentified-department.html")
+    assert "38 repair(s), 2 line(s) of page furniture" in page
+    assert "<q>[1.</q> → <q>III.</q>" in page
+    assert "<q>il.</q> → <q>ii.</q>" in page

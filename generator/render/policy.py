@@ -39,6 +39,7 @@ def render_policy(policy: Policy, original_href: str, term_links=None) -> str:
     blocks += _footnotes(policy)
     blocks += _signatures(policy)
     blocks += _attachments(policy)
+    blocks += _transcription_notes(policy, original_href)
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
@@ -160,3 +161,22 @@ def _attachments(policy: Policy) -> list[str]:
         blocks += [f"## {heading_text(attachment.title)} {{#{policy.slug}.attachment-{i}}}",
                    f'<ul class="policy-attachment">{items}</ul>']
     return blocks
+
+
+def _transcription_notes(policy: Policy, original_href: str) -> list[str]:
+    """What differs from the original text on purpose: OCR repairs, and lines left out as page furniture."""
+    if not (policy.repairs or policy.furniture):
+        return []
+    repairs = "".join(
+        f'<li><a href="#{attr(r.provision)}">{escape(r.provision.removeprefix(policy.slug + "."))}</a> '
+        f'({escape(r.field)}): <q>{escape(r.original) or "<em>missing</em>"}</q> → <q>{escape(r.repaired)}</q>. '
+        f"{escape(r.reason)}</li>" for r in policy.repairs)
+    furniture = "".join(f"<li><q>{escape(f.line)}</q>: {escape(f.reason)}</li>" for f in policy.furniture)
+    parts = [f'<p>This page follows <a href="{attr(original_href)}">{escape(policy.original)}</a> word for word, except:</p>']
+    if repairs:
+        parts.append(f"<p>Repairs of damage in the source text:</p><ul>{repairs}</ul>")
+    if furniture:
+        parts.append(f"<p>Lines of the source that are not policy text:</p><ul>{furniture}</ul>")
+    return ["## Transcription notes {#transcription-notes}",
+            f'<details class="transcription-notes"><summary>{len(policy.repairs)} repair(s), '
+            f'{len(policy.furniture)} line(s) of page furniture</summary>{"".join(parts)}</details>']
