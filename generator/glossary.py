@@ -51,7 +51,7 @@ class Wording:
 
 @dataclass
 class Entry:
-    """One glossary term: its wordings (the most common first) and the policies that do not define it."""
+    """One glossary term: its wordings (the most common first), the policies that define it and those that do not."""
 
     term: str
     anchor: str

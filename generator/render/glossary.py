@@ -22,7 +22,7 @@ TITLE = "Definitions glossary"
 
 
 def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
-    """The glossary page, when any policy defines a term."""
+    """The glossary page, when any policy defines a term (it needs only the model, not `layout`)."""
     glossary = build_glossary(corpus)
     return {GLOSSARY_PAGE: render_glossary(glossary)} if glossary.entries else {}
 
@@ -120,7 +120,7 @@ def _footnote_link(policy: Policy, footnote_id: str) -> str:
 def _wording_label(entry: Entry, wording: Wording) -> str:
     shared = len(wording.definitions)
     if len(entry.wordings) == 1:
-        return f"Same wording in all {shared} policies" if shared > 1 else "Definition"
+        return f"Same wording in all {shared} policies that define it" if shared > 1 else "Definition"
     if wording is entry.most_common:
         return (f"Most common wording, the same in {shared} policies" if shared > 1
                 else "Reference wording (no two policies share a wording; this one is the closest to the others)")
