@@ -8,17 +8,16 @@ a chosen subset) limits the work instead of comparing every policy with every ot
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from dataclasses import dataclass
 
+from .worddiff import Change, diff_words
 from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
-from .render.html import plain_text
+from .inline import as_written
 
 # A word (letters, digits, apostrophes) or one punctuation mark, with the spaces before it; or a
 # provision boundary. Keeping the spaces lets a diff show the text exactly as written.
-WORD_TOKEN = re.compile(r"[^\S\n]*(?:[\w'’]+|[^\w\s])|\n")
 PROVISION_BREAK = "\n"
 
 
@@ -101,25 +100,12 @@ def provision_wording(policy: Policy, provision: Provision) -> str:
     Template options appear as their original brackets, footnote marks are left out.
     """
     parts = [provision.heading, provision.term, provision.text, *provision.notes]
-    return " ".join(plain_text(policy, part) for part in parts if part and part.strip())
+    return " ".join(as_written(part, policy.bracket_of) for part in parts if part and part.strip())
 
 
 def stance_wording(stance: Stance) -> str:
     """The wording of all of a policy's provisions on a topic, one provision a line."""
     return PROVISION_BREAK.join(provision_wording(stance.policy, p) for p in stance.provisions)
-
-
-def word_tokens(text: str) -> list[str]:
-    """Words and punctuation marks, each with the spaces that precede it, and provision breaks."""
-    return WORD_TOKEN.findall(text)
-
-
-@dataclass(frozen=True)
-class Change:
-    """A run of the compared wording: `equal` (in both), `delete` (left only) or `insert` (right only)."""
-
-    kind: str
-    text: str
 
 
 @dataclass
@@ -134,27 +120,6 @@ class PairDiff:
     def words(self, kind: str) -> list[str]:
         """The words (no punctuation) of every change of `kind`, in order."""
         return [w for c in self.changes if c.kind == kind for w in re.findall(r"[\w'’]+", c.text)]
-
-
-def diff_words(left: str, right: str) -> tuple[list[Change], float]:
-    """The changes turning `left` into `right`, word by word, and difflib's similarity ratio.
-
-    Words are matched exactly (case and punctuation count) but spacing does not; a replaced run is
-    shown as its deletion followed by its insertion.
-    """
-    left_tokens, right_tokens = word_tokens(left), word_tokens(right)
-    matcher = difflib.SequenceMatcher(None, [t.strip(" ") for t in left_tokens],
-                                      [t.strip(" ") for t in right_tokens], autojunk=False)
-    changes: list[Change] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            changes.append(Change("equal", "".join(right_tokens[j1:j2])))
-            continue
-        if i2 > i1:
-            changes.append(Change("delete", "".join(left_tokens[i1:i2])))
-        if j2 > j1:
-            changes.append(Change("insert", "".join(right_tokens[j1:j2])))
-    return changes, matcher.ratio()
 
 
 def pair_diff(left: Stance, right: Stance) -> PairDiff:

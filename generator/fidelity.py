@@ -64,15 +64,7 @@ def _provision_words(policy: Policy, provision: Provision, repairs) -> list[str]
 
 
 def _as_written(policy: Policy, text: str) -> str:
-    """Text with each `{{option}}` shown as its original bracket and footnote marks dropped."""
-    parts = []
-    for segment in inline.segments(text):
-        if isinstance(segment, inline.Words):
-            parts.append(segment.text)
-        elif isinstance(segment, inline.OptionRef):
-            option = policy.option(segment.option_id)
-            parts.append(f" {option.bracket} " if option else "")
-    return "".join(parts)
+    return inline.as_written(text, lambda option_id: f" {policy.option(option_id).bracket} " if policy.option(option_id) else "")
 
 
 @dataclass

@@ -8,15 +8,13 @@ carries a word-level difference against the most common one.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 from .model import Corpus, Policy, Provision, id_segment
+from .worddiff import Change, diff_words
 
 # A word: a run of non-space characters, where a `{{…}}` reference counts as one character even if
 # it holds spaces, so a diff never cuts a reference apart.
-WORD = re.compile(r"(?:\{\{.*?\}\}|\S)+")
 
 
 @dataclass
@@ -32,21 +30,13 @@ class Definition:
         return " ".join(self.provision.text.split())
 
 
-@dataclass(frozen=True)
-class DiffPart:
-    """A run of words of a word-level difference: `same`, `added` (only in this wording) or `removed`."""
-
-    kind: str
-    words: str
-
-
 @dataclass
 class Wording:
     """One distinct wording of a term and every definition that uses it word for word."""
 
     text: str
     definitions: list[Definition]
-    diff: list[DiffPart] = field(default_factory=list)  # against the most common wording; empty for that one
+    diff: list[Change] = field(default_factory=list)  # against the most common wording; empty for that one
 
 
 @dataclass
@@ -147,26 +137,10 @@ def _wordings(definitions: list[Definition]) -> list[Wording]:
     texts = list(groups)
     ranked = sorted(texts, key=lambda t: (-len(groups[t]), -_closeness(t, texts), texts.index(t)))
     reference = ranked[0]
-    return [Wording(text=t, definitions=groups[t], diff=word_diff(reference, t) if t != reference else [])
+    return [Wording(text=t, definitions=groups[t], diff=diff_words(reference, t)[0] if t != reference else [])
             for t in ranked]
 
 
 def _closeness(text: str, texts: list[str]) -> float:
     """How alike `text` is to all the other wordings (sum of word-level similarity ratios)."""
-    return sum(difflib.SequenceMatcher(None, WORD.findall(text), WORD.findall(other), autojunk=False).ratio()
-               for other in texts if other != text)
-
-
-def word_diff(reference: str, text: str) -> list[DiffPart]:
-    """`text` compared word by word with `reference`: runs of same, removed and added words, in order."""
-    old, new = WORD.findall(reference), WORD.findall(text)
-    parts: list[DiffPart] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(DiffPart("same", " ".join(old[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(DiffPart("removed", " ".join(old[i1:i2])))
-        if j2 > j1:
-            parts.append(DiffPart("added", " ".join(new[j1:j2])))
-    return parts
+    return sum(diff_words(text, other)[1] for other in texts if other != text)

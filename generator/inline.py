@@ -58,3 +58,17 @@ def option_refs(text: str) -> list[str]:
 
 def footnote_refs(text: str) -> list[str]:
     return [m.group(1) for m in TOKEN.finditer(text) if m.group(1)]
+
+
+def as_written(text: str, bracket_of) -> str:
+    """The text as the original reads: each `{{option}}` shown as its bracket, footnote marks dropped.
+
+    `bracket_of(option_id)` gives an option's original bracket text.
+    """
+    parts = []
+    for segment in segments(text):
+        if isinstance(segment, Words):
+            parts.append(segment.text)
+        elif isinstance(segment, OptionRef):
+            parts.append(bracket_of(segment.option_id))
+    return " ".join("".join(parts).split())

@@ -189,6 +189,11 @@ class Policy:
     def option(self, option_id: str) -> TemplateOption | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    def bracket_of(self, option_id: str) -> str:
+        """How the original shows an option: its bracket text (the id if it is not defined)."""
+        option = self.option(option_id)
+        return option.bracket if option else option_id
+
     @property
     def last_revised(self) -> dt.date | str | None:
         dated = [d for d in self.dates.revised if isinstance(d, dt.date)]

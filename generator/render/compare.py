@@ -14,11 +14,12 @@ import json
 
 from lunr import lunr
 
-from ..compare import (Change, PairDiff, Stance, TopicComparison, compare_topics, departments_addressing,
+from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, departments_addressing,
                        pair_diffs, provision_wording, topics_addressed, topics_by_group)
 from ..inline import footnote_refs, option_refs, paragraphs
+from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision, TemplateOption, Topic
-from .html import attr, escape, heading_text, href, option_placeholder, paragraph_html
+from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
 from .policy import page_path
 
 COVERAGE_PAGE = "compare/index.md"
@@ -35,7 +36,7 @@ def topic_page(topic: Topic) -> str:
     return f"compare/topics/{topic.id}.md"
 
 
-def render_compare(corpus: Corpus, layout) -> dict[str, str | bytes]:
+def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every comparison page and file; none when the handbook has no topics yet.
 
     All policies are compared; `compare_topics` takes the policies to compare, so a later selection
@@ -61,8 +62,9 @@ def lunr_js() -> bytes:
 # --- Shared pieces ----------------------------------------------------------------------------------
 
 def _front_matter(title: str) -> str:
+    """The page's title, and no table of contents beside it: columns and the matrix need the width."""
     # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
-    return f"---\ntitle: {json.dumps(escape(title))}\n---"
+    return f"---\ntitle: {json.dumps(escape(title))}\nhide:\n  - toc\n---"
 
 
 def _stylesheet(page: str) -> str:
@@ -149,7 +151,7 @@ def render_topic(corpus: Corpus, comparison: TopicComparison) -> str:
     topic, page = comparison.topic, topic_page(comparison.topic)
     group = next((g.title for g in corpus.taxonomy.groups if g.id == topic.group), None)
     blocks = [
-        _front_matter(f"Compare: {topic.title}"),
+        _front_matter(topic.title),
         f"# {heading_text(topic.title)}",
         _stylesheet(page),
         f'<p class="lead">{escape(topic.description)}</p>',
@@ -231,24 +233,22 @@ def _provision_options(policy: Policy, provision: Provision) -> list[TemplateOpt
 
 
 def _template_choices(policy: Policy, provision: Provision) -> str:
-    """For a template provision, each option it holds with what an agency may choose."""
-    options = _provision_options(policy, provision)
-    if not options:
+    """For a template provision, what an agency may choose: the alternatives of each choice it holds,
+    and whether it may leave the provision out. Fill-ins show as their brackets in the text already."""
+    choices = [o for o in _provision_options(policy, provision) if o.kind in ("choice", "optional")]
+    if not choices:
         return ""
     items = "".join(f"<dt>{option_placeholder(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>"
-                    for o in options)
-    return f'<div class="template-choices"><p class="template-choices-title">Template options</p><dl>{items}</dl></div>'
+                    for o in choices)
+    return f'<div class="template-choices"><p class="template-choices-title">Template choices</p><dl>{items}</dl></div>'
 
 
 def _option_answers(option: TemplateOption) -> str:
-    if option.kind == "choice":
-        alternatives = "".join(f"<li>{escape(a.text.replace('{input}', f'…({a.input})' if a.input else '…'))}</li>"
-                               for a in option.alternatives)
-        return f'<ul class="template-alternatives">{alternatives}</ul>'
     if option.kind == "optional":
-        return "An agency includes this part or leaves it out."
-    default = f" (suggested: {escape(option.default)})" if option.default else ""
-    return f"Filled in by the agency{default}."
+        return "Optional: an agency includes this part or leaves it out."
+    alternatives = "".join(f"<li>{escape(a.text.replace('{input}', f'…({a.input})' if a.input else '…'))}</li>"
+                           for a in option.alternatives)
+    return f'<ul class="template-alternatives">{alternatives}</ul>'
 
 
 def _footnotes(stance: Stance) -> str:
@@ -268,9 +268,11 @@ def _footnotes(stance: Stance) -> str:
 def _differences(comparison: TopicComparison) -> str:
     """A form picking two departments and every pair's diff, precomputed; the first pair is shown."""
     stances = comparison.department_stances
-    if len(stances) < 2:
-        who = escape(stances[0].policy.agency.name) if stances else "No department"
-        return f'<p class="pair-none">{who} alone addresses this topic: there is nothing to compare.</p>'
+    if not stances:
+        return '<p class="pair-none">No department addresses this topic.</p>'
+    if len(stances) == 1:
+        return (f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
+                "there is nothing to compare.</p>")
     diffs = pair_diffs(stances)
     options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in stances)
     picker = (f'<form class="pair-picker" aria-label="Pick two departments">'
@@ -283,8 +285,10 @@ def _differences(comparison: TopicComparison) -> str:
     table = (f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
              f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>')
     sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
-    return f'<div class="pair-diffs" data-selected-left="{attr(stances[0].policy.slug)}" ' \
-           f'data-selected-right="{attr(stances[1].policy.slug)}">{picker}{table}{sections}</div>'
+    # Left out of the site search: the diffs repeat the wording shown in the columns above. (The
+    # search plugin ends an exclusion at the first closing tag of its kind: no <div> may nest inside.)
+    return (f'<div class="pair-diffs" data-search-exclude data-selected-left="{attr(stances[0].policy.slug)}" '
+            f'data-selected-right="{attr(stances[1].policy.slug)}">{picker}{table}{sections}</div>')
 
 
 def _diff_id(diff: PairDiff) -> str:
@@ -293,7 +297,7 @@ def _diff_id(diff: PairDiff) -> str:
 
 def _pair_section(diff: PairDiff, shown: bool) -> str:
     left, right = escape(diff.left.policy.agency.name), escape(diff.right.policy.agency.name)
-    text = "".join(_change_html(change) for change in diff.changes)
+    text = diff_html(diff.changes)
     return (f'<section class="pair-diff" id="{attr(_diff_id(diff))}" data-left="{attr(diff.left.policy.slug)}" '
             f'data-right="{attr(diff.right.policy.slug)}"{"" if shown else " hidden"}>'
             f"<h3>{left} and {right}</h3>"
@@ -301,19 +305,7 @@ def _pair_section(diff: PairDiff, shown: bool) -> str:
             "similar wording (share of words in common, in order).</p>"
             f'<p class="diff-legend"><del>Struck through</del>: only in {left}. <ins>Underlined</ins>: only in '
             f"{right}. Plain: in both. Each line is one provision.</p>"
-            f'<div class="diff-text"><p>{text}</p></div></section>')
-
-
-def _change_html(change: Change) -> str:
-    """A run of the diff: its words escaped, provision breaks as line breaks, and a changed run in
-    `<del>` or `<ins>` (struck through or underlined, so the marking does not rely on colour)."""
-    tag = {"delete": "del", "insert": "ins"}.get(change.kind)
-    lines = []
-    for line in change.text.split("\n"):
-        words = line.lstrip(" ")
-        space = line[: len(line) - len(words)]
-        lines.append(space + (f"<{tag}>{escape(words)}</{tag}>" if tag and words else escape(words)))
-    return "<br>".join(lines)
+            f'<p class="diff-text">{text}</p></section>')
 
 
 # --- Compare search ---------------------------------------------------------------------------------
@@ -321,8 +313,7 @@ def _change_html(change: Change) -> str:
 def render_search(corpus: Corpus) -> str:
     """The search page: words, a department and a topic filter; results are drawn by compare-search.js."""
     page = SEARCH_PAGE
-    departments = "".join(f'<option value="{attr(p.slug)}">{escape(p.agency.name)}'
-                          f'{" (template)" if p.is_template else ""}</option>' for p in corpus.policies)
+    departments = "".join(f'<option value="{attr(p.slug)}">{escape(p.agency.name)}</option>' for p in corpus.policies)
     topic_groups = "".join(
         f'<optgroup label="{attr(group.title if group else "Other topics")}">'
         + "".join(f'<option value="{attr(t.id)}">{escape(t.title)}</option>' for t in topics) + "</optgroup>"

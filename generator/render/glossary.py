@@ -11,10 +11,10 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from ..glossary import Definition, DiffPart, Entry, Glossary, Wording, build_glossary
+from ..glossary import Definition, Entry, Glossary, Wording, build_glossary
 from ..inline import paragraphs as split_paragraphs
 from ..model import Corpus, Policy, Provision
-from .html import attr, escape, heading_text, href, paragraph_html, plain_text
+from .html import attr, diff_html, escape, heading_text, href, paragraph_html, plain_text
 from .policy import page_path
 
 GLOSSARY_PAGE = "glossary.md"
@@ -151,15 +151,10 @@ def _diff(entry: Entry, wording: Wording) -> str:
     if not wording.diff:
         return ""
     reference, own = entry.most_common.definitions[0].policy, wording.definitions[0].policy
-    words = " ".join(_diff_part(part, reference if part.kind == "removed" else own) for part in wording.diff)
+    words = diff_html(wording.diff, lambda change, text: _text_html(reference if change.kind == "delete" else own, text))
     compared_with = "most common" if len(entry.most_common.definitions) > 1 else "reference"
     return (f'<p class="glossary-diff"><span class="glossary-diff-label">Differences from the {compared_with} '
             f"wording:</span> {words}</p>")
-
-
-def _diff_part(part: DiffPart, policy: Policy) -> str:
-    words = _text_html(policy, part.words)
-    return {"same": words, "removed": f"<del>{words}</del>", "added": f"<ins>{words}</ins>"}[part.kind]
 
 
 # --- Links from policy text to the glossary ------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+from typing import Callable
 
 from .. import inline
 from ..model import Policy
@@ -59,14 +60,7 @@ def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=No
 
 def plain_text(policy: Policy, text: str) -> str:
     """Text without markup, options shown as their brackets (for titles and search entries)."""
-    parts = []
-    for segment in inline.segments(text):
-        if isinstance(segment, inline.Words):
-            parts.append(segment.text)
-        elif isinstance(segment, inline.OptionRef):
-            option = policy.option(segment.option_id)
-            parts.append(option.bracket if option else segment.option_id)
-    return " ".join("".join(parts).split())
+    return inline.as_written(text, policy.bracket_of)
 
 
 def date_html(policy: Policy, value) -> str:
@@ -93,3 +87,27 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     start = posixpath.dirname(from_page[:-3] + ".html" if from_page.endswith(".md") else from_page)
     relative = posixpath.relpath(target, start or ".")
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def diff_html(changes: list, words_html: Callable[[object, str], str] | None = None) -> str:
+    """A word-level diff (see `generator.worddiff`) as HTML: provision breaks as line breaks, and each
+    changed run in `<del>` or `<ins>` (struck through or underlined, so marking does not rely on colour).
+
+    An insertion right after the deletion it replaces is set off by a space, which the text it
+    replaced may not have had (`<del>Make</del> <ins>Refrain from making</ins>`).
+    `words_html(change, words)` renders a run's words; by default they are escaped.
+    """
+    render = words_html or (lambda change, words: escape(words))
+    out, previous = [], None
+    for change in changes:
+        tag = {"delete": "del", "insert": "ins"}.get(change.kind)
+        lines = []
+        for line in change.text.split("\n"):
+            words = line.lstrip(" ")
+            space = line[: len(line) - len(words)]
+            html_words = render(change, words) if words else ""
+            lines.append(space + (f"<{tag}>{html_words}</{tag}>" if tag and words else html_words))
+        replaces = previous is not None and previous.kind == "delete" and change.kind == "insert"
+        out.append((" " if replaces and not change.text[:1].isspace() else "") + "<br>".join(lines))
+        previous = change
+    return "".join(out)

@@ -101,7 +101,7 @@
       var column = element("section", "compare-column" + (policy.template ? " template-column" : ""));
       column.dataset.policy = policy.slug;
       var name = element("h3", "compare-agency");
-      name.appendChild(link(policy.href, policy.name + (policy.template ? " (template)" : "")));
+      name.appendChild(link(policy.href, policy.name));
       column.appendChild(name);
       own.forEach(function (p) { column.appendChild(provisionNode(p, words)); });
       columns.appendChild(column);

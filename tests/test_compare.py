@@ -1,0 +1,201 @@
+"""Comparison by topic: who addresses what, the coverage matrix and topic pages, word-level differences
+with a similarity figure, and the build-time provision index of the compare search."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+from statistics import mean
+
+import pytest
+from lunr.index import Index
+
+from generator.compare import (compare_topic, compare_topics, diff_words, pair_diff, provision_wording,
+                               topics_by_group)
+from generator.render.compare import (COVERAGE_PAGE, LUNR_SCRIPT, SEARCH_DATA, SEARCH_GLOBAL, render_compare,
+                                      topic_page)
+from generator.render.html import href
+from generator.render.policy import page_path
+
+DEPARTMENTS_OF_ONE_MODEL = ("st-joseph-mo", "unidentified-department")
+UNRELATED_DEPARTMENTS = ("kansas-city-mo", "raymore-mo")
+
+
+def provision_saying(corpus, slug, words):
+    """The provision of policy `slug` whose own text contains `words` (exactly one must)."""
+    found = [p for p in corpus.policy(slug).provisions() if words in p.text]
+    assert len(found) == 1, f"{len(found)} provisions of {slug} say {words!r}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def pages(corpus):
+    return render_compare(corpus, None)
+
+
+@pytest.fixture(scope="module")
+def guilt_topic(corpus):
+    """The topic the Kansas City provision on statements about guilt or innocence is tagged with,
+    which St. Joseph's equivalent provision shares."""
+    kansas_city = provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt or innocence")
+    st_joseph = provision_saying(corpus, "st-joseph-mo", "Refrain from making statements about the guilt")
+    shared = [t for t in kansas_city.topics if t in st_joseph.topics]
+    assert shared, "the two 'guilt or innocence' provisions share no topic"
+    return corpus.taxonomy.topic(shared[0])
+
+
+# --- Tagging: who addresses a topic ---------------------------------------------------------------
+
+def test_a_topic_gathers_each_policys_tagged_provisions_in_document_order(corpus, guilt_topic):
+    comparison = compare_topic(guilt_topic, corpus.policies)
+    for stance in comparison.stances:
+        in_order = [p for p in stance.policy.provisions() if guilt_topic.id in p.topics]
+        assert stance.provisions == in_order and stance.provisions
+    kansas_city = comparison.stance("kansas-city-mo")
+    assert provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt") in kansas_city.provisions
+    for policy in comparison.silent:
+        assert not any(guilt_topic.id in p.topics for p in policy.provisions())
+    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == \
+        {p.slug for p in corpus.policies}
+
+
+def test_a_selection_of_policies_limits_the_comparison(corpus, guilt_topic):
+    chosen = [corpus.policy("kansas-city-mo"), corpus.policy("raymore-mo")]
+    comparison = compare_topic(guilt_topic, chosen)
+    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == \
+        {"kansas-city-mo", "raymore-mo"}
+
+
+def test_topics_are_grouped_in_the_taxonomys_order_each_once(corpus):
+    grouped = topics_by_group(corpus.taxonomy)
+    listed = [t.id for _, topics in grouped for t in topics]
+    assert sorted(listed) == sorted(t.id for t in corpus.taxonomy.topics) and len(set(listed)) == len(listed)
+    group_ids = [g.id for g, _ in grouped if g]
+    assert group_ids == [g.id for g in corpus.taxonomy.groups if g.id in group_ids]
+
+
+# --- Pages ----------------------------------------------------------------------------------------
+
+def test_coverage_matrix_links_each_addressing_policy_and_says_when_a_policy_is_silent(corpus, pages, guilt_topic):
+    matrix = pages[COVERAGE_PAGE]
+    row = re.search(rf'<tr><th scope="row"><a href="{re.escape(href(COVERAGE_PAGE, topic_page(guilt_topic)))}">'
+                    r".*?</tr>", matrix).group(0)
+    cells = re.findall(r"<td[^>]*>.*?</td>", row)
+    comparison = compare_topic(guilt_topic, corpus.policies)
+    for policy, cell in zip(corpus.policies, cells):
+        stance = comparison.stance(policy.slug)
+        if stance is None:
+            assert "not addressed" in cell, f"{policy.slug} is silent on {guilt_topic.id} but its cell is {cell}"
+        else:
+            assert href(COVERAGE_PAGE, topic_page(guilt_topic), policy.slug) in cell
+            assert f">{len(stance.provisions)} provision" in cell
+    addressing = sum(1 for s in comparison.stances if not s.policy.is_template)
+    assert cells[len(corpus.policies)] == f"<td>{addressing} of {len(corpus.departments)}</td>"
+    for policy in corpus.policies:
+        addressed = sum(1 for t in corpus.taxonomy.topics if any(t.id in p.topics for p in policy.provisions()))
+        assert f"<td>{addressed} of {len(corpus.taxonomy.topics)}</td>" in matrix.split("<tfoot>")[1]
+
+
+def test_every_tagged_provision_appears_on_each_of_its_topic_pages_linked_to_its_place(corpus, pages):
+    for policy in corpus.policies:
+        for provision in policy.provisions():
+            for topic_id in provision.topics:
+                page = topic_page(corpus.taxonomy.topic(topic_id))
+                link = href(page, page_path(policy), provision.id)
+                assert f'href="{link}"' in pages[page], f"{provision.id} is missing from {page}"
+
+
+def test_topic_page_puts_departments_side_by_side_with_labels_and_policy_names(corpus, pages, guilt_topic):
+    html = pages[topic_page(guilt_topic)]
+    kansas_city = provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt")
+    assert '<section class="compare-column" id="kansas-city-mo"' in html
+    assert f">{' '.join(kansas_city.label_path)}</a>" in html  # `IV. B. 7. a.`, the original labels
+    assert "Social Media and Networking" in html  # the Kansas City policy's name
+    for policy in compare_topic(guilt_topic, corpus.policies).silent:
+        if not policy.is_template:
+            assert f">{policy.agency.name}</a>" in html.split("Not addressed by", 1)[1].split("</span>")[0]
+
+
+def test_template_options_on_a_topic_show_their_alternatives(corpus, pages):
+    template = corpus.policy("massachusetts-template")
+    provision = next(p for p in template.provisions() if "{{self-identification}}" in p.text)
+    assert provision.topics, "the template's self-identification choice is not tagged"
+    html = pages[topic_page(corpus.taxonomy.topic(provision.topics[0]))]
+    column = html.split('id="massachusetts-template"', 1)[1].split("</section>", 1)[0]
+    assert "[MAY OR SHALL NOT]" in column
+    alternatives = re.search(r'<ul class="template-alternatives">(.*?)</ul>', column.split("[MAY OR SHALL NOT]", 1)[1])
+    assert re.findall(r"<li>(.*?)</li>", alternatives.group(1)) == ["may", "shall not"]
+
+
+# --- Differences ----------------------------------------------------------------------------------
+
+def test_guilt_or_innocence_wording_diff_marks_the_words_each_department_has_alone(corpus):
+    kansas_city = provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt")
+    st_joseph = provision_saying(corpus, "st-joseph-mo", "Refrain from making statements about the guilt")
+    changes, similarity = diff_words(provision_wording(corpus.policy("kansas-city-mo"), kansas_city),
+                                     provision_wording(corpus.policy("st-joseph-mo"), st_joseph))
+    deleted = " ".join(c.text for c in changes if c.kind == "delete")
+    inserted = " ".join(c.text for c in changes if c.kind == "insert")
+    common = "".join(c.text for c in changes if c.kind == "equal")
+    assert inserted.split() == ["Refrain", "from", "making"]
+    assert re.findall(r"\w+", deleted) == ["Make", "any", "internal", "investigations", "or", "litigation"]
+    assert "statements about the guilt or innocence of any suspect or arrestee, or comments concerning pending prosecutions" in common
+    assert 0.5 < similarity < 1
+
+
+def test_rendered_pair_diff_uses_ins_and_del_and_shows_the_similarity(corpus, pages, guilt_topic):
+    html = pages[topic_page(guilt_topic)]
+    section = re.search(r'<section class="pair-diff" id="diff-kansas-city-mo--st-joseph-mo".*?</section>', html).group(0)
+    assert "<del>Make</del> <ins>Refrain from making</ins> statements about the guilt" in section
+    comparison = compare_topic(guilt_topic, corpus.policies)
+    diff = pair_diff(comparison.stance("kansas-city-mo"), comparison.stance("st-joseph-mo"))
+    assert f'<strong class="similarity-figure">{round(diff.similarity * 100)}%</strong>' in section
+    assert "Struck through</del>: only in Kansas City Missouri Police Department" in section
+
+
+def test_departments_from_one_model_policy_read_more_alike_than_unrelated_ones(corpus):
+    shared = [c for c in compare_topics(corpus)
+              if all(c.stance(slug) for slug in DEPARTMENTS_OF_ONE_MODEL + UNRELATED_DEPARTMENTS)]
+    assert shared, "no topic is addressed by all four departments"
+
+    def similarity(comparison, slugs):
+        return pair_diff(*(comparison.stance(slug) for slug in slugs)).similarity
+
+    assert mean(similarity(c, DEPARTMENTS_OF_ONE_MODEL) for c in shared) > \
+        mean(similarity(c, UNRELATED_DEPARTMENTS) for c in shared)
+    devices = corpus.taxonomy.topic(provision_saying(corpus, "st-joseph-mo", "Using personally owned devices").topics[0])
+    on_devices = compare_topic(devices, corpus.policies)
+    assert similarity(on_devices, DEPARTMENTS_OF_ONE_MODEL) > similarity(on_devices, UNRELATED_DEPARTMENTS)
+
+
+def test_diff_keeps_the_text_of_both_sides_exactly():
+    left, right = "Members shall not post photos.\nReport it.", "Employees shall not post any photos.\nReport it now."
+    changes, _ = diff_words(left, right)
+    assert "".join(c.text for c in changes if c.kind != "insert") == left
+    assert "".join(c.text for c in changes if c.kind != "delete") == right
+
+
+# --- Compare search data ----------------------------------------------------------------------------
+
+def test_search_index_is_a_script_with_a_lunr_index_that_finds_provisions(corpus, pages):
+    script = pages[SEARCH_DATA]
+    prefix = f"window.{SEARCH_GLOBAL} = "
+    assert script.startswith(prefix)
+    data = json.loads(script[len(prefix):].rstrip().rstrip(";"))
+    index = Index.load(data["index"])
+    assert data["index"]["version"] == "2.3.9"
+    found = {hit["ref"] for hit in index.search("undercover")}
+    undercover = {p.id for policy in corpus.policies for p in policy.provisions()
+                  if p.topics and "undercover" in provision_wording(policy, p).lower()}
+    assert undercover and undercover <= found
+    raymore = provision_saying(corpus, "raymore-mo", "Officers who are working in undercover operations")
+    entry = next(p for p in data["provisions"] if p["id"] == raymore.id)
+    assert entry["policy"] == "raymore-mo" and entry["topics"] == raymore.topics
+    assert entry["href"] == f"../policies/raymore-mo.html#{raymore.id}"
+
+
+def test_lunr_js_is_copied_from_the_installed_mkdocs_package(pages):
+    shipped = (importlib.resources.files("mkdocs") / "contrib/search/templates/search/lunr.js").read_bytes()
+    assert pages[LUNR_SCRIPT] == shipped
+    assert b"2.3.9" in shipped[:200]

@@ -1,0 +1,183 @@
+"""The comparison pages in a browser, opened from disk with the network refused: the compare search
+with its filters, the pair differences on a topic page, the column chooser, and the coverage matrix
+on a phone and in print."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.compare import compare_topic, provision_wording
+from generator.render.compare import topic_page
+
+from .conftest import OfflinePage
+
+pytestmark = pytest.mark.browser
+
+# Installed before typing: the time of the first key press and of the first result drawn, both
+# taken inside the page with performance.now().
+TIME_FIRST_RESULTS = """() => {
+  const results = document.getElementById("compare-results");
+  window.compareTiming = {};
+  document.getElementById("compare-query").addEventListener("keydown", () => {
+    window.compareTiming.typed = window.compareTiming.typed || performance.now();
+  }, {capture: true});
+  new MutationObserver((_, observer) => {
+    if (results.querySelector(".compare-provision")) {
+      window.compareTiming.shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(results, {childList: true, subtree: true});
+}"""
+
+
+def guilt_topic(corpus):
+    kansas_city = next(p for p in corpus.policy("kansas-city-mo").provisions()
+                       if "Make statements about the guilt or innocence" in p.text)
+    return corpus.taxonomy.topic(kansas_city.topics[0])
+
+
+def departments_saying(corpus, word):
+    """The policies with a provision in the compare search (it has topics) using a word that starts with `word`."""
+    pattern = re.compile(rf"\b{word}", re.IGNORECASE)
+    return {policy.slug for policy in corpus.policies for p in policy.provisions()
+            if p.topics and pattern.search(provision_wording(policy, p))}
+
+
+def open_search(offline_page, site):
+    page = offline_page.open(site, "compare/search.html")
+    page.wait_for_function("!document.getElementById('compare-status').textContent.startsWith('Loading')")
+    return page
+
+
+def shown(page) -> dict[str, set[str]]:
+    """Topic id → the policies whose columns the results show under it."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.compare-topic-results')].map(
+        s => [s.dataset.topic, [...s.querySelectorAll('.compare-column')].map(c => c.dataset.policy)]))""")
+
+
+def type_query(page, text):
+    box = page.locator("#compare-query")
+    box.fill("")
+    box.press_sequentially(text)
+    page.wait_for_function("""(text) => document.getElementById('compare-query').value === text &&
+        document.querySelector('#compare-results .compare-provision')""", arg=text)
+
+
+def test_search_finds_the_departments_that_use_a_word_and_measures_the_first_results(offline_page, site, corpus):
+    page = open_search(offline_page, site)
+    page.evaluate(TIME_FIRST_RESULTS)
+    type_query(page, "undercover")
+    timing = page.evaluate("window.compareTiming")
+    print(f"\ncompare search: first results {timing['shown'] - timing['typed']:.1f} ms after the first key press")
+    found = set().union(*shown(page).values())
+    assert found == departments_saying(corpus, "undercover")
+    assert {"kansas-city-mo", "raymore-mo", "st-joseph-mo", "unidentified-department"} <= found
+    assert page.locator("#compare-results mark", has_text=re.compile("^undercover$", re.I)).count() > 0
+
+    type_query(page, "guilt")
+    found = set().union(*shown(page).values())
+    assert found == departments_saying(corpus, "guilt")
+    assert "raymore-mo" not in found  # Raymore's policy says nothing about guilt
+    column = page.locator('.compare-column[data-policy="kansas-city-mo"]').first
+    link = column.locator("a.provision-label").first
+    assert re.search(r"\.\./policies/kansas-city-mo\.html#kansas-city-mo\.", link.get_attribute("href"))
+    assert offline_page.errors == []
+
+
+def test_filters_by_topic_and_department_narrow_the_results(offline_page, site, corpus):
+    page = open_search(offline_page, site)
+    topic = guilt_topic(corpus)
+    comparison = compare_topic(topic, corpus.policies)
+    page.select_option("#compare-topic", topic.id)
+    page.locator("#compare-results .compare-provision").first.wait_for()
+    assert shown(page) == {topic.id: [s.policy.slug for s in comparison.stances]}
+
+    page.select_option("#compare-department", "kansas-city-mo")
+    page.wait_for_function("document.querySelectorAll('#compare-results .compare-column').length === 1")
+    assert shown(page) == {topic.id: ["kansas-city-mo"]}
+    assert page.locator("#compare-results .compare-provision").count() == len(comparison.stance("kansas-city-mo").provisions)
+
+    page.select_option("#compare-topic", "")
+    page.select_option("#compare-department", "raymore-mo")
+    type_query(page, "undercover")
+    columns = shown(page)
+    assert columns and all(policies == ["raymore-mo"] for policies in columns.values())
+    assert "Officers who are working in undercover operations" in page.locator("#compare-results").inner_text()
+    assert offline_page.errors == []
+
+
+def test_topic_page_switches_between_precomputed_pair_diffs_marked_with_ins_and_del(offline_page, site, corpus):
+    topic = guilt_topic(corpus)
+    page = offline_page.open(site, topic_page(topic).replace(".md", ".html"))
+    page.select_option(".pair-picker select[name=left]", "kansas-city-mo")
+    page.select_option(".pair-picker select[name=right]", "st-joseph-mo")
+    visible = page.locator(".pair-diff:visible")
+    assert visible.count() == 1
+    assert visible.get_attribute("id") == "diff-kansas-city-mo--st-joseph-mo"
+    assert "Make" in visible.locator("del").all_inner_texts()
+    assert "Refrain from making" in visible.locator("ins").all_inner_texts()
+    assert re.fullmatch(r"\d+%", visible.locator(".similarity-figure").inner_text())
+    # Marked by more than colour: struck through and underlined.
+    assert "line-through" in visible.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in visible.locator("ins").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+
+    page.select_option(".pair-picker select[name=left]", "unidentified-department")
+    assert page.locator(".pair-diff:visible").get_attribute("id") == "diff-st-joseph-mo--unidentified-department"
+    page.select_option(".pair-picker select[name=right]", "unidentified-department")
+    assert page.locator(".pair-diff:visible").count() == 0
+    assert page.locator(".pair-same").is_visible()
+
+    page.locator(".pair-similarity a[href='#diff-kansas-city-mo--unidentified-department']").click()
+    page.wait_for_function("!document.getElementById('diff-kansas-city-mo--unidentified-department').hidden")
+    assert page.locator(".pair-picker select[name=left]").input_value() == "kansas-city-mo"
+    assert page.locator(".pair-picker select[name=right]").input_value() == "unidentified-department"
+    assert offline_page.errors == []
+
+
+def test_reader_chooses_which_departments_columns_are_shown(offline_page, site, corpus):
+    topic = guilt_topic(corpus)
+    page = offline_page.open(site, topic_page(topic).replace(".md", ".html"))
+    column = page.locator('.compare-column[data-policy="st-joseph-mo"]')
+    assert column.is_visible()
+    page.locator('.compare-choose input[value="st-joseph-mo"]').uncheck()
+    assert column.is_hidden()
+    assert page.locator('.compare-column[data-policy="kansas-city-mo"]').is_visible()
+    page.locator('.compare-choose input[value="st-joseph-mo"]').check()
+    assert column.is_visible()
+
+
+def test_coverage_matrix_cell_leads_to_the_departments_provisions(offline_page, site, corpus):
+    topic = guilt_topic(corpus)
+    page = offline_page.open(site, "compare/index.html")
+    page.locator(f'td.addressed a[href="topics/{topic.id}.html#kansas-city-mo"]').click()
+    page.wait_for_url(re.compile(rf"/compare/topics/{topic.id}\.html#kansas-city-mo$"))
+    assert "Make statements about the guilt or innocence" in page.locator("#kansas-city-mo").inner_text()
+    assert offline_page.errors == []
+
+
+def test_coverage_matrix_on_a_phone_keeps_its_headers_in_view_while_scrolling(browser, site):
+    phone = OfflinePage(browser, viewport={"width": 390, "height": 780})
+    try:
+        page = phone.open(site, "compare/index.html")
+        scroller = page.locator(".coverage-scroll")
+        assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")  # wider than the phone: it scrolls
+        scroller.evaluate("e => { e.scrollTop = 600; e.scrollLeft = 300; }")
+        box = scroller.bounding_box()
+        header = page.locator(".coverage-matrix thead th").nth(2).bounding_box()
+        topic = page.locator(".coverage-matrix tbody th[scope=row]").nth(8).bounding_box()
+        assert abs(header["y"] - box["y"]) < 3, "the header row scrolled out of view"
+        assert abs(topic["x"] - box["x"]) < 3, "the topic column scrolled out of view"
+        assert phone.outside == []
+    finally:
+        phone.context.close()
+
+
+def test_topic_columns_stack_in_print(offline_page, site, corpus):
+    page = offline_page.open(site, topic_page(guilt_topic(corpus)).replace(".md", ".html"))
+    columns = page.locator(".compare-column")
+    assert columns.nth(0).bounding_box()["y"] == columns.nth(1).bounding_box()["y"]  # side by side on screen
+    page.emulate_media(media="print")
+    first, second = columns.nth(0).bounding_box(), columns.nth(1).bounding_box()
+    assert second["y"] > first["y"] + first["height"] - 1 and abs(first["x"] - second["x"]) < 1

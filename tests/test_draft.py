@@ -1,0 +1,204 @@
+"""Drafting from the template: answers checked, the policy rendered with them, and `handbook draft`."""
+
+import copy
+import dataclasses
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.draft import blocks_of, read_answers, render_answers
+from generator.render.draft import (MARKDOWN_SPECIAL, document_html, label_for, label_variants,
+                                    option_places, render_draft, template_of)
+
+from .conftest import ROOT
+
+EXAMPLE = ROOT / "source" / "answers" / "example-answers.yml"
+ALL_ANSWERS_HEADER = "template: massachusetts-template\nversion: 1\nanswers:\n"
+
+
+@pytest.fixture(scope="module")
+def template(corpus):
+    return template_of(corpus)
+
+
+@pytest.fixture(scope="module")
+def example(template):
+    answers, problems, _ = read_answers(EXAMPLE, template)
+    assert problems == []
+    return answers
+
+
+def provision(template, provision_id):
+    return next(p for p in template.provisions() if p.id == provision_id)
+
+
+def write(tmp_path, text, name="answers.yml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- Numbering when optional items are left out -----------------------------------------------------
+
+def test_items_after_a_left_out_optional_item_take_the_labels_before_them(template):
+    item_b = provision(template, "massachusetts-template.iv.c.7.b")  # optional a. comes before it
+    assert label_variants(template, item_b) == {"": "b.", "refer-to-self-item": "a."}
+    item_d = provision(template, "massachusetts-template.iv.c.7.d")  # optional a. and c. come before it
+    assert label_for(template, item_d, {"refer-to-self-item", "rank-title-item"}) == "b."
+    assert label_for(template, item_d, set()) == "d."
+    section_9 = provision(template, "massachusetts-template.iv.c.9")  # optional sections 5. and 6. before it
+    assert label_for(template, section_9, {"display-of-property-section", "self-identification-section"}) == "7."
+
+
+def test_the_option_used_in_five_places_lists_them(template):
+    places = [p.id for p in option_places(template)["authorizing-official"]]
+    assert places == ["massachusetts-template.iv.a.1", "massachusetts-template.iv.a.4.e.1",
+                      "massachusetts-template.iv.b.1.a", "massachusetts-template.iv.b.3.a",
+                      "massachusetts-template.iv.c.7"]
+
+
+# --- The drafted text --------------------------------------------------------------------------------
+
+def test_example_answers_fill_every_kind_of_option(template, example):
+    text = render_answers(template, example, "md")
+    assert "Policy & Procedure No. 4.12" in text
+    assert "Issue date: January 6, 2025" in text
+    # fill-in used in five places, with a different answer in one of them
+    assert "unless authorized by the Chief of Police." in text
+    assert "The use of false identities for investigative purposes must be authorized by the Investigations Commander." in text
+    assert "in the opinion of the Chief of Police or the Deputy Chief of Police, is not in compliance" in text
+    # choices, including one whose alternative asks for typed text
+    assert "Such images may be posted if authorized by the Chief of Police." in text
+    assert "uniforms or other insignia affiliated with this department is prohibited." in text
+    assert ("past and present and not within the public domain is authorized under the following conditions: "
+            "with the written approval of the Investigations Commander.") in text
+    assert "**a.** Employees shall not identify themselves as department employees" in text
+    # optional items left out, and the remaining ones renumbered
+    assert "References to oneself as a department employee" not in text
+    assert "**a.** Identifying other employees as members of this department;" in text
+    assert "**c.** Photos, video, or other depictions of employees in uniform." in text
+    assert "Identifying oneself as a department employee." not in text
+    assert "**a.** Profanity;" in text
+    assert "[" not in text.replace("[^", "")  # no placeholder left
+
+
+def test_unanswered_options_stay_visible_placeholders(template):
+    text = render_answers(template, {}, "md")
+    assert "reproductions of the \\[CITY/TOWN\\] or police department" in text
+    assert "is \\[AUTHORIZED/PROHIBITED\\]." in text
+    assert "#### 5. \\[OPTIONAL\\] Display of Department Information and Property:" in text
+
+
+def test_typed_text_is_escaped_in_html_and_markdown(template, example):
+    answers = dict(example)
+    answers["city-town"] = dataclasses.replace(example["city-town"], text="<script>alert(1)</script> *Town*")
+    html = render_answers(template, answers, "html")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; *Town*" in html
+    assert "\\<script\\>alert(1)\\</script\\> \\*Town\\*" in render_answers(template, answers, "md")
+
+
+def test_the_page_holds_every_variant_hidden_and_the_answers_none(template):
+    html = document_html(template)
+    assert html.count('data-alternative="may-if-authorized" hidden') == 1
+    assert 'data-optional="refer-to-self-item"' in html
+    assert 'data-renumber-by="refer-to-self-item"' in html
+    # the text the browser shows with no answers is the text `--allow-blank` writes with none
+    assert [b.text for b in blocks_of(html, MARKDOWN_SPECIAL)] != []
+
+
+def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(corpus):
+    corpus = copy.deepcopy(corpus)
+    template = template_of(corpus)
+    provision(template, "massachusetts-template.iv.c.6.a").topics = ["draft-test-topic"]
+    raymore = corpus.policy("raymore-mo")
+    chosen = next(p for p in raymore.provisions() if p.text)
+    chosen.topics = ["draft-test-topic"]
+    page = render_draft(corpus, None)["draft.md"]
+    fieldset = re.search(r'<fieldset[^>]*data-option="self-identification".*?</fieldset>', page, re.S).group(0)
+    assert f'href="policies/raymore-mo.html#{chosen.id}"' in fieldset
+    assert "How others decided" in fieldset
+
+
+# --- Bad answers files ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, message", [
+    ("template: [unclosed\n", "YAML syntax error"),
+    ("- just\n- a list\n", "expected a mapping with template, version and answers"),
+    ("template: raymore-mo\nversion: 1\nanswers: {}\n", "this answers file is for the template 'raymore-mo'"),
+    ("template: massachusetts-template\nversion: 7\nanswers: {}\n", "7 is not supported (expected one of: 1)"),
+    (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", "unknown option id 'colour-of-badge'"),
+    (ALL_ANSWERS_HEADER + "  logo-display: maybe\n", "'maybe' is not an alternative (expected one of: authorized, prohibited)"),
+    (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
+    (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
+    (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "True is not valid (expected include or omit)"),
+])
+def test_bad_answers_files_are_refused_with_a_message(template, tmp_path, content, message):
+    _, problems, _ = read_answers(write(tmp_path, content), template)
+    assert any(message in str(p) for p in problems), problems
+
+
+# --- The command ----------------------------------------------------------------------------------------
+
+def test_cli_lists_every_missing_and_invalid_answer_and_writes_nothing(tmp_path, capsys):
+    answers = write(tmp_path, ALL_ANSWERS_HEADER + "  logo-display: maybe\n  city-town: Millbrook\n")
+    output = tmp_path / "policy.md"
+    assert main(["draft", "--answers", str(answers), "--output", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert "answers.logo-display: 'maybe' is not an alternative" in err
+    assert "answers.policy-number: no answer (expected text" in err
+    assert "answers.refer-to-self-item: no answer (expected include or omit" in err
+    assert "answers.city-town" not in err
+    assert "18 problem(s) found; nothing was written." in err
+    assert not output.exists()
+
+
+def test_cli_allow_blank_writes_placeholders(tmp_path):
+    answers = write(tmp_path, ALL_ANSWERS_HEADER + "  city-town: Millbrook\n")
+    output = tmp_path / "policy.md"
+    assert main(["draft", "--answers", str(answers), "--allow-blank", "--output", str(output)]) == 0
+    text = output.read_text(encoding="utf-8")
+    assert "reproductions of the Millbrook or police department" in text
+    assert "unless authorized by \\[IDENTIFY – CHIEF, OTHER OFFICIAL, ETC\\]." in text
+
+
+def test_cli_writes_a_standalone_html_file(tmp_path):
+    output = tmp_path / "policy.html"
+    assert main(["draft", "--answers", str(EXAMPLE), "--format", "html", "--output", str(output)]) == 0
+    html = output.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<style>" in html
+    assert " hidden" not in html and "<script" not in html and "http" not in html
+    assert "Such images may be posted if authorized by the Chief of Police." in re.sub(r"<[^>]+>", "", html)
+
+
+def test_cli_docx_keeps_headings_outline_alternatives_and_footnotes(tmp_path):
+    import docx
+
+    output = tmp_path / "policy.docx"
+    assert main(["draft", "--answers", str(EXAMPLE), "--format", "docx", "--output", str(output)]) == 0
+    document = docx.Document(io.BytesIO(output.read_bytes()))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Title", "Social Media") in paragraphs
+    assert ("Heading 1", "I. GENERAL CONSIDERATIONS AND GUIDELINES") in paragraphs
+    assert ("Heading 2", "C. Personal Social Media") in paragraphs
+    assert ("Heading 3", "5. Display of Department Information and Property:") in paragraphs
+    texts = [text for _, text in paragraphs]
+    assert "a. Identifying other employees as members of this department;" in texts
+    assert not any("References to oneself as a department employee" in t for t in texts)
+    assert any(t.endswith("is prohibited.") and "logo's, seals" in t for t in texts)
+    item = next(p for p in document.paragraphs if p.text.startswith("a. Identifying other employees"))
+    assert item.runs[0].bold and item.paragraph_format.left_indent > 0  # label bold, indented by depth
+    footnote = next(p for p in document.paragraphs if p.text.startswith("1 4.0 of the department"))
+    assert footnote.runs[0].font.superscript
+
+
+def test_cli_refuses_docx_on_the_terminal(capsys):
+    assert main(["draft", "--answers", str(EXAMPLE), "--format", "docx"]) == 2
+    assert "give --output FILE" in capsys.readouterr().err
+
+
+def test_the_example_answers_file_answers_every_option(template):
+    answers, problems, _ = read_answers(EXAMPLE, template)
+    assert problems == [] and set(answers) == {o.id for o in template.options}

@@ -1,0 +1,207 @@
+"""Draft your policy in the browser, from disk with no network: answer, reload, save, start over, load,
+refuse bad answers files, download, print; and the same text as `handbook draft` for the same answers."""
+
+import io
+
+import pytest
+import yaml
+
+from generator.draft import read_answers, render_answers
+from generator.render.draft import template_of
+
+from .test_draft import EXAMPLE
+
+pytestmark = pytest.mark.browser
+
+
+def preview_text(page) -> str:
+    """The words a reader sees in the drafted policy (its shown blocks, without the page's letter-casing)."""
+    text = page.evaluate("""() => Array.from(document.querySelectorAll('#draft-document [data-md-block]'))
+        .filter(block => !block.closest('[hidden]'))
+        .map(block => { const copy = block.cloneNode(true);
+                        copy.querySelectorAll('[hidden]').forEach(e => e.remove());
+                        return copy.textContent; }).join(' ')""")
+    return " ".join(text.split())
+
+
+def open_draft(offline_page, site):
+    page = offline_page.open(site, "draft.html")
+    page.locator("#draft-progress").filter(has_text="answered").wait_for()
+    return page
+
+
+def load_file(page, name, content: bytes):
+    page.locator("#draft-load").set_input_files({"name": name, "mimeType": "text/yaml", "buffer": content})
+
+
+def download(page, action):
+    with page.expect_download() as info:
+        page.locator(f'[data-action="{action}"]').click()
+    return info.value
+
+
+def answer_some_of_each_kind(page):
+    page.fill("#draft-city-town", "Town of Millbrook")
+    page.fill("#draft-policy-number", "4.12")
+    page.fill("#draft-issue-date", "2025-03-04")
+    page.check("#draft-logo-display--prohibited")
+    page.fill("#draft-controlled-images--may-if-authorized-input", "the Deputy Chief")  # chooses it too
+    page.check("#draft-self-identification--shall-not")
+    page.check("#draft-refer-to-self-item--omit")
+    page.check("#draft-identifying-oneself-item--omit")
+
+
+def test_answers_of_each_kind_show_in_the_preview_and_survive_a_reload(offline_page, site):
+    page = open_draft(offline_page, site)
+    assert page.locator("#draft-progress").inner_text() == "8 of 19 answered"  # the defaults
+    answer_some_of_each_kind(page)
+    text = preview_text(page)
+    assert "Policy & Procedure No. 4.12 Issue date: March 4, 2025" in text
+    assert "reproductions of the Town of Millbrook or police department logo's" in text
+    assert "affiliated with this department is prohibited." in text
+    assert "Such images may be posted if authorized by the Deputy Chief." in text
+    assert "a. Employees shall not identify themselves as department employees" in text
+    assert "References to oneself as a department employee" not in text
+    assert "a. Identifying other employees as members of this department; b. References to the employee’s" in text
+    assert "9. Strongly Discouraged" in text and "a. Profanity;" in text
+    assert "[CITY/TOWN]" not in text and "[AUTHORIZED/PROHIBITED]" in text  # property-display still open
+    assert page.locator("#draft-progress").inner_text() == "14 of 19 answered"
+    assert "May employees display non-public buildings" in page.locator("#draft-unanswered").text_content()
+
+    page.reload()
+    page.locator("#draft-progress").filter(has_text="14 of 19").wait_for()
+    assert page.input_value("#draft-city-town") == "Town of Millbrook"
+    assert page.input_value("#draft-controlled-images--may-if-authorized-input") == "the Deputy Chief"
+    assert page.is_checked("#draft-refer-to-self-item--omit")
+    assert preview_text(page) == text
+    assert offline_page.errors == []
+
+
+def test_a_different_answer_in_one_place_and_typed_markup_stays_text(offline_page, site):
+    page = open_draft(offline_page, site)
+    page.locator("#draft-authorizing-official--fieldset summary", has_text="Different answer").click()
+    page.fill('[id="draft-authorizing-official--massachusetts-template.iv.b.3.a"]', "the <b>Detective</b> Lieutenant")
+    text = preview_text(page)
+    assert "must be authorized by the <b>Detective</b> Lieutenant." in text
+    assert "site for investigative purposes unless authorized by the Chief of Police." in text
+    assert page.locator("#draft-document b").count() == 0
+
+
+def test_save_start_over_and_load_the_answers_back(offline_page, site, tmp_path):
+    page = open_draft(offline_page, site)
+    answer_some_of_each_kind(page)
+    saved = download(page, "save")
+    content = (tmp_path / "answers.yml")
+    saved.save_as(content)
+    data = yaml.safe_load(content.read_text(encoding="utf-8"))
+    assert data["template"] == "massachusetts-template" and data["version"] == 1
+    assert data["answers"]["controlled-images"] == {"choice": "may-if-authorized", "input": "the Deputy Chief"}
+    assert data["answers"]["refer-to-self-item"] == "omit"
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator('[data-action="start-over"]').click()
+    assert page.input_value("#draft-city-town") == "Town of Millbrook"  # declined: nothing changed
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('[data-action="start-over"]').click()
+    assert page.input_value("#draft-city-town") == ""
+    assert page.locator("#draft-progress").inner_text() == "8 of 19 answered"
+    assert "References to oneself as a department employee" in preview_text(page)
+
+    load_file(page, "answers.yml", content.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    assert page.input_value("#draft-city-town") == "Town of Millbrook"
+    assert "Such images may be posted if authorized by the Deputy Chief." in preview_text(page)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("template: [unclosed\n", "This file is not valid YAML"),
+    ("- a list\n- of things\n", "This is not an answers file: expected template, version and answers"),
+    ("template: raymore-mo\nversion: 1\nanswers: {}\n", "for the template “raymore-mo”, not “massachusetts-template”"),
+    ("template: massachusetts-template\nversion: 3\nanswers: {}\n", "Answers file version 3 is not supported (expected 1)"),
+    ("template: massachusetts-template\nversion: 1\nanswers:\n  badge-colour: blue\n", "Unknown option id: badge-colour"),
+    ("template: massachusetts-template\nversion: 1\nanswers:\n  logo-display: maybe\n",
+     'logo-display: "maybe" is not an alternative (expected one of: authorized, prohibited)'),
+    ("template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: next week\n", 'issue-date: "next week" is not a date'),
+])
+def test_a_bad_answers_file_is_refused_with_a_message_and_changes_nothing(offline_page, site, content, message):
+    page = open_draft(offline_page, site)
+    page.fill("#draft-city-town", "Millbrook")
+    before = preview_text(page)
+    load_file(page, "bad.yml", content.encode("utf-8"))
+    page.locator("#draft-message").filter(has_text="Could not load").wait_for()
+    assert message in page.locator("#draft-message").inner_text()
+    assert "Your current answers are unchanged." in page.locator("#draft-message").inner_text()
+    assert page.input_value("#draft-city-town") == "Millbrook"
+    assert preview_text(page) == before
+
+
+def test_same_answers_give_the_same_text_in_the_browser_and_on_the_command_line(offline_page, site, corpus, tmp_path):
+    template = template_of(corpus)
+    answers, problems, _ = read_answers(EXAMPLE, template)
+    assert problems == []
+    page = open_draft(offline_page, site)
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    assert page.locator("#draft-progress").inner_text() == "19 of 19 answered"
+    browser_text = preview_text(page)
+
+    cli_html = tmp_path / "cli.html"
+    cli_html.write_text(render_answers(template, answers, "html"), encoding="utf-8")
+    page.goto(cli_html.as_uri())
+    assert preview_text(page) == browser_text
+    assert "authorized under the following conditions: with the written approval of the Investigations Commander." in browser_text
+
+
+def test_downloads_markdown_html_and_word_match_the_command_line(offline_page, site, corpus, tmp_path):
+    import docx
+
+    template = template_of(corpus)
+    answers, _, _ = read_answers(EXAMPLE, template)
+    page = open_draft(offline_page, site)
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+
+    markdown = download(page, "download-md")
+    assert markdown.suggested_filename == "massachusetts-template-draft.md"
+    markdown.save_as(tmp_path / "draft.md")
+    assert (tmp_path / "draft.md").read_text(encoding="utf-8") == render_answers(template, answers, "md")
+
+    html = download(page, "download-html")
+    html.save_as(tmp_path / "draft.html")
+    page_html = (tmp_path / "draft.html").read_text(encoding="utf-8")
+    assert page_html.startswith("<!DOCTYPE html>") and " hidden" not in page_html
+
+    word = download(page, "download-docx")
+    assert word.suggested_filename == "massachusetts-template-draft.docx"
+    word.save_as(tmp_path / "draft.docx")
+    document = docx.Document(io.BytesIO((tmp_path / "draft.docx").read_bytes()))
+    browser_paragraphs = [p.text for p in document.paragraphs]
+    cli = docx.Document(io.BytesIO(render_answers(template, answers, "docx")))
+    assert browser_paragraphs == [p.text for p in cli.paragraphs]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "I. GENERAL CONSIDERATIONS AND GUIDELINES" in headings
+    assert "6. Self-Identification as a Department Employee" in headings
+    assert "a. Identifying other employees as members of this department;" in browser_paragraphs
+    assert offline_page.errors == []
+
+
+def test_print_view_shows_the_policy_without_the_form(offline_page, site):
+    page = open_draft(offline_page, site)
+    page.emulate_media(media="print")
+    assert not page.locator("#draft-form").is_visible()
+    assert not page.locator(".draft-toolbar").is_visible()
+    assert page.locator("#draft-document").is_visible()
+
+
+def test_form_controls_are_labelled_and_grouped(offline_page, site):
+    page = open_draft(offline_page, site)
+    assert page.locator("#draft-form fieldset").count() == 19
+    assert page.locator("#draft-form fieldset > legend").count() == 19
+    unlabelled = page.evaluate("""() => Array.from(document.querySelectorAll('#draft-form input'))
+        .filter(i => i.type !== 'checkbox' && !(i.labels && i.labels.length)).map(i => i.id)""")
+    assert unlabelled == []
+    page.locator("#draft-policy-number").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.field") == "empty"
+    page.keyboard.press("Tab")  # on to the next option's answer, in reading order
+    assert page.evaluate("document.activeElement.id") == "draft-issue-date"
