@@ -44,6 +44,21 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .importer import ImportRefused, import_file
+
+    try:
+        result, files = import_file(Path(args.file), source=Path(args.source), slug=args.slug, agency=args.agency,
+                                    output=Path(args.output) if args.output else None, force=args.force)
+    except ImportRefused as exc:
+        print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    sys.stdout.write(result.report)
+    print(f"wrote {files['draft']} (the draft), {files['report']} (this report); the original is "
+          f"{files['original']}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -73,6 +88,20 @@ def parser() -> argparse.ArgumentParser:
                        help="leave unanswered options as visible [BRACKET] placeholders instead of failing")
     draft.add_argument("--source", default="source", help="the source folder (default: source)")
     draft.set_defaults(run=_draft)
+
+    import_ = commands.add_parser("import", help="turn a policy in plain text or Markdown into a draft policy file",
+                                  description="Read a policy copied out of a PDF (.txt) or written in Markdown (.md) "
+                                              "and write a draft policy file that passes `handbook check`, a review "
+                                              "report beside it (<slug>.report.md, also printed) and a copy of the "
+                                              "original in source/originals/. Existing files are never overwritten "
+                                              "without --force.")
+    import_.add_argument("file", help="the policy text (.txt or .md)")
+    import_.add_argument("--slug", help="the policy's slug (default: from the file name)")
+    import_.add_argument("--agency", help="the agency's name (default: read from the text, or a placeholder)")
+    import_.add_argument("--output", help="the draft file to write (default: SOURCE/policies/<slug>.yml)")
+    import_.add_argument("--force", action="store_true", help="overwrite an existing draft, report or original copy")
+    import_.add_argument("--source", default="source", help="the source folder (default: source)")
+    import_.set_defaults(run=_import)
     return main
 
 

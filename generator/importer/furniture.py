@@ -1,0 +1,99 @@
+"""Rules: page furniture — lines of the original that are not policy text.
+
+Each removed line is kept in the draft's `furniture` list (so the fidelity check can account for it)
+and listed in the review report with the reason it was removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .labels import read_label
+from .state import ImportState, Line
+
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE)
+WATERMARKS = {"draft", "sample", "copy", "uncontrolled copy", "for training purposes only"}
+DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d+$")
+CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+RUNNING_MIN_PAGES = 3  # a line repeated this often is a running header or footer, not policy text
+
+
+def remove_page_numbers(state: ImportState) -> None:
+    """Recognises page numbers standing alone on a line: `3`, `Page 3`, `Page 3 of 12`, `3/12`, `- 3 -`."""
+    for line in _body(state):
+        if PAGE_NUMBER.match(line.text):
+            state.remove_as_furniture(line, "page number")
+
+
+def remove_running_lines(state: ImportState) -> None:
+    """Recognises running headers and footers: the same short line on many pages (page numbers in it
+    may differ: `Social Media - 2`, `Social Media - 3`). A label standing alone (`1.`) is not one."""
+    counts = Counter(_running_key(line) for line in _body(state) if _may_run(line))
+    for line in _body(state):
+        if _may_run(line) and counts[_running_key(line)] >= RUNNING_MIN_PAGES:
+            state.remove_as_furniture(line, f"running header or footer (on {counts[_running_key(line)]} pages)")
+
+
+def _may_run(line: Line) -> bool:
+    found = read_label(line.text)
+    return len(line.text) <= 120 and not (found and not found[1]) and any(ch.isalpha() for ch in line.text)
+
+
+def _running_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+
+def remove_watermarks(state: ImportState) -> None:
+    """Recognises a watermark or stamp on a line of its own (`DRAFT`, `SAMPLE`, `UNCONTROLLED COPY`)."""
+    for line in _body(state):
+        if line.text.lower().strip(" *") in WATERMARKS:
+            state.remove_as_furniture(line, f"{line.text.strip(' *').lower()} watermark")
+            state.note("metadata", line.number, f"the original is marked {line.text.strip(' *')!r}")
+
+
+def remove_contents(state: ImportState) -> None:
+    """Recognises a table of contents at the start: a run of short entries (`Section 8.01 – Background`,
+    `Purpose ....... 3`) whose labels head sections again later, where the text itself begins."""
+    lines = [line for line in _body(state)]
+    entries: list[Line] = []
+    for i, line in enumerate(lines):
+        if _contents_entry(line) or (not entries and _repeats_later(line, lines[i + 1:])):
+            entries.append(line)
+        else:
+            break
+    labels = [found[0] for line in entries if (found := read_label(line.text))]
+    later = {found[0].text for line in lines[len(entries):] if (found := read_label(line.text))}
+    one_style = len({label.readings[0][0] for label in labels}) == 1
+    if len(labels) >= 3 and one_style and all(label.text in later for label in labels):
+        for line in entries:
+            state.remove_as_furniture(line, "table of contents (the site builds its own)")
+
+
+def _contents_entry(line: Line) -> bool:
+    if CONTENTS_TITLE.match(line.text) or DOT_LEADER.search(line.text):
+        return True
+    found = read_label(line.text)
+    return bool(found and found[1]) and len(found[1].split()) <= 10 and not found[1].endswith((".", ":"))
+
+
+def _repeats_later(line: Line, later: list[Line]) -> bool:
+    return any(other.text == line.text for other in later)
+
+
+def remove_rules(state: ImportState) -> None:
+    """Recognises lines without a word: rules and separators (`-----`, `* * *`, `____`)."""
+    for line in _body(state):
+        if not any(ch.isalnum() for ch in line.text):
+            state.remove_as_furniture(line, "a line without words (a rule or separator)")
+
+
+def remove_debris(state: ImportState) -> None:
+    """Recognises OCR debris: a single stray character on a line of its own (`w`, `|`, `~`)."""
+    for line in _body(state):
+        if len(line.text) == 1 and not line.text.isdigit():
+            state.remove_as_furniture(line, "OCR debris (a stray character on a line of its own)")
+
+
+def _body(state: ImportState) -> list[Line]:
+    return [line for line in state.lines if line.role == "body"]

@@ -1,0 +1,313 @@
+"""Rule: the header — agency, title, document type and number, dates, subject, references — and the
+guesses and placeholders for what the header does not say.
+
+A header is the run of lines before the policy text that read as header fields: `KEY: value` cells,
+a row of field names over a row of values (a header table copied out of a PDF), the agency's name,
+`POLICY & PROCEDURE NO. X.XX`, `CHAPTER 8 – TITLE`. It ends at the first line that is none of these,
+so no words of the policy are taken for metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .headings import MINOR_WORDS
+from .labels import read_label
+from .state import ImportState, Line
+
+FIELD_KEYS = {
+    "date of issue": "issued", "issue date": "issued", "issued": "issued", "date issued": "issued",
+    "issued date": "issued", "effective date": "effective", "effective": "effective",
+    "date effective": "effective", "revised": "revised", "revision date": "revised",
+    "revision dates": "revised", "revised date": "revised", "date revised": "revised",
+    "last revised": "revised", "revisions": "revised", "no": "number", "number": "number",
+    "index number": "number", "policy number": "number", "policy no": "number", "order number": "number",
+    "directive number": "number", "document number": "number", "subject": "subject", "re": "subject",
+    "title": "subject", "directive type": "type", "document type": "type", "type": "type",
+    "amends": "amends", "rescinds": "rescinds", "supersedes": "rescinds", "amends/rescinds": "amends/rescinds",
+    "reference": "references", "references": "references", "distribution": "distribution",
+    "chapter": "chapter", "revisions continued": "ignored", "page": "ignored", "pages": "ignored",
+}
+DATE_FIELDS = {"issued": "issue date", "effective": "effective date", "revised": "revision date"}
+AGENCY = re.compile(r"\b(?:police|sheriff'?s?|sheriff’s|public safety|constabulary|marshal'?s?|state patrol)\b"
+                    r".*\b(?:department|dept\.?|office|bureau|service|division|agency)\b|"
+                    r"\bpolice\s*$|\bdepartment of public safety\b", re.IGNORECASE)
+# `PERSONNEL POLICY`, `SPECIAL ORDER`, `GENERAL ORDER`: a qualifier and the kind of document.
+DOCUMENT_TYPE = re.compile(r"^[A-Za-z]+\s+(?:policy|order|directive|procedure|memorandum|instruction|regulation)$",
+                           re.IGNORECASE)
+# A header holds at least one of these; a title or type line alone is not a header.
+HEADER_FIELDS = {"issued", "effective", "revised", "number", "subject", "chapter", "references", "amends",
+                 "rescinds", "amends/rescinds", "distribution", "agency"}
+# `POLICY & PROCEDURE NO. X.XX`, `GENERAL ORDER 4-12`
+TYPE_AND_NUMBER = re.compile(r"^(?P<type>.*?\b(?:policy|order|directive|procedure|memorandum)s?)\s+"
+                             r"(?:(?:no\.?|number|#)\s*(?P<number>\S+)|(?P<numeral>[\w.-]*\d[\w.-]*))$", re.IGNORECASE)
+CHAPTER = re.compile(r"^chapter\s+(?P<number>\w+)\s*[–—:-]\s*(?P<title>.+)$", re.IGNORECASE)
+DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{2,4})|"
+                  r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})")
+CELL_SPLIT = re.compile(r"\t|\s{3,}")
+BLANK_VALUE = re.compile(r"^[_\s.-]*$")
+MONTHS = {name: i for i, name in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+          "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+          "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+          "Vermont Virginia Washington Wisconsin Wyoming").split() + [
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+    "South Carolina", "South Dakota", "West Virginia"]
+AGENCY_IN_TEXT = re.compile(r"((?:(?:St\.|[A-Z][a-z][\w'’-]*),?\s+){1,4})(Police Department|Sheriff['’]s Office|"
+                            r"Sheriff['’]s Department|Department of Public Safety|Police Bureau)")
+TEMPLATE_BRACKET = re.compile(r"\[[A-Z][^\]a-z]*\]")
+
+
+def read_header(state: ImportState) -> None:
+    """Recognises the header lines before the policy text and reads the fields they hold."""
+    meta = state.metadata
+    pending: dict[int, str] = {}  # column → field name, from a row of field names above
+    names_found: set[str] = set()
+    values: dict[str, str] = {}  # each field's value, to notice a field given twice
+    taken: list[Line] = []
+    for line in state.lines:
+        if line.role in ("blank", "furniture"):
+            continue
+        if line.role != "body":
+            break
+        fields = _header_fields(line, pending)
+        if fields is None or any(values.setdefault(name, value) != value for name, value in fields[0]
+                                 if name not in ("references", "distribution", "revised") and value):
+            break  # not a header line, or one that gives a field a second value: the text has begun
+        taken.append(line)
+        names_found |= {name for name, _ in fields[0]} | set(fields[1].values())
+        for name, value in fields[0]:
+            _record(state, line, name, value)
+        pending = fields[1]
+    if not names_found & HEADER_FIELDS:
+        taken = []  # a capitalised line alone (` POLICY`) is a section heading, not a title
+        meta.clear()
+    for line in taken:
+        line.role = "header"
+
+
+def _header_fields(line: Line, pending: dict[int, str]) -> tuple[list[tuple[str, str]], dict[int, str]] | None:
+    """The (field, value) pairs of one header line and the field names it announces for the next
+    line; None when the line is not a header line."""
+    if read_label(line.text):
+        return None  # `I. INTRODUCTION` begins the policy text
+    if line.heading == 1:
+        return [("title", line.text)], {}
+    cells = _cells(line)
+    names = {i: FIELD_KEYS[_key(cell)] for i, cell in enumerate(cells) if _key(cell) in FIELD_KEYS}
+    fields: list[tuple[str, str]] = []
+    for i, cell in enumerate(cells):
+        if i in names or not cell:
+            continue
+        if i in pending:
+            fields.append((pending[i], cell))
+            continue
+        read = _cell_fields(cell)
+        if read is None:
+            return None
+        fields += read
+    if pending:  # a value row: fields left empty under their names were left blank in the original
+        fields += [(name, "") for i, name in pending.items() if i >= len(cells) or not cells[i]]
+    if not fields and not names:
+        return None
+    if any(name in DATE_FIELDS and not _only_dates(value) for name, value in fields):
+        return None  # `EFFECTIVE DATE: 1/2/20 for all employees` says more than a date: policy text
+    return fields, names
+
+
+def _cells(line: Line) -> list[str]:
+    leading_tabs = len(line.raw) - len(line.raw.lstrip("\t"))
+    return [""] * leading_tabs + [cell.strip() for cell in CELL_SPLIT.split(line.text)]
+
+
+def _key(cell: str) -> str:
+    return " ".join(cell.lower().replace(".", "").replace("#", "").strip(" :").split())
+
+
+def _cell_fields(cell: str) -> list[tuple[str, str]] | None:
+    """What one header cell says, or None when it is not header material."""
+    if ":" in cell:
+        key, value = cell.split(":", 1)
+        if _key(key) in FIELD_KEYS:
+            return [(FIELD_KEYS[_key(key)], value.strip())]
+        if "reference" in _key(key):  # `ACCREDITATION STANDARDS REFERENCED: None`
+            return [("references", cell)]
+    if match := TYPE_AND_NUMBER.match(cell):
+        return [("type", match["type"]), ("number", match["number"] or match["numeral"])]
+    if CHAPTER.match(cell):
+        return [("chapter", cell)]
+    if AGENCY.search(cell) and len(cell.split()) <= 8 and not cell.endswith("."):
+        return [("agency", cell)]
+    if DOCUMENT_TYPE.match(cell):
+        return [("type", cell)]
+    if _title_like(cell):
+        return [("title", cell)]
+    return None
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 8 and text.isupper() and not text.endswith((".", ":", ";", ","))
+
+
+def _record(state: ImportState, line: Line, name: str, value: str) -> None:
+    """Put one header value into the draft's metadata, noting where it came from."""
+    meta = state.metadata
+    if name == "ignored":
+        return
+    if name == "amends/rescinds":
+        _record(state, line, "amends", value)
+        _record(state, line, "rescinds", value)
+        return
+    if BLANK_VALUE.match(value):
+        if name in DATE_FIELDS or name == "number":
+            state.note("metadata", line.number, f"{DATE_FIELDS.get(name, 'document number')} is left blank in the original")
+        return
+    if name in DATE_FIELDS:
+        dates = parse_dates(value)
+        target = meta.setdefault("dates", {})
+        if name == "revised":
+            target.setdefault("revised", []).extend(dates)
+        else:
+            target[name] = dates[0]
+        state.note("metadata", line.number, f"{DATE_FIELDS[name]} read as {', '.join(map(str, dates))} from {value!r}")
+    elif name in ("references", "distribution"):
+        meta.setdefault(name, []).append(value)
+    elif name in ("amends", "rescinds"):
+        meta[name] = value
+    elif name == "agency":
+        meta.setdefault("agency", {})["name"] = value
+    else:  # title, subject, type, number, chapter
+        meta.setdefault("document", {}).setdefault(name, value)
+
+
+def _only_dates(value: str) -> bool:
+    """`08/18/15, 8/7/19` or a blank to fill in: nothing but dates. (`Upon signing` is no date: the line
+    stays with the text, where the report lists it.)"""
+    return BLANK_VALUE.match(value) is not None or (bool(parse_dates(value)) and not re.search(r"\w", DATE.sub(" ", value)))
+
+
+def parse_dates(value: str) -> list[dt.date]:
+    """Every date in `value`: `1/30/14`, `08/18/15, 8/7/19`, `September 6, 2013`, `JULY 1, 2020`, `2020-07-01`."""
+    dates = []
+    for match in DATE.finditer(value):
+        g = match.groups()
+        try:
+            if g[0]:
+                dates.append(dt.date(int(g[0]), int(g[1]), int(g[2])))
+            elif g[3]:
+                year = int(g[5]) + (2000 if len(g[5]) == 2 and int(g[5]) < 70 else 1900 if len(g[5]) == 2 else 0)
+                dates.append(dt.date(year, int(g[3]), int(g[4])))
+            elif g[6] and _month(g[6]):
+                dates.append(dt.date(int(g[8]), _month(g[6]), int(g[7])))
+            elif g[9] and _month(g[10]):
+                dates.append(dt.date(int(g[11]), _month(g[10]), int(g[9])))
+        except ValueError:
+            continue
+    return dates
+
+
+def _month(name: str) -> int | None:
+    name = name.lower()
+    return next((number for month, number in MONTHS.items() if month.startswith(name) and len(name) >= 3), None)
+
+
+def fill_in_metadata(state: ImportState) -> None:
+    """Completes the metadata: the agency given on the command line, or guessed from the header or the
+    text; the place from the agency's name; a short title from the subject or chapter. Every guess is
+    noted for the report; what cannot be found is left as a placeholder the report names."""
+    meta = state.metadata
+    agency_fields = meta.setdefault("agency", {})
+    if state.agency:
+        agency_fields["name"] = state.agency
+    elif agency_fields.get("name"):
+        agency_fields["name"] = _readable(agency_fields["name"])
+    elif guessed := _agency_in_running_lines(state):
+        agency_fields["name"] = guessed
+        state.note("metadata", None, f"agency guessed from a running header or footer: {guessed!r}")
+    elif guessed := _agency_in_text(state):
+        agency_fields["name"] = guessed
+        state.note("metadata", None, f"agency guessed from the text: {guessed!r}")
+    else:
+        agency_fields.update(name="Unidentified department", identified=False)
+        state.note("metadata", None, "no agency named in the original: the draft says 'Unidentified department' "
+                                     "(identified: false); give the name with --agency or edit agency.name")
+    if agency_fields.get("identified", True):
+        _place_from_name(state, agency_fields)
+    document = meta.setdefault("document", {})
+    if document.get("title", "").isupper():
+        document.setdefault("subject", document.pop("title"))  # `SOCIAL MEDIA`: kept as written
+    if "title" not in document:
+        title = _short_title(document)
+        if title:
+            document["title"] = title
+            state.note("metadata", None, f"short title guessed: {title!r}")
+        else:
+            document["title"] = "Untitled policy"
+            state.note("metadata", None, "no title found: the draft says 'Untitled policy'; edit document.title")
+
+
+def note_template_brackets(state: ImportState) -> None:
+    """Recognises a model template: bracketed blanks and choices in capitals (`[CITY/TOWN]`,
+    `[AUTHORIZED/PROHIBITED]`, `[OPTIONAL]`). The draft is imported as a policy with the brackets kept as
+    written; the report says how to make it a template."""
+    brackets = [match for line in state.lines if line.role == "body" for match in TEMPLATE_BRACKET.findall(line.text)]
+    if len(brackets) >= 2:
+        examples = ", ".join(list(dict.fromkeys(brackets))[:3])
+        state.note("metadata", None, f"{len(brackets)} bracketed blanks or choices (such as {examples}): if this "
+                                     "is a model template, set `kind: template` and define its options "
+                                     "(source/FIELDS.md); they are kept as written in the draft")
+
+
+def _agency_in_running_lines(state: ImportState) -> str | None:
+    """`Springfield Police Department` at the top of every page."""
+    return next((_readable(line.text) for line, reason in state.furniture
+                 if reason.startswith("running") and AGENCY.search(line.text) and len(line.text.split()) <= 8), None)
+
+
+def _agency_in_text(state: ImportState) -> str | None:
+    """The agency the body names most often (`the Raymore Police Department`)."""
+    names = [f"{m[1].strip()} {m[2]}" for line in state.lines if line.role == "body" for m in AGENCY_IN_TEXT.finditer(line.text)]
+    names = [re.sub(r"^(?:The|This|All|Any|Of)\s+", "", name) for name in names]
+    return max(set(names), key=names.count) if names else None
+
+
+def _place_from_name(state: ImportState, agency: dict) -> None:
+    """City and state from `St. Joseph, Missouri Police Department` or `Kansas City Missouri Police Department`."""
+    name = agency["name"]
+    for state_name in STATES:
+        match = re.search(rf"^(?P<city>.*?),?\s+{state_name}\b", name, re.IGNORECASE)
+        if match:
+            agency.setdefault("state", state_name)
+            if match["city"]:
+                agency.setdefault("city", match["city"].strip(", "))
+            break
+    else:
+        match = re.match(r"^(?:(?:City|Town|Village) of\s+)?(?P<city>[A-Z][\w.' -]*?)\s+Police Department$", name)
+        if match and not re.search(r"\b(?:County|State)\b", match["city"]):
+            agency.setdefault("city", match["city"])
+    if "city" in agency or "state" in agency:
+        place = ", ".join(agency[k] for k in ("city", "state") if k in agency)
+        state.note("metadata", None, f"place guessed from the agency's name: {place}")
+
+
+def _short_title(document: dict) -> str | None:
+    """A short title: the subject's last part (`… 261 - Social Media and Networking`), a chapter's title,
+    or a title line, written in title case when the original shouts it."""
+    for source in (document.get("subject"), (CHAPTER.match(document.get("chapter", "")) or {}) and
+                   CHAPTER.match(document["chapter"])["title"], document.get("title")):
+        if source:
+            part = re.split(r"\s+[–—-]\s+|:\s+", source)[-1].strip()
+            if 0 < len(part.split()) <= 8:
+                return _readable(part)
+    return None
+
+
+def _readable(text: str) -> str:
+    """`SOCIAL NETWORKING` → `Social Networking`; text that is not all capitals is kept as written."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))

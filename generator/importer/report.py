@@ -1,0 +1,131 @@
+"""The review report: what a person should look at before the draft joins the handbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import fidelity
+from ..model import Policy
+from .draft import is_comparable, provision_ids
+from .state import DROPPED_HYPHEN, ImportState, Node
+
+SECTIONS = (
+    ("numbering", "Numbering: gaps and labels out of order"),
+    ("labels", "Labels inferred or repaired"),
+    ("unplaced", "Lines it could not place"),
+    ("furniture", "Removed furniture"),
+    ("metadata", "Metadata found, guessed and missing"),
+    ("hyphenation", "Words joined across a hyphen at a line's end"),
+    ("topics", "Topics left untagged"),
+)
+
+
+@dataclass
+class WordFidelity:
+    """How many of the original's words the draft keeps, in order (generator/fidelity.py's check)."""
+
+    total: int
+    kept: int
+    message: str
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.kept / self.total if self.total else 100.0
+
+
+def word_fidelity(policy: Policy, original_text: str) -> WordFidelity:
+    """The body must be one run of the original's words (furniture removed, repairs undone) and every
+    word outside it must be kept as metadata; words that are neither count as lost."""
+    result = fidelity.compare(policy, original_text)
+    source = fidelity.original_words(policy, original_text)
+    if not result.ok:
+        body = fidelity.body_words(policy)
+        matched = 0
+        while matched < len(body) and result.body_start + matched < len(source) and \
+                source[result.body_start + matched] == body[matched]:
+            matched += 1
+        return WordFidelity(len(source), matched, result.message)
+    lost = fidelity.unaccounted_words(policy, original_text, result)
+    message = "every word is in the draft, in order" if not lost else f"not in the draft: {' '.join(lost[:20])}"
+    return WordFidelity(len(source), len(source) - len(lost), message)
+
+
+def render_report(state: ImportState, policy: Policy, words: WordFidelity, where: dict[str, str]) -> str:
+    """The report as Markdown. `where` names the files: `draft`, `original`, `input`."""
+    ids = provision_ids(state, policy.slug)
+    entries = _entries(state, ids)
+    nodes = list(state.nodes())
+    untagged = [node for node in nodes if is_comparable(node)]
+    lines = [
+        f"# Import review: {policy.slug}",
+        "",
+        f"Draft: `{where['draft']}`, imported from `{where['input']}` (kept as `{where['original']}`).",
+        "",
+        "## Summary",
+        "",
+        f"- {len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
+        f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics.",
+        f"- Words of the original in the draft, in order: {words.percent:.1f} % of {words.total} "
+        f"({words.message}).",
+    ]
+    lines += [f"- {title}: {len(entries[key])}" for key, title in SECTIONS if key != "topics"]
+    for key, title in SECTIONS:
+        lines += ["", f"## {title}", ""]
+        if key == "topics":
+            lines += _topics(untagged, ids)
+        else:
+            lines += entries[key] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
+    entries: dict[str, list[str]] = {key: [] for key, _ in SECTIONS}
+    for finding in state.findings:
+        entries[finding.section].append(f"- {_at(finding.line)}{finding.message}")
+    for node in state.nodes():
+        if node.label and node.label.guessed:
+            entries["labels"].append(f"- {_at(_first(node))}`{node.label.text}` ({ids[id(node)]}): {node.label.guessed}")
+        if node.unplaced:
+            entries["unplaced"].append(f"- {_at(_first(node))}{_quote(node)}: {node.unplaced}; in the draft as "
+                                       f"the unlabelled paragraph {ids[id(node)]}")
+        for join in node.joins:
+            kept = "hyphen dropped" if join.dropped else "hyphen kept"
+            entries["hyphenation"].append(f"- {_at(join.line)}`{join.before}-` + `{join.after}` → "
+                                          f"`{join.joined}` ({kept})")
+    for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
+        entries["furniture"].append(f"- {_at(line.number)}`{line.raw.strip()}`: {reason}")
+    entries["metadata"] += [f"- not found (a placeholder in the draft): {name}" for name in _missing(state)]
+    return entries
+
+
+def _missing(state: ImportState) -> list[str]:
+    meta = state.metadata
+    missing = [name for key, name in (("type", "document type"), ("number", "document number"))
+               if key not in meta.get("document", {})]
+    missing += [name for key, name in (("issued", "issue date"), ("effective", "effective date"))
+                if key not in meta.get("dates", {})]
+    if not meta.get("signatories"):
+        missing.append("signatories")
+    return missing
+
+
+def _topics(untagged: list[Node], ids: dict[int, str]) -> list[str]:
+    if not untagged:
+        return ["None."]
+    return [f"{len(untagged)} provisions have `topics: []`. Tag each with the ids of source/topics.yml it says "
+            "something on (so it lines up with the other departments on the comparison pages), or write "
+            "`comparable: false` instead when it says nothing to compare.", ""] + [
+        f"- `{ids[id(node)]}`: {_quote(node)}" for node in untagged]
+
+
+def _quote(node: Node) -> str:
+    text = (" ".join(node.paragraphs) or node.heading or node.term or "").replace(DROPPED_HYPHEN, "")
+    return "“" + (text[:80] + "…" if len(text) > 80 else text) + "”"
+
+
+def _first(node: Node) -> int | None:
+    return node.lines[0] if node.lines else None
+
+
+def _at(line: int | None) -> str:
+    return f"line {line}: " if line else ""

@@ -1,0 +1,45 @@
+"""The import rules, in the order they run (like markdown-it's core rule chain).
+
+Each rule is a function of the one `ImportState`: it recognises one kind of thing in the original
+and records it there. Readers make the state; `draft.py` and `report.py` read it when all have run.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import (bullets, definitions, emphasis, footnotes, furniture, headings, labels, lost_labels, metadata,
+               nesting, numbering, trailer, wrapping)
+from .state import ImportState
+
+Rule = Callable[[ImportState], None]
+
+RULES: list[Rule] = [
+    bullets.strip_bullets,
+    emphasis.strip_emphasis,
+    furniture.remove_contents,
+    furniture.remove_page_numbers,
+    furniture.remove_running_lines,
+    furniture.remove_watermarks,
+    furniture.remove_rules,
+    furniture.remove_debris,
+    metadata.read_header,
+    trailer.read_trailer,
+    metadata.fill_in_metadata,
+    metadata.note_template_brackets,
+    labels.find_labels,
+    wrapping.join_wrapped_lines,
+    headings.find_heading_lines,
+    lost_labels.attach_lone_labels,
+    nesting.build_outline,
+    headings.split_headings,
+    definitions.split_definitions,
+    footnotes.link_footnote_marks,
+    numbering.check_numbering,
+]
+
+
+def run_rules(state: ImportState) -> ImportState:
+    for rule in RULES:
+        rule(state)
+    return state
