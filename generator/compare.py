@@ -2,23 +2,32 @@
 differences between two departments' wording.
 
 Works on the validated model only; the pages are drawn by `generator/render/compare.py`. Every
-function takes the policies to compare explicitly, so a reader's selection (or, with many agencies,
-a chosen subset) limits the work instead of comparing every policy with every other.
+function takes the policies to compare explicitly. With many agencies nothing is compared with
+everything: on each topic every department is diffed against one reference wording (the most common),
+and every pair is diffed only among the few departments a topic page shows to begin with, so the work
+grows linearly with the number of agencies.
 """
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from .worddiff import Change, diff_words
+from .worddiff import Change, diff_words, word_tokens
 from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
 from .inline import as_written
 
 # A word (letters, digits, apostrophes) or one punctuation mark, with the spaces before it; or a
 # provision boundary. Keeping the spaces lets a diff show the text exactly as written.
 PROVISION_BREAK = "\n"
+SHOWN_DEPARTMENTS = 4  # departments a topic page shows side by side before the reader adds others
+# Choosing the reference among equally common wordings compares at most this many candidates with at
+# most this many other wordings: a bounded cost per topic, whatever the number of agencies.
+REFERENCE_CANDIDATES = 8
+REFERENCE_SAMPLE = 32
 
 
 @dataclass
@@ -27,6 +36,11 @@ class Stance:
 
     policy: Policy
     provisions: list[Provision]
+
+    @cached_property
+    def wording(self) -> str:
+        """The wording of all of the policy's provisions on the topic, one provision a line."""
+        return PROVISION_BREAK.join(provision_wording(self.policy, p) for p in self.provisions)
 
 
 @dataclass
@@ -38,7 +52,11 @@ class TopicComparison:
     silent: list[Policy]
 
     def stance(self, slug: str) -> Stance | None:
-        return next((s for s in self.stances if s.policy.slug == slug), None)
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Stance]:
+        return {s.policy.slug: s for s in self.stances}
 
     @property
     def department_stances(self) -> list[Stance]:
@@ -68,9 +86,23 @@ def compare_topic(topic: Topic, policies: list[Policy]) -> TopicComparison:
 
 
 def compare_topics(corpus: Corpus, policies: list[Policy] | None = None) -> list[TopicComparison]:
-    """Every topic of the taxonomy, in its order, compared across `policies` (default: all of them)."""
+    """Every topic of the taxonomy, in its order, compared across `policies` (default: all of them).
+
+    Each policy is walked once, whatever the number of topics.
+    """
     chosen = corpus.policies if policies is None else policies
-    return [compare_topic(topic, chosen) for topic in corpus.taxonomy.topics]
+    comparisons = {topic.id: TopicComparison(topic, [], []) for topic in corpus.taxonomy.topics}
+    for policy in chosen:
+        tagged: dict[str, list[Provision]] = {}
+        for provision in policy.provisions():
+            for topic_id in dict.fromkeys(provision.topics):
+                tagged.setdefault(topic_id, []).append(provision)
+        for topic_id, comparison in comparisons.items():
+            if topic_id in tagged:
+                comparison.stances.append(Stance(policy, tagged[topic_id]))
+            else:
+                comparison.silent.append(policy)
+    return list(comparisons.values())
 
 
 def topics_by_group(taxonomy: Taxonomy) -> list[tuple[TopicGroup | None, list[Topic]]]:
@@ -82,9 +114,14 @@ def topics_by_group(taxonomy: Taxonomy) -> list[tuple[TopicGroup | None, list[To
 
 # --- Coverage -----------------------------------------------------------------------------------
 
-def topics_addressed(comparisons: list[TopicComparison], policy: Policy) -> int:
-    """How many of the compared topics `policy` has at least one provision on."""
-    return sum(1 for c in comparisons if c.stance(policy.slug))
+def topics_addressed(comparisons: list[TopicComparison]) -> dict[str, int]:
+    """Policy slug → how many of the compared topics the policy has at least one provision on
+    (policies that address none are left out)."""
+    counts: dict[str, int] = {}
+    for comparison in comparisons:
+        for stance in comparison.stances:
+            counts[stance.policy.slug] = counts.get(stance.policy.slug, 0) + 1
+    return counts
 
 
 def departments_addressing(comparison: TopicComparison) -> int:
@@ -104,8 +141,8 @@ def provision_wording(policy: Policy, provision: Provision) -> str:
 
 
 def stance_wording(stance: Stance) -> str:
-    """The wording of all of a policy's provisions on a topic, one provision a line."""
-    return PROVISION_BREAK.join(provision_wording(stance.policy, p) for p in stance.provisions)
+    """The wording of all of a policy's provisions on a topic, one provision a line (worked out once)."""
+    return stance.wording
 
 
 @dataclass
@@ -130,3 +167,69 @@ def pair_diff(left: Stance, right: Stance) -> PairDiff:
 def pair_diffs(stances: list[Stance]) -> list[PairDiff]:
     """The differences between every two of `stances`, in their order (left before right)."""
     return [pair_diff(left, right) for left, right in itertools.combinations(stances, 2)]
+
+
+# --- A reference wording, for many departments ----------------------------------------------------
+
+def wording_groups(stances: list[Stance]) -> dict[str, list[Stance]]:
+    """The stances grouped by identical wording, groups in order of their first stance."""
+    groups: dict[str, list[Stance]] = {}
+    for stance in stances:
+        groups.setdefault(stance_wording(stance), []).append(stance)
+    return groups
+
+
+def _likeness(left: list[str], right: list[str]) -> float:
+    """A cheap upper bound of the word-level similarity of two token lists (difflib's quick_ratio)."""
+    return difflib.SequenceMatcher(None, left, right, autojunk=False).quick_ratio()
+
+
+def _spread(items: list, count: int) -> list:
+    """At most `count` of `items`, evenly spread over the list (first and last included)."""
+    if len(items) <= count:
+        return list(items)
+    step = (len(items) - 1) / (count - 1)
+    return [items[round(i * step)] for i in range(count)]
+
+
+def reference_stance(stances: list[Stance]) -> Stance | None:
+    """The stance whose wording the most departments share; among equally common wordings, the one most
+    alike the others (measured on a bounded sample), then the first. None when `stances` is empty."""
+    groups = wording_groups(stances)
+    if not groups:
+        return None
+    most = max(len(group) for group in groups.values())
+    candidates = [w for w, group in groups.items() if len(group) == most][:REFERENCE_CANDIDATES]
+    if len(candidates) > 1:
+        sample = _spread(list(groups), REFERENCE_SAMPLE)
+        tokens = {w: [t.strip(" ") for t in word_tokens(w)] for w in {*sample, *candidates}}
+        candidates.sort(key=lambda w: -sum(_likeness(tokens[w], tokens[o]) for o in sample if o != w))
+    return groups[candidates[0]][0]
+
+
+def shown_stances(stances: list[Stance], count: int = SHOWN_DEPARTMENTS) -> list[Stance]:
+    """The departments a topic page shows before the reader chooses, in the given order: all of them
+    when there are at most `count`; otherwise one department for each of the most common wordings,
+    the reference's first (two departments with the same words side by side would show nothing new)."""
+    if len(stances) <= count:
+        return list(stances)
+    reference = reference_stance(stances)
+    groups = sorted(wording_groups(stances).values(), key=lambda group: -len(group))
+    chosen = [reference] + [group[0] for group in groups if group[0] is not reference]
+    picked = {id(s) for s in chosen[:count]}
+    return [s for s in stances if id(s) in picked]
+
+
+def reference_diffs(reference: Stance, stances: list[Stance]) -> dict[str, PairDiff]:
+    """Each stance's differences from `reference`, by policy slug; stances with the same wording share
+    one diff, so the work grows with the number of distinct wordings."""
+    by_wording: dict[str, tuple[list[Change], float]] = {}
+    diffs = {}
+    reference_words = stance_wording(reference)
+    for stance in stances:
+        wording = stance_wording(stance)
+        if wording not in by_wording:
+            by_wording[wording] = diff_words(reference_words, wording)
+        changes, similarity = by_wording[wording]
+        diffs[stance.policy.slug] = PairDiff(reference, stance, changes, similarity)
+    return diffs

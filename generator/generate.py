@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Callable
 
@@ -14,6 +15,7 @@ from .render.draft import render_draft
 from .render.home import HOME_PAGE, render_home
 from .render.html import href
 from .render.policy import page_path, render_policy
+from .render.search import search_pages
 
 Pages = dict[str, str | bytes]  # path inside the pages folder → content
 
@@ -35,6 +37,7 @@ PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Pages]]] = [
     ("glossary", glossary_pages),
     ("compare", render_compare),
     ("draft", render_draft),
+    (None, search_pages),
 ]
 
 
@@ -49,6 +52,20 @@ def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
         pages.update(rendered)
     pages[HOME_PAGE] = render_home(corpus, links)
     return pages
+
+
+def page_dates(corpus: Corpus) -> tuple[dict[str, dt.date], dt.date | None]:
+    """When each page's content last changed, as the data says, for the sitemap in place of the build
+    date (so that building twice gives the same files): a policy page has the newest date its policy
+    states (issued, effective, revised); every other page the newest of them all, returned second
+    (None when no policy states a date)."""
+    by_page = {}
+    for policy in corpus.policies:
+        dates = policy.dates
+        stated = [d for d in (dates.issued, dates.effective, *dates.revised) if isinstance(d, dt.date)]
+        if stated:
+            by_page[page_path(policy)] = max(stated)
+    return by_page, max(by_page.values(), default=None)
 
 
 def write_pages(out_dir: Path, pages: Pages) -> int:

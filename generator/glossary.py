@@ -9,6 +9,7 @@ carries a word-level difference against the most common one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Corpus, Policy, Provision, id_segment
 from .worddiff import Change, diff_words
@@ -69,7 +70,16 @@ class Entry:
         return first if first.isalpha() else "#"
 
     def definition_in(self, policy: Policy) -> Definition | None:
-        return next((d for d in self.definitions if d.policy is policy), None)
+        return self._first_definitions.get(id(policy))
+
+    @cached_property
+    def _first_definitions(self) -> dict[int, Definition]:
+        """Each defining policy's first definition, by the policy's identity (looked up for every term
+        link of every policy page, so not searched for each time)."""
+        first: dict[int, Definition] = {}
+        for definition in self.definitions:
+            first.setdefault(id(definition.policy), definition)
+        return first
 
 
 @dataclass

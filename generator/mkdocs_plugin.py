@@ -6,15 +6,44 @@ Swapping the site engine means replacing this module; nothing else imports MkDoc
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
+from markdown import Markdown
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-from .generate import generate
+from .generate import generate, page_dates
 from .problems import SourceError
+
+
+# With more policies than this, the navigation files them in A–Z sections of at most NAV_SECTION pages
+# (`Ash – Bel`): with the theme's navigation.prune, a page then carries one section of policies in its
+# navigation, not all of them (which, with a thousand agencies, would make every page hundreds of kB
+# and the build grow with the square of their number).
+NAV_POLICIES = 30
+NAV_SECTION = 40
+# The site search: the theme's search box, answered by our worker from the index generated with the
+# pages (generator/render/search.py) instead of the theme's worker, which would load an index of every
+# page and rebuild it in the browser on every page (tens of MB with a thousand agencies).
+SEARCH_WORKER = "assets/javascripts/search-worker.js"
+THEME_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+# Our pages are mostly blocks of finished HTML, which Python-Markdown would parse tag by tag only to
+# pass them through (most of the build's time with a thousand agencies). Each such block is set aside
+# before the conversion, a placeholder paragraph in its place, and put back after it: the same page.
+RAW_BLOCK = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
+BLOCK_LEVEL = frozenset(Markdown().block_level_elements)
+PLACEHOLDER = "HANDBOOK-HTML-BLOCK-{}"  # a paragraph no page has: every text of a page is inside its HTML
+PLACEHOLDER_PARAGRAPH = re.compile(r"<p>HANDBOOK-HTML-BLOCK-(\d+)</p>")
+# The theme's templates indent every line they write: more than half of a page's navigation is white
+# space. A run of white space holding a line break shows as one space, so it is cut to one line break,
+# except where white space is kept as written.
+KEEPS_WHITESPACE = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+LINE_BREAK_RUN = re.compile(r"[ \t]*\n\s*")
 
 
 class HandbookConfig(Config):
@@ -24,18 +53,129 @@ class HandbookConfig(Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Regenerates the pages from `source/` at the start of every build (and every `mkdocs serve` reload)."""
 
+    def __init__(self):
+        super().__init__()
+        self.set_aside: dict[str, list[str]] = {}  # page → its blocks of HTML, during its conversion
+
     def _source(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.source
 
     def on_pre_build(self, *, config) -> None:
         try:
-            generate(self._source(config), Path(config.docs_dir))
+            corpus = generate(self._source(config), Path(config.docs_dir))
         except SourceError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the source data:\n{exc}") from None
+        self.page_dates, self.newest_date = page_dates(corpus)
+
+    def on_pre_page(self, page, *, config, files):
+        """Dates the page by its content (see `page_dates`): MkDocs would write the day of the build into
+        sitemap.xml (`lastmod`) and sitemap.xml.gz (its gzip header), so two builds would differ."""
+        date = self.page_dates.get(page.file.src_uri, self.newest_date)
+        if date is not None:
+            page.update_date = date.isoformat()
+        return page
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Leaves every page out of the theme's own search index (the site search does not use it), and
+        sets the page's blocks of HTML aside (`RAW_BLOCK`)."""
+        page.meta["search"] = {"exclude": True}
+        blocks, aside = markdown.split("\n\n"), []
+        for i, block in enumerate(blocks):
+            tag = RAW_BLOCK.match(block)
+            if tag and tag.group(1).lower() in BLOCK_LEVEL:
+                blocks[i] = PLACEHOLDER.format(len(aside))
+                aside.append(block)
+        self.set_aside[page.file.src_uri] = aside
+        return "\n\n".join(blocks)
+
+    def on_page_content(self, html, *, page, config, files):
+        """Puts the page's blocks of HTML back where their placeholders are."""
+        aside = self.set_aside.pop(page.file.src_uri)
+        html, found = PLACEHOLDER_PARAGRAPH.subn(lambda m: aside[int(m.group(1))], html)
+        if found != len(aside):
+            raise PluginError(f"{page.file.src_uri}: {len(aside) - found} block(s) of HTML lost their place "
+                              "in the Markdown conversion")
+        return html
+
+    def on_post_page(self, output, *, page, config):
+        """Points the page's search box at `SEARCH_WORKER` instead of the theme's own worker."""
+        output, found = THEME_WORKER.subn(rf'\g<1>\g<2>{SEARCH_WORKER}"', output)
+        if found != 1:
+            raise PluginError(f"{page.file.src_uri}: the theme's search worker is not named as "
+                              "generator/mkdocs_plugin.py expects (THEME_WORKER): was mkdocs-material upgraded?")
+        return fold_whitespace(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The same for the pages made from a theme template alone (404.html)."""
+        return fold_whitespace(THEME_WORKER.sub(rf'\g<1>\g<2>{SEARCH_WORKER}"', output_content))
+
+    def on_nav(self, nav: Navigation, *, config, files) -> Navigation:
+        """Files the policy pages in A–Z sections when there are more than `NAV_POLICIES`."""
+        policies = next((item for item in nav.items if isinstance(item, Section) and _policy_pages(item)), None)
+        if policies is None or len(policies.children) <= NAV_POLICIES:
+            return nav
+        pages = policies.children
+        runs = [pages[i:i + NAV_SECTION] for i in range(0, len(pages), NAV_SECTION)]
+        policies.children = []
+        for i, run in enumerate(runs):
+            before = runs[i - 1][-1] if i else None
+            after = runs[i + 1][0] if i + 1 < len(runs) else None
+            section = Section(_range_title(run[0], run[-1], before, after), run)
+            section.parent = policies
+            for page in run:
+                page.parent = section
+            policies.children.append(section)
+        return nav
+        letters: dict[str, list[Page]] = {}
+        for page in policies.children:
+            letter = Path(page.file.src_uri).name[:1].upper()
+            letters.setdefault(letter if letter.isalpha() else "#", []).append(page)
+        policies.children = []
+        for letter, pages in letters.items():
+            section = Section(letter, pages)
+            section.parent = policies
+            for page in pages:
+                page.parent = section
+            policies.children.append(section)
+        return nav
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self._source(config)))
         return server
+
+
+def fold_whitespace(html: str) -> str:
+    """`html` with each run of white space that holds a line break cut to one line break, outside the
+    elements that keep white space as written (`KEEPS_WHITESPACE`): the page shows the same."""
+    out, position = [], 0
+    for kept in KEEPS_WHITESPACE.finditer(html):
+        out += [LINE_BREAK_RUN.sub("\n", html[position:kept.start()]), kept.group()]
+        position = kept.end()
+    out.append(LINE_BREAK_RUN.sub("\n", html[position:]))
+    return "".join(out)
+
+
+def _policy_pages(section: Section) -> bool:
+    """Whether a navigation section holds the policy pages (and nothing else)."""
+    return bool(section.children) and all(
+        isinstance(child, Page) and child.file.src_uri.startswith("policies/") for child in section.children)
+
+
+def _range_title(first: Page, last: Page, before: Page | None, after: Page | None) -> str:
+    """`Ci – City of l`: the starts of the first and last page names of a section, each as long as it
+    takes to tell it from the page on the other side of the section's bounds (page titles are not read
+    yet when the navigation is built, so the names are the file names)."""
+
+    def start(page: Page, other: Page | None) -> str:
+        name = Path(page.file.src_uri).stem
+        if other is None:
+            return name[:1]
+        other_name = Path(other.file.src_uri).stem
+        common = next((i for i, (a, b) in enumerate(zip(name, other_name)) if a != b), len(name))
+        return name[:common + 1]
+
+    low, high = (start(first, before).replace("-", " ").capitalize(), start(last, after).replace("-", " ").capitalize())
+    return low if low == high else f"{low} – {high}"
 
 
 class BuildFailed(Exception):

@@ -51,6 +51,12 @@ def _type_name(value: Any) -> str:
             float: "a number", type(None): "nothing", dt.date: "a date"}.get(type(value), type(value).__name__)
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it, shortened: the message names the value, it need not repeat a page of it."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class Str(Field):
     """A string; `pattern` is a regular expression the whole string must match."""
 
@@ -62,13 +68,13 @@ class Str(Field):
 
     def check(self, value, path, ctx):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise Invalid(f"expected {self.what}, got the number {value!r} (put it in quotes)")
+            raise Invalid(f"expected {self.what}, got the number {_shown(value)} (put it in quotes)")
         if not isinstance(value, str):
             raise Invalid(f"expected {self.what}, got {_type_name(value)}")
         if not self.allow_empty and not value.strip():
             raise Invalid(f"must not be empty (expected {self.what})")
         if self.pattern and not self.pattern.fullmatch(value):
-            raise Invalid(f"{value!r} is not valid (expected {self.what})")
+            raise Invalid(f"{_shown(value)} is not valid (expected {self.what})")
         return value
 
 
@@ -93,7 +99,7 @@ class Choice(Field):
 
     def check(self, value, path, ctx):
         if value not in self.choices:
-            raise Invalid(f"{value!r} is not one of: {', '.join(self.choices)}")
+            raise Invalid(f"{_shown(value)} is not one of: {', '.join(self.choices)}")
         return value
 
 
@@ -135,7 +141,7 @@ class DateOrOption(Field):
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise Invalid(f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2014-01-30)")
+        raise Invalid(f"{_shown(value)} is not a date (expected YYYY-MM-DD, e.g. 2014-01-30)")
 
 
 class ListOf(Field):
@@ -178,7 +184,7 @@ class Record(Field):
         ok = True
         for key in value:
             if key not in self.fields:
-                ctx.report(path + (key,), f"unknown key {key!r} (expected one of: {', '.join(self.fields)})")
+                ctx.report(path + (key,), f"unknown key {_shown(key)} (expected one of: {', '.join(self.fields)})")
                 ok = False
         for key, field in self.fields.items():
             if key not in value or value[key] is None:

@@ -1,11 +1,22 @@
-"""Builds: the `handbook` command and plain `mkdocs build` run the same generation; a failed build leaves site/ alone."""
+"""Builds: the `handbook` command and plain `mkdocs build` run the same generation; a failed build leaves site/ alone;
+building twice gives the same bytes."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from generator.load import load_corpus
+
+from .conftest import copy_project
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -62,3 +73,79 @@ def test_generation_writes_only_changed_pages(project):
     stamps = {p: p.stat().st_mtime_ns for p in pages.rglob("*.md")}
     generate(project / "source", pages)
     assert {p: p.stat().st_mtime_ns for p in pages.rglob("*.md")} == stamps
+
+
+def boom(glossary):
+    raise KeyError("term")
+
+
+def break_the_theme(project: Path) -> None:
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{{ page.content }\n{% endblock %}\n', encoding="utf-8")
+
+
+# How a build fails part-way after the data was checked: a renderer's bug, a broken theme override.
+RENDERER_ERRORS = {
+    "renderer raises": (lambda project, monkeypatch: monkeypatch.setattr("generator.render.glossary.render_glossary", boom),
+                        "KeyError: 'term' (at ", "generator/render/glossary.py:"),
+    "theme override invalid": (lambda project, monkeypatch: break_the_theme(project),
+                               "TemplateSyntaxError: unexpected '}' (at overrides/main.html:3, in template)", ""),
+}
+
+
+@pytest.mark.parametrize("case", RENDERER_ERRORS)
+def test_a_build_failing_part_way_leaves_the_site_exactly_as_it_was(project, monkeypatch, capsys, case):
+    from generator.cli import main
+
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 0
+    before = snapshot(project / "site")
+    capsys.readouterr()
+
+    make_it_fail, message, place = RENDERER_ERRORS[case]
+    make_it_fail(project, monkeypatch)
+    assert main(["build"]) == 1
+    stderr = capsys.readouterr().err
+    assert "Traceback" not in stderr
+    problem, summary = stderr.strip().splitlines()
+    assert problem.startswith("mkdocs.yml:1:1: site build failed (site/ was left as it was): ")
+    assert message in problem and place in problem
+    assert summary == "1 problem(s) found; nothing was written."
+    assert snapshot(project / "site") == before
+    assert not list(project.glob(".site.*")), "no staging folder is left behind"
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_building_twice_gives_byte_identical_sites(project, tmp_path):
+    """Two builds of the same source, in other folders, processes (hash seeds) and on other days, give the
+    same bytes in every file. Two files carry a date: sitemap.xml (each page's lastmod, written when
+    `site_url` is set) and sitemap.xml.gz (the date in its gzip header). The plugin takes those dates from
+    the data, not the clock (generator.generate.page_dates), so they too are identical and no file is
+    left out of the comparison."""
+    from generator.generate import page_dates
+
+    config = project / "mkdocs.yml"
+    hosted = config.read_text(encoding="utf-8").replace('site_url: ""', 'site_url: "https://intranet.example/handbook/"')
+    config.write_text(hosted, encoding="utf-8")
+    other = copy_project(tmp_path / "other")
+    shutil.copy(config, other / "mkdocs.yml")
+    builds = []
+    for folder, seed, day in ((project, "1", "86400"), (other, "2", "1700000000")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": day}
+        result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=folder, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        builds.append(snapshot(folder / "site"))
+    assert builds[0] == builds[1]
+
+    by_page, newest = page_dates(load_corpus(project / "source"))
+    sitemap = (project / "site" / "sitemap.xml").read_bytes()
+    urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+            for url in ElementTree.fromstring(sitemap).iter(f"{SITEMAP}url")}
+    site_url = "https://intranet.example/handbook/"
+    assert urls[site_url + "policies/st-joseph-mo.html"] == by_page["policies/st-joseph-mo.md"].isoformat()
+    assert urls[site_url + "glossary.html"] == newest.isoformat()
+    with gzip.open(project / "site" / "sitemap.xml.gz") as packed:
+        assert packed.read() == sitemap

@@ -9,12 +9,12 @@ import re
 from statistics import mean
 
 import pytest
-from lunr.index import Index
 
 from generator.compare import (compare_topic, compare_topics, diff_words, pair_diff, provision_wording,
                                topics_by_group)
-from generator.render.compare import (COVERAGE_PAGE, LUNR_SCRIPT, SEARCH_DATA, SEARCH_GLOBAL, render_compare,
-                                      topic_page)
+from generator.render.compare import COVERAGE_PAGE, render_compare, topic_page
+from generator.render.search import (INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages)
+from generator.search_index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
 from generator.render.html import href
 from generator.render.policy import page_path
 
@@ -178,24 +178,45 @@ def test_diff_keeps_the_text_of_both_sides_exactly():
 
 # --- Compare search data ----------------------------------------------------------------------------
 
-def test_search_index_is_a_script_with_a_lunr_index_that_finds_provisions(corpus, pages):
-    script = pages[SEARCH_DATA]
-    prefix = f"window.{SEARCH_GLOBAL} = "
-    assert script.startswith(prefix)
-    data = json.loads(script[len(prefix):].rstrip().rstrip(";"))
-    index = Index.load(data["index"])
-    assert data["index"]["version"] == "2.3.9"
-    found = {hit["ref"] for hit in index.search("undercover")}
-    undercover = {p.id for policy in corpus.policies for p in policy.provisions()
-                  if p.topics and "undercover" in provision_wording(policy, p).lower()}
-    assert undercover and undercover <= found
+@pytest.fixture(scope="module")
+def search_files(corpus):
+    return search_pages(corpus, None)
+
+
+def assigned(script: str, target: str):
+    """The JSON value a data script assigns to `self.<target>`, or adds to it (`Object.assign`)."""
+    for prefix in (f"self.{target} = Object.assign(self.{target} || {{}}, ", f"self.{target} = "):
+        if script.startswith(prefix):
+            return json.loads(script[len(prefix):].rstrip().rstrip(";").removesuffix(")"))
+    raise AssertionError(f"the script does not assign {target}: {script[:80]}")
+
+
+def test_search_index_is_split_into_scripts_that_find_provisions(corpus, search_files):
+    data = assigned(search_files[INDEX], INDEX_GLOBAL)
+    part = assigned(search_files[f"{PARTS}/und.js"], PARTS_GLOBAL)["und"]  # the words beginning "und"
+    found, number = set(), 0
+    for delta in part["undercover"][1]:
+        number += delta
+        found.add(number)
+    numbered = [(p, i) for p in data["policies"] for i in range(p["count"])]
+    texts = {}
+    for script in {p["texts"] for p in data["policies"]}:  # the texts of several policies to a script
+        texts.update(assigned(search_files[script], TEXTS_GLOBAL))
+    found_addresses = {texts[policy["slug"]][i][3] for policy, i in (numbered[n] for n in found if n < len(numbered))}
+    undercover = {f"policies/{policy.slug}.html#{p.id}" for policy in corpus.policies for p in policy.provisions()
+                  if re.search(r"\bundercover\b", provision_wording(policy, p), re.IGNORECASE)}
+    assert undercover and undercover == found_addresses
     raymore = provision_saying(corpus, "raymore-mo", "Officers who are working in undercover operations")
-    entry = next(p for p in data["provisions"] if p["id"] == raymore.id)
-    assert entry["policy"] == "raymore-mo" and entry["topics"] == raymore.topics
-    assert entry["href"] == f"../policies/raymore-mo.html#{raymore.id}"
+    n = next(n for n, (policy, i) in enumerate(numbered) if texts[policy["slug"]][i][3].endswith("#" + raymore.id))
+    policy, i = numbered[n]
+    assert policy["slug"] == "raymore-mo"
+    topics = assigned(search_files[TOPICS], TOPICS_GLOBAL)
+    assert [topics["topics"][t]["id"] for t in topics["provisionTopics"][n]] == raymore.topics
+    assert texts["raymore-mo"][i][3] == f"policies/raymore-mo.html#{raymore.id}"
+    assert "Officers who are working in undercover operations" in texts["raymore-mo"][i][2]
 
 
-def test_lunr_js_is_copied_from_the_installed_mkdocs_package(pages):
+def test_lunr_js_is_copied_from_the_installed_mkdocs_package(search_files):
     shipped = (importlib.resources.files("mkdocs") / "contrib/search/templates/search/lunr.js").read_bytes()
-    assert pages[LUNR_SCRIPT] == shipped
+    assert search_files[LUNR_SCRIPT] == shipped
     assert b"2.3.9" in shipped[:200]

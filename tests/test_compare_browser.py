@@ -11,7 +11,7 @@ import pytest
 from generator.compare import compare_topic, provision_wording
 from generator.render.compare import topic_page
 
-from .conftest import OfflinePage
+from .conftest import OfflinePage, corpus_slugs
 
 pytestmark = pytest.mark.browser
 
@@ -181,3 +181,85 @@ def test_topic_columns_stack_in_print(offline_page, site, corpus):
     page.emulate_media(media="print")
     first, second = columns.nth(0).bounding_box(), columns.nth(1).bounding_box()
     assert second["y"] > first["y"] + first["height"] - 1 and abs(first["x"] - second["x"]) < 1
+
+
+# --- Many departments: a few shown, the reader adds others ---------------------------------------------
+
+COPIES = ("Ashby", "Brandt", "Corbin", "Dover", "Elgin")
+
+
+@pytest.fixture
+def many_departments(project):
+    """The handbook with five more departments, each a copy of St. Joseph's policy under another name:
+    more departments than a topic page shows, more policies than the coverage matrix shows."""
+    from generator.mkdocs_plugin import build_into
+
+    policies, originals = project / "source" / "policies", project / "source" / "originals"
+    model = (policies / "st-joseph-mo.yml").read_text(encoding="utf-8")
+    for town in COPIES:
+        slug = f"{town.lower()}-mo"
+        text = (model.replace("slug: st-joseph-mo", f"slug: {slug}")
+                .replace("name: St. Joseph, Missouri Police Department", f"name: {town} Police Department")
+                .replace("original: st-joseph-mo.txt", f"original: {slug}.txt"))
+        assert text.count(slug) == 2 and f"{town} Police" in text
+        (policies / f"{slug}.yml").write_text(text, encoding="utf-8")
+        (originals / f"{slug}.txt").write_bytes((originals / "st-joseph-mo.txt").read_bytes())
+    build_into(project / "mkdocs.yml", project / "site")
+    return project / "site"
+
+
+def shown_columns(page) -> list[str]:
+    return [column.get_attribute("data-policy") for column in page.locator(".compare-column").all()]
+
+
+SAME_WORDS = ("st-joseph-mo",) + tuple(f"{town.lower()}-mo" for town in COPIES)
+
+
+def test_a_topic_page_shows_a_few_departments_and_the_reader_adds_others_on_every_topic(
+        offline_page, many_departments, corpus):
+    topic = guilt_topic(corpus)
+    page = offline_page.open(many_departments, topic_page(topic).replace(".md", ".html"))
+    first = shown_columns(page)
+    departments = [slug for slug in first if slug != "massachusetts-template"]
+    alike = [slug for slug in departments if slug in SAME_WORDS]
+    assert len(departments) <= 4 and len(alike) == 1  # one column for the six departments with the same words
+    assert "Most common wording" in page.locator(f"#{alike[0]}").inner_text()  # six of them use it
+    assert "more. Add a department" in page.locator(".compare-add").inner_text()
+    hidden = next(slug for slug in SAME_WORDS[1:] if slug not in first)
+    name = f"{hidden[:-3].title()} Police Department"
+    page.fill("#compare-add-input", name[:3])
+    page.locator(".compare-add-options button", has_text=name).click()
+    added = page.locator(f'.compare-column[data-policy="{hidden}"]')
+    added.wait_for()
+    assert "Refrain from making statements about the guilt or innocence" in added.inner_text()
+
+    other = next(t for t in corpus.taxonomy.topics
+                 if t.id != topic.id and compare_topic(t, corpus.policies).stance("st-joseph-mo"))
+    page = offline_page.open(many_departments, topic_page(other).replace(".md", ".html"))
+    page.locator(f'.compare-column[data-policy="{hidden}"]').wait_for()  # remembered from the other topic
+    page.locator(f'.compare-choose input[value="{hidden}"]').uncheck()
+    assert page.locator(f'.compare-column[data-policy="{hidden}"]').is_hidden()
+    page.reload()
+    page.locator(".compare-column").first.wait_for()
+    assert hidden not in shown_columns(page)  # unticked, so forgotten
+    assert offline_page.errors == []
+
+
+def test_the_coverage_matrix_adds_a_department_s_column(offline_page, many_departments, corpus):
+    page = offline_page.open(many_departments, "compare/index.html")
+    shown = [h.get_attribute("data-policy") for h in page.locator(".coverage-matrix thead th[data-policy]").all()]
+    hidden = next(slug for slug in ("kansas-city-mo", "raymore-mo", "unidentified-department") + SAME_WORDS
+                  if slug not in shown)
+    name = corpus.policy(hidden).agency.name if hidden in corpus_slugs() else f"{hidden[:-3].title()} Police Department"
+    page.fill("#compare-add-input", name[:5])
+    page.locator(".compare-add-options button", has_text=name).click()
+    page.locator(f'.coverage-matrix thead th[data-policy="{hidden}"]').wait_for()
+    topic = guilt_topic(corpus)
+    row = page.locator(".coverage-matrix tbody tr", has=page.locator(f'th a[href="topics/{topic.id}.html"]'))
+    added = row.locator("td").nth(len(shown))  # after the columns shown before, before the total
+    model = hidden if hidden in corpus_slugs() else "st-joseph-mo"  # a copy addresses what St. Joseph does
+    if compare_topic(topic, corpus.policies).stance(model):
+        assert added.locator("a").evaluate("a => a.href").endswith(f"/compare/topics/{topic.id}.html#{hidden}")
+    else:
+        assert added.inner_text() == "not addressed"
+    assert offline_page.errors == []

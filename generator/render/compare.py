@@ -1,62 +1,114 @@
 """The comparison pages: the coverage matrix, one page per topic (departments side by side, the
-template's choices, word-level differences between two departments) and the compare search with its
-build-time provision index.
+template's choices, word-level differences) and the compare search.
 
-The model-level work (who addresses what, the diffs) is in `generator/compare.py`; this module only
-draws it. Browser code: `compare-topic.js` (choose columns, switch between the precomputed pair
-diffs) and `compare-search.js` (search and filters); styles in `compare.css`.
+Built for hundreds of agencies: a page shows a few departments to begin with and the reader adds
+others (`compare-choose.js` loads an added department's columns from its own small script, or draws
+its matrix cells from `policies.js`); every department carries its differences from the topic's most
+common wording, and pairs are diffed only among the departments shown at first. The compare search
+runs on the site's search index (`generator/render/search.py`), loading only the parts its words need.
+
+The model-level work (who addresses what, the reference wording, the diffs) is in
+`generator/compare.py`; this module only draws it. Browser code: `compare-choose.js` (choose and add
+departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
+(search and filters); styles in `compare.css`.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 import json
+from dataclasses import dataclass
 
-from lunr import lunr
-
-from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, departments_addressing,
-                       pair_diffs, provision_wording, topics_addressed, topics_by_group)
+from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, departments_addressing, pair_diffs,
+                       reference_diffs, reference_stance, shown_stances, topics_addressed, topics_by_group,
+                       wording_groups)
 from ..inline import footnote_refs, option_refs, paragraphs
 from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision, TemplateOption, Topic
+from ..search_index import INDEX as SEARCH_INDEX, LUNR_SCRIPT, TOPICS as SEARCH_TOPICS, data_script
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
 from .policy import page_path
 
 COVERAGE_PAGE = "compare/index.md"
 SEARCH_PAGE = "compare/search.md"
-SEARCH_DATA = "compare/provision-index.js"
-LUNR_SCRIPT = "assets/vendor/lunr/lunr.js"
+POLICIES_DATA = "compare/policies.js"  # every policy, for adding departments to a page
+COLUMNS = "compare/columns"  # one script per department: its column on each topic
 STYLESHEET = "assets/stylesheets/compare.css"
+LOAD_SCRIPT = "assets/javascripts/compare-load.js"
+CHOOSE_SCRIPT = "assets/javascripts/compare-choose.js"
 TOPIC_SCRIPT = "assets/javascripts/compare-topic.js"
 SEARCH_SCRIPT = "assets/javascripts/compare-search.js"
-SEARCH_GLOBAL = "HANDBOOK_COMPARE_SEARCH"  # the global the index script assigns (read by compare-search.js)
+INDEX_READER = "assets/javascripts/search-index.js"  # reads the site's search index (with search-worker.js)
+# The globals the data scripts assign (read by the scripts above).
+POLICIES_GLOBAL = "HANDBOOK_COMPARE_POLICIES"
+COLUMNS_GLOBAL = "HANDBOOK_COMPARE_COLUMNS"
+MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
+SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
 
 
 def topic_page(topic: Topic) -> str:
     return f"compare/topics/{topic.id}.md"
 
 
+def column_script(policy: Policy) -> str:
+    return f"{COLUMNS}/{policy.slug}.js"
+
+
+@dataclass
+class TopicView:
+    """What a topic page draws: the comparison, its reference wording, the departments shown to begin
+    with, and every department's differences from the reference."""
+
+    comparison: TopicComparison
+    reference: Stance | None
+    reference_share: int  # departments whose wording is word for word the reference's
+    shown: list[Stance]  # the department stances shown before the reader adds others
+    from_reference: dict[str, PairDiff]  # policy slug → its differences from the reference
+    from_reference_html: dict[str, str]  # policy slug → those differences drawn (once per wording)
+
+    @property
+    def more(self) -> int:
+        """How many departments address the topic but are not shown to begin with."""
+        return len(self.comparison.department_stances) - len(self.shown)
+
+
+def topic_view(comparison: TopicComparison) -> TopicView:
+    departments = comparison.department_stances
+    reference = reference_stance(departments)
+    share = len(wording_groups(departments)[reference.wording]) if reference else 0
+    diffs = reference_diffs(reference, departments) if reference and len(departments) > 1 else {}
+    drawn: dict[int, str] = {}  # departments with the same wording share one list of changes
+    for diff in diffs.values():
+        if id(diff.changes) not in drawn:
+            drawn[id(diff.changes)] = diff_html(diff.changes)
+    html = {slug: drawn[id(diff.changes)] for slug, diff in diffs.items()}
+    return TopicView(comparison, reference, share, shown_stances(departments), diffs, html)
+
+
 def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every comparison page and file; none when the handbook has no topics yet.
 
-    All policies are compared; `compare_topics` takes the policies to compare, so a later selection
-    (with many agencies) limits both the work and the columns drawn.
+    Each department's column on each topic is drawn once: on the topic page when it is shown to begin
+    with, and in the department's column script, which a page loads when the reader adds it.
     """
     if not corpus.taxonomy.topics:
         return {}
     comparisons = compare_topics(corpus, corpus.policies)
     pages: dict[str, str | bytes] = {COVERAGE_PAGE: render_coverage(corpus, comparisons)}
+    columns: dict[str, dict[str, str]] = {p.slug: {} for p in corpus.departments}
+    # Every topic page is in one folder, so a policy page's address is the same from each of them.
+    policy_hrefs = {p.slug: href(topic_page(comparisons[0].topic), page_path(p)) for p in corpus.policies}
     for comparison in comparisons:
-        pages[topic_page(comparison.topic)] = render_topic(corpus, comparison)
+        view = topic_view(comparison)
+        page = topic_page(comparison.topic)
+        drawn = {s.policy.slug: _column(s, view, policy_hrefs[s.policy.slug]) for s in comparison.stances}
+        pages[page] = render_topic(corpus, view, drawn)
+        for stance in comparison.department_stances:
+            columns[stance.policy.slug][comparison.topic.id] = drawn[stance.policy.slug]
+    for policy in corpus.departments:
+        pages[column_script(policy)] = data_script(COLUMNS_GLOBAL, {policy.slug: columns[policy.slug]}, merge=True)
+    pages[POLICIES_DATA] = policies_script(corpus, comparisons)
     pages[SEARCH_PAGE] = render_search(corpus)
-    pages[SEARCH_DATA] = search_data_script(corpus)
-    pages[LUNR_SCRIPT] = lunr_js()
     return pages
-
-
-def lunr_js() -> bytes:
-    """lunr.js 2.3.9 exactly as the installed mkdocs package ships it (copied at build time, not kept here)."""
-    return (importlib.resources.files("mkdocs") / "contrib/search/templates/search/lunr.js").read_bytes()
 
 
 # --- Shared pieces ----------------------------------------------------------------------------------
@@ -78,6 +130,11 @@ def _scripts(page: str, *scripts: str) -> str:
     return f'<div class="compare-assets">{tags}</div>'
 
 
+def _site_root(page: str) -> str:
+    """The relative address of the site's top folder from `page` (`../../` from a topic page)."""
+    return href(page, "index.md")[: -len("index.html")]
+
+
 def _policy_name(policy: Policy) -> str:
     badge = ' <span class="badge">template</span>' if policy.is_template else ""
     return f"{escape(policy.agency.name)}{badge}"
@@ -92,23 +149,62 @@ def _percent(similarity: float) -> str:
     return f"{round(similarity * 100)}%"
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+def _chooser(page: str, boxes: str, more: str, data_attributes: str) -> str:
+    """Checkboxes choosing which policies are shown, and, when `more` says how many are not on the page,
+    a box to add any of them (`compare-choose.js`, with the data of `policies.js`)."""
+    add = ""
+    if more:
+        add = (f'<div class="compare-add"><p>{more} more. '
+               '<label for="compare-add-input">Add a department:</label> '
+               '<input type="search" id="compare-add-input" autocomplete="off" placeholder="type a name" '
+               'aria-controls="compare-add-options" disabled></p>'
+               '<ul class="compare-add-options" id="compare-add-options" aria-live="polite"></ul></div>')
+    return (f'<fieldset class="compare-choose" data-root="{attr(_site_root(page))}"{data_attributes}>'
+            f"<legend>Show</legend>{boxes}{add}</fieldset>")
+
+
+def _show_box(policy: Policy) -> str:
+    return (f'<label><input type="checkbox" name="show" value="{attr(policy.slug)}" checked> '
+            f"{escape(policy.agency.name)}</label>")
+
+
 # --- Coverage matrix --------------------------------------------------------------------------------
+
+def matrix_policies(corpus: Corpus, comparisons: list[TopicComparison]) -> list[Policy]:
+    """The policies the matrix shows to begin with, in the handbook's order: all when there are at
+    most `MATRIX_COLUMNS`; otherwise the templates and the departments addressing the most topics."""
+    if len(corpus.policies) <= MATRIX_COLUMNS:
+        return list(corpus.policies)
+    addressed = topics_addressed(comparisons)
+    templates = [p for p in corpus.policies if p.is_template]
+    ranked = sorted(corpus.departments, key=lambda p: -addressed.get(p.slug, 0))
+    chosen = {id(p) for p in templates + ranked[: MATRIX_COLUMNS - len(templates)]}
+    return [p for p in corpus.policies if id(p) in chosen]
+
 
 def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
     """Topics (grouped) × policies: each cell links to the policy's provisions on the topic or says
-    it is not addressed; totals per policy (topics addressed) and per topic (departments addressing)."""
-    page, policies = COVERAGE_PAGE, corpus.policies
+    it is not addressed; totals per policy (topics addressed) and per topic (departments addressing).
+    With many policies, a few are shown and the reader adds others."""
+    page = COVERAGE_PAGE
+    policies = matrix_policies(corpus, comparisons)
+    more = len(corpus.policies) - len(policies)
     by_topic = {c.topic.id: c for c in comparisons}
+    addressed = topics_addressed(comparisons)
     departments = len(corpus.departments)
-    head = "".join(f'<th scope="col"><a href="{attr(href(page, page_path(p)))}">{_policy_name(p)}</a></th>'
-                   for p in policies)
+    head = "".join(f'<th scope="col" data-policy="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">'
+                   f"{_policy_name(p)}</a></th>" for p in policies)
     groups = []
     for group, topics in topics_by_group(corpus.taxonomy):
         title = escape(group.title) if group else "Other topics"
         rows = "".join(_coverage_row(page, by_topic[t.id], policies, departments) for t in topics)
         groups.append(f'<tbody><tr class="coverage-group"><th scope="rowgroup" colspan="{len(policies) + 2}">'
                       f"{title}</th></tr>{rows}</tbody>")
-    totals = "".join(f"<td>{topics_addressed(comparisons, p)} of {len(comparisons)}</td>" for p in policies)
+    totals = "".join(f"<td>{addressed.get(p.slug, 0)} of {len(comparisons)}</td>" for p in policies)
     table = (f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
              f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
              f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>')
@@ -121,8 +217,14 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
         "<em>not addressed</em> means the policy says nothing on it.</p>",
         f'<p class="compare-links"><a href="{attr(href(page, SEARCH_PAGE))}">Search the provisions by word, '
         "department and topic</a></p>",
-        f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" tabindex="0">{table}</div>',
     ]
+    if more:
+        blocks.append(_chooser(page, "".join(_show_box(p) for p in policies), _count(more, "policy", "policies"),
+                               ' data-matrix=""'))
+    blocks.append(f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
+                  f'tabindex="0">{table}</div>')
+    if more:
+        blocks.append(_scripts(page, POLICIES_DATA, CHOOSE_SCRIPT))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -144,10 +246,34 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
             f"<td>{departments_addressing(comparison)} of {departments}</td></tr>")
 
 
+def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
+    """Every policy with its provisions per topic (0: not addressed), for the pages where the reader
+    adds departments. Topics are in the matrix's order of rows. Addresses are from the site's top
+    folder; pages prefix their own way up."""
+    topics = [t for _, group in topics_by_group(corpus.taxonomy) for t in group]
+    by_topic = {c.topic.id: c for c in comparisons}
+    counts = {p.slug: [0] * len(topics) for p in corpus.policies}
+    for i, topic in enumerate(topics):
+        for stance in by_topic[topic.id].stances:
+            counts[stance.policy.slug][i] = len(stance.provisions)
+    data = {
+        "topics": [{"id": t.id, "title": t.title, "page": href("index.md", topic_page(t))} for t in topics],
+        "policies": [{"slug": p.slug, "name": p.agency.name, "template": p.is_template,
+                      "page": href("index.md", page_path(p)), "counts": counts[p.slug],
+                      **({} if p.is_template else {"columns": column_script(p)})} for p in corpus.policies],
+    }
+    return data_script(POLICIES_GLOBAL, data)
+
+
 # --- One topic --------------------------------------------------------------------------------------
 
-def render_topic(corpus: Corpus, comparison: TopicComparison) -> str:
-    """The page of one topic: what each policy says, side by side, and the pair differences."""
+def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
+    """The page of one topic: what each policy shown says, side by side, and the differences.
+
+    `drawn` holds every stance's column by policy slug; the template's and the shown departments' are
+    placed on the page, the others are added by the reader.
+    """
+    comparison = view.comparison
     topic, page = comparison.topic, topic_page(comparison.topic)
     group = next((g.title for g in corpus.taxonomy.groups if g.id == topic.group), None)
     blocks = [
@@ -158,20 +284,27 @@ def render_topic(corpus: Corpus, comparison: TopicComparison) -> str:
         _topic_summary(page, comparison, len(corpus.departments), group),
         "## Side by side {#side-by-side}",
     ]
-    if comparison.stances:
-        blocks += [_column_chooser(comparison.stances),
-                   f'<div class="compare-columns">{"".join(_column(page, s) for s in comparison.stances)}</div>']
+    shown = comparison.template_stances + view.shown
+    if shown:
+        boxes = "".join(_show_box(s.policy) for s in shown)
+        more = _count(view.more, "department", "departments") if view.more else ""
+        blocks += [_chooser(page, boxes, more, f' data-topic="{attr(topic.id)}"'),
+                   f'<div class="compare-columns">{"".join(drawn[s.policy.slug] for s in shown)}</div>']
     else:
         blocks.append('<p class="not-addressed">No policy addresses this topic.</p>')
-    blocks += ["## Differences between two departments {#differences}", _differences(comparison),
-               _scripts(page, TOPIC_SCRIPT)]
+    blocks += ["## Differences between two departments {#differences}", _differences(view)]
+    scripts = ([POLICIES_DATA, LOAD_SCRIPT] if view.more else []) + [CHOOSE_SCRIPT, TOPIC_SCRIPT]
+    blocks.append(_scripts(page, *scripts))
     return "\n\n".join(blocks) + "\n"
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
     silent = [p for p in comparison.silent if not p.is_template]
     parts = [f"Addressed by {departments_addressing(comparison)} of {departments} departments."]
-    if silent:
+    if len(silent) > SILENT_NAMES:
+        parts.append(f'<span class="not-addressed-by">Not addressed by {len(silent):,} departments '
+                     f'(see <a href="{attr(href(page, COVERAGE_PAGE))}">the coverage matrix</a>).</span>')
+    elif silent:
         names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
     if group:
@@ -180,27 +313,38 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
     return f'<p class="topic-summary">{" ".join(parts)}</p>'
 
 
-def _column_chooser(stances: list[Stance]) -> str:
-    """Checkboxes choosing which policies' columns are shown (all to begin with)."""
-    boxes = "".join(f'<label><input type="checkbox" name="show" value="{attr(s.policy.slug)}" checked> '
-                    f"{escape(s.policy.agency.name)}</label>" for s in stances)
-    return f'<fieldset class="compare-choose"><legend>Show</legend>{boxes}</fieldset>'
-
-
-def _column(page: str, stance: Stance) -> str:
+def _column(stance: Stance, view: TopicView, policy_href: str) -> str:
+    """A policy's column on a topic page; `policy_href` is the address of its policy page from there."""
     policy = stance.policy
     shown = set(id(p) for p in stance.provisions)
-    provisions = "".join(_provision(page, policy, p, shown) for p in stance.provisions)
+    provisions = "".join(_provision(policy_href, policy, p, shown) for p in stance.provisions)
     document = " ".join(x for x in (escape(policy.document.type),
                                     paragraph_html(policy, policy.document.number) if policy.document.number else "") if x)
     return (f'<section class="compare-column{" template-column" if policy.is_template else ""}" '
             f'id="{attr(policy.slug)}" data-policy="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
             f'<h3 class="compare-agency" id="{attr(policy.slug)}-name">{_policy_name(policy)}</h3>'
-            f'<p class="compare-policy"><a href="{attr(href(page, page_path(policy)))}">{escape(policy.document.title)}</a>'
-            f'{" · " + document if document else ""}</p>{provisions}{_footnotes(stance)}</section>')
+            f'<p class="compare-policy"><a href="{attr(policy_href)}">{escape(policy.document.title)}</a>'
+            f'{" · " + document if document else ""}</p>{provisions}{_footnotes(stance)}'
+            f"{_from_reference(stance, view)}</section>")
 
 
-def _provision(page: str, policy: Policy, provision: Provision, shown: set[int]) -> str:
+def _from_reference(stance: Stance, view: TopicView) -> str:
+    """How a department's wording differs from the topic's most common one (nothing for the template)."""
+    diff = view.from_reference.get(stance.policy.slug)
+    if diff is None:
+        return ""
+    if stance is view.reference or diff.similarity == 1:
+        return (f'<p class="reference-note"><strong>Most common wording</strong>: '
+                f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>")
+    # Left out of the site search: the diff repeats the wording shown above it.
+    return (f'<details class="reference-diff" data-search-exclude><summary><strong class="similarity-figure">'
+            f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
+            f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
+            f"({escape(view.reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
+            f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>')
+
+
+def _provision(policy_href: str, policy: Policy, provision: Provision, shown: set[int]) -> str:
     """One provision with its original label linking to its place in the policy page.
 
     When its parent is not shown itself, the parent's words lead in (`shall not under any
@@ -209,7 +353,7 @@ def _provision(page: str, policy: Policy, provision: Provision, shown: set[int])
     parent = provision.parent
     context = (f'<p class="provision-context">{paragraph_html(policy, " ".join(paragraphs(parent.text)))}</p>'
                if parent is not None and id(parent) not in shown and parent.text.strip() else "")
-    link = (f'<a class="provision-label" href="{attr(href(page, page_path(policy), provision.id))}" '
+    link = (f'<a class="provision-label" href="{attr(policy_href)}#{attr(provision.id)}" '
             f'title="This provision in the policy">{escape(_label_path(provision) or "¶")}</a>')
     optional = (f'<span class="template-option template-optional" data-option="{attr(provision.option)}">[OPTIONAL]</span> '
                 if provision.option else "")
@@ -265,16 +409,23 @@ def _footnotes(stance: Stance) -> str:
 
 # --- Differences ------------------------------------------------------------------------------------
 
-def _differences(comparison: TopicComparison) -> str:
-    """A form picking two departments and every pair's diff, precomputed; the first pair is shown."""
-    stances = comparison.department_stances
+def _differences(view: TopicView) -> str:
+    """Which wording is the most common, then a form picking two of the departments shown to begin with
+    and every pair's diff among them, precomputed; the first pair is shown."""
+    stances = view.comparison.department_stances
     if not stances:
         return '<p class="pair-none">No department addresses this topic.</p>'
     if len(stances) == 1:
         return (f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
                 "there is nothing to compare.</p>")
-    diffs = pair_diffs(stances)
-    options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in stances)
+    shared = (f", word for word the same as {_count(view.reference_share - 1, 'other', 'others')}"
+              if view.reference_share > 1 else "")
+    reference = (f'<p class="reference-summary">The most common wording on this topic is '
+                 f"{escape(view.reference.policy.agency.name)}’s{shared}. Each department’s column shows how "
+                 "much its wording is like it, and the words that differ.</p>")
+    shown = view.shown
+    diffs = pair_diffs(shown)
+    options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in shown)
     picker = (f'<form class="pair-picker" aria-label="Pick two departments">'
               f'<label>Compare <select name="left">{options}</select></label> '
               f'<label>with <select name="right">{options}</select></label>'
@@ -285,10 +436,13 @@ def _differences(comparison: TopicComparison) -> str:
     table = (f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
              f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>')
     sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
+    among = (f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>'
+             if view.more else "")
     # Left out of the site search: the diffs repeat the wording shown in the columns above. (The
     # search plugin ends an exclusion at the first closing tag of its kind: no <div> may nest inside.)
-    return (f'<div class="pair-diffs" data-search-exclude data-selected-left="{attr(stances[0].policy.slug)}" '
-            f'data-selected-right="{attr(stances[1].policy.slug)}">{picker}{table}{sections}</div>')
+    return (f'{reference}{among}<div class="pair-diffs" data-search-exclude '
+            f'data-selected-left="{attr(shown[0].policy.slug)}" data-selected-right="{attr(shown[1].policy.slug)}">'
+            f"{picker}{table}{sections}</div>")
 
 
 def _diff_id(diff: PairDiff) -> str:
@@ -311,9 +465,10 @@ def _pair_section(diff: PairDiff, shown: bool) -> str:
 # --- Compare search ---------------------------------------------------------------------------------
 
 def render_search(corpus: Corpus) -> str:
-    """The search page: words, a department and a topic filter; results are drawn by compare-search.js."""
+    """The search page: words, a department and a topic filter; results are drawn by compare-search.js
+    from the site's search index (`generator/render/search.py`), which also lists the departments, so
+    that the page stays small."""
     page = SEARCH_PAGE
-    departments = "".join(f'<option value="{attr(p.slug)}">{escape(p.agency.name)}</option>' for p in corpus.policies)
     topic_groups = "".join(
         f'<optgroup label="{attr(group.title if group else "Other topics")}">'
         + "".join(f'<option value="{attr(t.id)}">{escape(t.title)}</option>' for t in topics) + "</optgroup>"
@@ -322,7 +477,7 @@ def render_search(corpus: Corpus) -> str:
             '<label for="compare-query">Words</label>'
             '<input type="search" id="compare-query" name="q" autocomplete="off" placeholder="e.g. undercover">'
             '<label for="compare-department">Department</label>'
-            f'<select id="compare-department" name="department"><option value="">All departments</option>{departments}</select>'
+            '<select id="compare-department" name="department"><option value="">All departments</option></select>'
             '<label for="compare-topic">Topic</label>'
             f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>')
     blocks = [
@@ -334,35 +489,7 @@ def render_search(corpus: Corpus) -> str:
         f'<p class="compare-links"><a href="{attr(href(page, COVERAGE_PAGE))}">All topics (coverage matrix)</a></p>',
         form,
         '<p class="compare-search-status" id="compare-status" aria-live="polite">Loading the search index…</p>',
-        '<div class="compare-results" id="compare-results"></div>',
-        _scripts(page, LUNR_SCRIPT, SEARCH_DATA, SEARCH_SCRIPT),
+        f'<div class="compare-results" id="compare-results" data-root="{attr(_site_root(page))}"></div>',
+        _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, INDEX_READER, LOAD_SCRIPT, SEARCH_SCRIPT),
     ]
     return "\n\n".join(blocks) + "\n"
-
-
-def _searchable(corpus: Corpus) -> list[tuple[Policy, Provision]]:
-    """The provisions the compare search finds: those with at least one topic."""
-    return [(policy, provision) for policy in corpus.policies for provision in policy.provisions() if provision.topics]
-
-
-def search_data_script(corpus: Corpus) -> str:
-    """A script assigning the serialized lunr index and what results show to `window.HANDBOOK_COMPARE_SEARCH`.
-
-    A script, not JSON, because a page opened from disk cannot fetch JSON. Topics are listed in the
-    order results are grouped in (the taxonomy's groups).
-    """
-    provisions = [{"id": provision.id, "policy": policy.slug, "label": _label_path(provision),
-                   "title": provision.heading or provision.term or "", "text": provision_wording(policy, provision),
-                   "topics": provision.topics, "href": href(SEARCH_PAGE, page_path(policy), provision.id)}
-                  for policy, provision in _searchable(corpus)]
-    index = lunr(ref="id", fields=[{"field_name": "title", "boost": 2}, "text"],
-                 documents=[{"id": p["id"], "title": p["title"], "text": p["text"]} for p in provisions])
-    data = {
-        "index": index.serialize(),
-        "policies": [{"slug": p.slug, "name": p.agency.name, "document": p.document.title,
-                      "template": p.is_template, "href": href(SEARCH_PAGE, page_path(p))} for p in corpus.policies],
-        "topics": [{"id": t.id, "title": t.title, "href": href(SEARCH_PAGE, topic_page(t))}
-                   for _, topics in topics_by_group(corpus.taxonomy) for t in topics],
-        "provisions": provisions,
-    }
-    return f"window.{SEARCH_GLOBAL} = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"

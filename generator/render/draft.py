@@ -326,7 +326,8 @@ def render_draft(corpus: Corpus, layout) -> dict[str, str]:
         "Your answers are kept in this browser until you start over.</p>",
         _toolbar(),
         '<div class="draft-layout">\n' + _form(policy, places, precedents) + "\n"
-        '<section class="draft-preview" aria-label="Preview of the drafted policy">\n'
+        # Focusable, so that a keyboard can scroll the preview (it scrolls apart from the page).
+        '<section class="draft-preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
         + document_html(policy) + "\n</section>\n</div>",
         _page_data(policy, places),
         f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',

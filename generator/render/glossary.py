@@ -162,6 +162,16 @@ def _diff(entry: Entry, wording: Wording) -> str:
 TAG = re.compile(r"(<[^>]*>)")
 
 
+TOOLTIP_SOURCES = 3  # policies a term link's tooltip names; with many agencies it counts the others
+
+
+def _sources(wording: Wording) -> str:
+    """The policies that use a wording, for a tooltip: the first few by name, then how many others."""
+    names = [d.policy.name for d in wording.definitions]
+    others = len(names) - TOOLTIP_SOURCES
+    return ", ".join(names[:TOOLTIP_SOURCES]) + (f" and {others} other{'s' if others > 1 else ''}" if others > 0 else "")
+
+
 class TermLinker:
     """`term_links` for policy pages: links the first mention of each glossary term in a provision.
 
@@ -214,8 +224,8 @@ class TermLinker:
         if own:
             whose, kind = "this policy's definition", "term-link-own"
         else:
-            sources = ", ".join(d.policy.name for d in entry.most_common.definitions)
-            whose, kind = f"not defined in this policy; glossary definition ({sources})", "term-link-glossary"
+            whose, kind = (f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
+                           "term-link-glossary")
         tooltip = f"{shown.provision.term} — {whose}: {plain_text(shown.policy, shown.provision.text)}"
         link = href(page_path(policy), GLOSSARY_PAGE, entry.anchor)
         return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">{escape(words)}</a>'

@@ -1,47 +1,60 @@
-/* The compare search: words typed are looked up in the provision index built at build time
- * (window.HANDBOOK_COMPARE_SEARCH, loaded into lunr.js with lunr.Index.load); the department and topic
- * filters narrow the results, which are grouped by topic with the departments side by side.
- * Results update as one types; nothing is requested from anywhere. */
+/* The compare search, over the site's search index (generator/render/search.py; read with
+ * search-index.js): a word index split by the first three letters of each word, so that typing loads
+ * only the parts of the words typed, and the policies' words, several policies to a script, loaded for
+ * the results shown. It finds the
+ * provisions that have a topic. The department and topic filters narrow the results, which are grouped
+ * by topic with the departments side by side, a few at first ("Show more departments" adds others).
+ * Nothing is requested from outside the site. */
 (function () {
   "use strict";
 
-  var data = window.HANDBOOK_COMPARE_SEARCH;
+  var GROUP_POLICIES = 6; // departments a topic's results show at first, and each "Show more" adds
+
+  var data = window.HANDBOOK_SEARCH, topics = window.HANDBOOK_SEARCH_TOPICS;
   var form = document.querySelector(".compare-search");
   var status = document.getElementById("compare-status");
   var results = document.getElementById("compare-results");
   if (!form || !status || !results) return;
-  if (!data || !window.lunr) {
+  if (!data || !topics || !window.lunr || !window.HandbookCompare || !window.HandbookSearchIndex) {
     status.textContent = "The search index could not be loaded.";
     return;
   }
+  var root = results.dataset.root; // the index's addresses are from the site's top folder
+  var index = window.HandbookSearchIndex;
+  function load(address) { return window.HandbookCompare.load(root + address); }
 
-  var index = lunr.Index.load(data.index);
-  var policyBySlug = new Map(data.policies.map(function (p) { return [p.slug, p]; }));
+  // Provision number → its policy's number (provisions are numbered policy after policy; the index's
+  // other entries, pages, come after them and are not searched here).
+  var total = data.pages.first;
+  var policyOf = new Int32Array(total);
+  data.policies.forEach(function (policy, i) { policyOf.fill(i, policy.first, policy.first + policy.count); });
+  var policyNumber = new Map(data.policies.map(function (p, i) { return [p.slug, i]; }));
+  var topicNumber = new Map(topics.topics.map(function (t, i) { return [t.id, i]; }));
 
-  /** The words of the query worth looking up: lunr's tokens without its stop words ("the", "or"). */
-  function queryWords(text) {
-    return lunr.tokenizer(text).map(String).filter(function (word) {
-      return lunr.stopWordFilter(new lunr.Token(word)) !== undefined;
+  data.policies.forEach(function (policy) {
+    form.elements.department.append(new Option(policy.name, policy.slug));
+  });
+
+  /** The entries with a word that `word` finds (search-index.js). */
+  function matchesOf(word) {
+    var key = index.partKey(word);
+    if (!data.parts[key]) return Promise.resolve(new Set());
+    return load(data.parts[key]).then(function () {
+      var found = new Set();
+      index.found(window.HANDBOOK_SEARCH_WORDS[key], word).forEach(function (indexed) {
+        indexed.numbers.forEach(function (n) { found.add(n); });
+      });
+      return found;
     });
   }
 
-  /** Scores of the provisions matching one word: as typed and stemmed, or as the start of a longer word. */
-  function matchesOf(word) {
-    var found = new Map();
-    index.query(function (query) {
-      query.term(word, { boost: 10 });
-      query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-    }).forEach(function (hit) { found.set(hit.ref, hit.score); });
-    return found;
-  }
-
-  /** Scores of the provisions matching every word, or null when there are no words (everything matches). */
+  /** The provisions matching every word, or null when there are no words (everything matches). */
   function matching(words) {
-    if (!words.length) return null;
-    return words.map(matchesOf).reduce(function (all, next) {
-      var both = new Map();
-      all.forEach(function (score, ref) { if (next.has(ref)) both.set(ref, score + next.get(ref)); });
-      return both;
+    if (!words.length) return Promise.resolve(null);
+    return Promise.all(words.map(matchesOf)).then(function (sets) {
+      return sets.reduce(function (all, next) {
+        return new Set(Array.from(all).filter(function (n) { return next.has(n); }));
+      });
     });
   }
 
@@ -77,66 +90,152 @@
     return fragment;
   }
 
-  function provisionNode(provision, words) {
+  /** One provision of a result: its label linking to it, and its words. */
+  function provisionNode(number, words) {
+    var policy = data.policies[policyOf[number]];
+    var shown = window.HANDBOOK_SEARCH_TEXTS[policy.slug][number - policy.first]; // [label, title, words, address]
     var node = element("div", "compare-provision");
     var paragraph = element("p");
-    paragraph.appendChild(link(provision.href, provision.label || "¶", "provision-label"));
+    paragraph.appendChild(link(root + shown[3], shown[0] || "¶", "provision-label"));
     paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(highlighted(provision.text, words));
+    paragraph.appendChild(highlighted(shown[2], words));
     node.appendChild(paragraph);
     return node;
   }
 
-  /** One topic's results: a column per policy, in the handbook's order. */
-  function topicNode(topic, hits, words) {
+  function columnNode(policyIndex, numbersOfPolicy, words) {
+    var policy = data.policies[policyIndex];
+    var column = element("section", "compare-column" + (policy.template ? " template-column" : ""));
+    column.dataset.policy = policy.slug;
+    var name = element("h3", "compare-agency");
+    name.appendChild(link(root + policy.page, policy.name));
+    column.appendChild(name);
+    numbersOfPolicy.forEach(function (n) { column.appendChild(provisionNode(n, words)); });
+    return column;
+  }
+
+  /** Loads what the columns of `policies` (policy numbers) show. */
+  function loadTexts(policies) {
+    return Promise.all(policies.map(function (i) { return load(data.policies[i].texts); }));
+  }
+
+  /** The hits of one topic by policy, in the handbook's order: [[policy number, [provision numbers]]]. */
+  function byPolicy(hits) {
+    var grouped = new Map();
+    hits.forEach(function (n) {
+      var p = policyOf[n];
+      if (!grouped.has(p)) grouped.set(p, []);
+      grouped.get(p).push(n);
+    });
+    return Array.from(grouped.entries());
+  }
+
+  /** One topic's results: a column per policy, the first `initially`, and a button showing more. */
+  function topicNode(topic, policies, words, initially) {
     var section = element("section", "compare-topic-results");
     section.dataset.topic = topic.id;
     var heading = element("h2");
-    heading.appendChild(link(topic.href, topic.title));
+    heading.appendChild(link(root + topic.page, topic.title));
     section.appendChild(heading);
     var columns = element("div", "compare-columns");
-    data.policies.forEach(function (policy) {
-      var own = hits.filter(function (p) { return p.policy === policy.slug; });
-      if (!own.length) return;
-      var column = element("section", "compare-column" + (policy.template ? " template-column" : ""));
-      column.dataset.policy = policy.slug;
-      var name = element("h3", "compare-agency");
-      name.appendChild(link(policy.href, policy.name));
-      column.appendChild(name);
-      own.forEach(function (p) { column.appendChild(provisionNode(p, words)); });
-      columns.appendChild(column);
-    });
     section.appendChild(columns);
+    var more = element("button", "compare-more");
+    more.type = "button";
+    section.appendChild(more);
+    var shown = 0;
+
+    function showNext(count) {
+      var next = policies.slice(shown, shown + count);
+      shown += next.length;
+      next.forEach(function (entry) { columns.appendChild(columnNode(entry[0], entry[1], words)); });
+      var left = policies.length - shown;
+      more.hidden = left === 0;
+      more.textContent = (shown ? "Show more departments (" + left + " more" : "Show the departments (" + left) +
+        " on " + topic.title + ")";
+    }
+
+    more.addEventListener("click", function () {
+      var next = policies.slice(shown, shown + GROUP_POLICIES).map(function (entry) { return entry[0]; });
+      loadTexts(next).then(function () { showNext(GROUP_POLICIES); });
+    });
+    showNext(initially);
     return section;
   }
 
   function summary(hits) {
     if (!hits.length) return "No provision matches.";
-    var policies = new Set(hits.map(function (p) { return p.policy; }));
+    var policies = new Set(hits.map(function (n) { return policyOf[n]; }));
     return hits.length + (hits.length === 1 ? " provision" : " provisions") + " from " + policies.size +
       (policies.size === 1 ? " policy" : " policies") + ".";
+  }
+
+  /** The provisions with a topic matching the words and filters, in number order. */
+  function filtered(found, department, topic) {
+    var from = department === undefined ? 0 : data.policies[department].first;
+    var to = department === undefined ? total : from + data.policies[department].count;
+    var numbers = found ? Array.from(found).filter(function (n) { return n >= from && n < to; })
+      .sort(function (a, b) { return a - b; }) : Array.from({ length: to - from }, function (_, i) { return from + i; });
+    return numbers.filter(function (n) {
+      var own = topics.provisionTopics[n];
+      return own.length && (topic === undefined || own.indexOf(topic) >= 0);
+    });
+  }
+
+  /** The hits under each topic, in the topics' order: [[topic, hits by policy]], topics without hits left out. */
+  function byTopic(hits, topic) {
+    var under = topics.topics.map(function () { return []; });
+    hits.forEach(function (n) {
+      topics.provisionTopics[n].forEach(function (t) { if (topic === undefined || t === topic) under[t].push(n); });
+    });
+    return under.map(function (own, t) { return own.length ? [topics.topics[t], byPolicy(own)] : null; }).filter(Boolean);
+  }
+
+  // Renders are numbered: while parts load, typing goes on; a render that finishes after a later one
+  // was drawn is dropped, but one that finishes first is drawn, so results show while one types.
+  var latest = 0, drawn = 0;
+  var FIRST_DRAWN = 2; // topics drawn at once; the others right after, so that the first show sooner
+
+  /** Draws the topics' results, each with the departments up to `lastShown` (a policy number): the
+   * first few topics now, the others in the next task unless typing went on. */
+  function draw(groups, words, lastShown, wanted) {
+    function node(group) {
+      var initially = group[1].filter(function (entry) { return entry[0] <= lastShown; }).length;
+      return topicNode(group[0], group[1], words, initially);
+    }
+    results.replaceChildren.apply(results, groups.slice(0, FIRST_DRAWN).map(node));
+    if (groups.length <= FIRST_DRAWN) return;
+    setTimeout(function () {
+      if (wanted === drawn) results.append.apply(results, groups.slice(FIRST_DRAWN).map(node));
+    });
   }
 
   function render() {
     var text = form.elements.q.value.trim();
     var department = form.elements.department.value, topicId = form.elements.topic.value;
+    var wanted = ++latest;
     if (!text && !department && !topicId) {
+      drawn = wanted;
       results.replaceChildren();
       status.textContent = "Type a word, or choose a department or a topic.";
       return;
     }
-    var words = queryWords(text);
-    var scores = matching(words);
-    var hits = data.provisions.filter(function (p) {
-      return (!scores || scores.has(p.id)) && (!department || p.policy === department) &&
-        (!topicId || p.topics.indexOf(topicId) >= 0);
+    var words = index.queryWords(text);
+    var topic = topicId ? topicNumber.get(topicId) : undefined;
+    matching(words).then(function (found) {
+      var hits = filtered(found, department ? policyNumber.get(department) : undefined, topic);
+      var groups = byTopic(hits, topic);
+      // At first every topic shows the same few departments: the first ones (in the handbook's order)
+      // with a result. Their words are in one or two scripts, wherever the topics' other results are.
+      var first = Array.from(new Set(hits.map(function (n) { return policyOf[n]; }))).slice(0, GROUP_POLICIES);
+      return loadTexts(first).then(function () {
+        if (wanted < drawn) return;
+        drawn = wanted;
+        status.textContent = summary(hits) + (department ? " Department: " + data.policies[policyNumber.get(department)].name + "." : "");
+        draw(groups, words, first[first.length - 1], wanted);
+      });
+    }).catch(function (error) {
+      if (wanted >= drawn) status.textContent = "The search failed: " + error.message;
     });
-    var groups = data.topics.filter(function (t) { return !topicId || t.id === topicId; }).map(function (topic) {
-      var own = hits.filter(function (p) { return p.topics.indexOf(topic.id) >= 0; });
-      return own.length ? topicNode(topic, own, words) : null;
-    }).filter(Boolean);
-    results.replaceChildren.apply(results, groups);
-    status.textContent = summary(hits) + (department ? " Department: " + policyBySlug.get(department).name + "." : "");
   }
 
   form.addEventListener("input", render);
@@ -145,4 +244,6 @@
   // Coming back to the page, the browser may restore what was typed: show its results again.
   window.addEventListener("pageshow", render);
   render();
+  // Results show the first departments (in the handbook's order) first: have their words ready.
+  if (data.policies.length) loadTexts([0]).catch(function () { /* the search says so when it needs them */ });
 })();

@@ -1,17 +1,7 @@
-/* A topic page of the comparison: choose which policies' columns are shown, and switch between the
- * pair differences the build precomputed (nothing is diffed here). Works from disk; no requests. */
+/* A topic page of the comparison: switch between the pair differences the build precomputed (nothing
+ * is diffed here). Choosing the columns is compare-choose.js. Works from disk; no requests. */
 (function () {
   "use strict";
-
-  /** Show the column of each policy whose box is ticked. */
-  function wireColumnChooser(chooser) {
-    chooser.addEventListener("change", function () {
-      chooser.querySelectorAll("input[name=show]").forEach(function (box) {
-        var column = document.querySelector('.compare-column[data-policy="' + box.value + '"]');
-        if (column) column.hidden = !box.checked;
-      });
-    });
-  }
 
   /** The precomputed diff of two policies, in either order, or null. */
   function findPair(container, a, b) {
@@ -49,6 +39,5 @@
     fromHash();
   }
 
-  document.querySelectorAll(".compare-choose").forEach(wireColumnChooser);
   document.querySelectorAll(".pair-diffs").forEach(wirePairPicker);
 })();
