@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -181,7 +182,9 @@ class _BlockWalker(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if self.block is None:
             if "data-md-block" in a:
-                self.block = Block(a["data-docx"], int(a["data-depth"]), a["data-md-block"])
+                depth = re.search(r"\bdepth-(\d+)", a.get("class", ""))
+                self.block = Block(a.get("data-docx", "paragraph"), int(depth.group(1)) if depth else 0,
+                                   a["data-md-block"])
                 self.open = [a]
             return
         self.open.append(a)

@@ -22,14 +22,17 @@ import json
 from dataclasses import dataclass
 
 from .. import inline
-from ..model import Answer, Corpus, Policy, Provision, TemplateOption
+from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
+from .compare import topic_page
 from .html import attr, date_text, escape, href, paragraph_html, plain_text
 
 DRAFT_PAGE = "draft.md"
 ANSWERS_VERSION = 1
 MARKDOWN_SPECIAL = "\\`*_[]<>"  # characters of the text escaped with a backslash in Markdown
 MAX_HEADING_LEVEL = 6
-PRECEDENT_WORDS = 40  # how much of another department's provision is quoted beside an option
+PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
+PRECEDENT_LINKS = 3  # provisions linked per department beside an option
+PRECEDENT_DEPARTMENTS = 4  # departments quoted beside an option; the topic pages show them all
 
 STANDALONE_CSS = """body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;
 line-height:1.45;color:#000}h1{text-align:center}p{margin:.35em 0}.depth-1{margin-left:1.5em}
@@ -226,7 +229,9 @@ class _Renderer:
 
     @staticmethod
     def block(tag: str, kind: str, depth: int, md_prefix: str, body: str, css: str = "") -> str:
-        return (f'<{tag} class="draft-block depth-{depth}{css}" data-docx="{kind}" data-depth="{depth}" '
+        # Defaults are left out (a paragraph; the depth is in the class) to keep the page small.
+        docx_kind = "" if kind == "paragraph" else f' data-docx="{kind}"'
+        return (f'<{tag} class="draft-block depth-{depth}{css}"{docx_kind} '
                 f'data-md-block="{attr(md_prefix)}">{body}</{tag}>')
 
     def label_html(self, provision: Provision, bold: bool) -> str:
@@ -355,7 +360,7 @@ def _toolbar() -> str:
 
 
 def _form(policy: Policy, places: dict[str, list[Place]], precedents) -> str:
-    fieldsets = "\n".join(_fieldset(policy, option, places[option.id], precedents.get(option.id, []))
+    fieldsets = "\n".join(_fieldset(policy, option, places[option.id], precedents.get(option.id))
                           for option in policy.options)
     return ('<form class="draft-form" id="draft-form" aria-label="The template\'s choices" novalidate>'
             '<p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
@@ -438,12 +443,12 @@ def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
 
 # --- How others decided -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Precedent:
-    """A department's provision on the same topic as an option's place in the template."""
+@dataclass
+class Precedents:
+    """What the departments say where an option stands: its topics, and each department's provisions on them."""
 
-    policy: Policy
-    provision: Provision
+    topics: list[Topic]
+    departments: list[tuple[Policy, list[Provision]]]  # in corpus order, only those that address a topic
 
 
 def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
@@ -457,25 +462,45 @@ def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
     return topics
 
 
-def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, list[Precedent]]:
-    """For each option, the four departments' provisions sharing a topic with it, in corpus order."""
+def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, Precedents]:
+    """For each option, the departments' provisions sharing a topic with the option's place."""
     result = {}
     for option in template.options:
-        topics = set(option_topics(template, option))
-        result[option.id] = [Precedent(policy, provision) for policy in corpus.departments
-                             for provision in policy.provisions() if topics & set(provision.topics)]
+        topic_ids = option_topics(template, option)
+        wanted = set(topic_ids)
+        departments = [(policy, found) for policy in corpus.departments
+                       if (found := [p for p in policy.provisions() if wanted & set(p.topics)])]
+        topics = [t for t in (corpus.taxonomy.topic(i) for i in topic_ids) if t]
+        result[option.id] = Precedents(topics, departments)
     return result
 
 
-def _precedents_html(precedents: list[Precedent]) -> str:
-    if not precedents:
+def _precedents_html(precedents: Precedents | None) -> str:
+    """A few departments' wording beside the option, and links to compare all of them by topic.
+
+    At most PRECEDENT_DEPARTMENTS departments are quoted, so the page stays small however many
+    agencies the handbook holds; the topic pages show every department side by side.
+    """
+    if not precedents or not precedents.departments:
         return ""
-    items = []
-    for p in precedents:
-        link = href(DRAFT_PAGE, f"policies/{p.policy.slug}.md", p.provision.id)
-        words = plain_text(p.policy, p.provision.text or p.provision.heading or "").split()
-        quote = " ".join(words[:PRECEDENT_WORDS]) + ("…" if len(words) > PRECEDENT_WORDS else "")
-        items.append(f'<li><a href="{attr(link)}">{escape(p.policy.agency.name)} {escape(p.provision.title)}</a>'
-                     f"{': ' + escape(quote) if quote else ''}</li>")
-    return (f'<details class="draft-precedents"><summary>How others decided ({len(precedents)})</summary>'
-            f'<ul>{"".join(items)}</ul></details>')
+    items = [_precedent_item(policy, provisions) for policy, provisions in precedents.departments[:PRECEDENT_DEPARTMENTS]]
+    more = len(precedents.departments) - PRECEDENT_DEPARTMENTS
+    topic_links = ", ".join(f'<a href="{attr(href(DRAFT_PAGE, topic_page(t)))}">{escape(t.title)}</a>'
+                            for t in precedents.topics)
+    compare = (f'<p class="draft-precedents-topics">{f"{more} more departments; " if more > 0 else ""}'
+               f"compare all side by side: {topic_links}</p>") if topic_links else ""
+    return (f'<details class="draft-precedents"><summary>How others decided ({len(precedents.departments)} '
+            f'department{"s" if len(precedents.departments) != 1 else ""})</summary>'
+            f'<ul>{"".join(items)}</ul>{compare}</details>')
+
+
+def _precedent_item(policy: Policy, provisions: list[Provision]) -> str:
+    """One department: its first provision on the topic quoted briefly, a few more as links."""
+    links = [f'<a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md", p.id))}">{escape(p.title or p.id)}</a>'
+             for p in provisions[:PRECEDENT_LINKS]]
+    if len(provisions) > PRECEDENT_LINKS:
+        links.append(f"{len(provisions) - PRECEDENT_LINKS} more")
+    words = plain_text(policy, provisions[0].text or provisions[0].heading or "").split()
+    quote = " ".join(words[:PRECEDENT_WORDS]) + ("…" if len(words) > PRECEDENT_WORDS else "")
+    return (f"<li>{escape(policy.agency.name)} {', '.join(links)}"
+            f"{': <q>' + escape(quote) + '</q>' if quote else ''}</li>")

@@ -350,7 +350,8 @@
     const blocks = [];
     for (const element of article.querySelectorAll("[data-md-block]")) {
       if (element.closest("[hidden]")) continue;
-      const block = { kind: element.dataset.docx, depth: Number(element.dataset.depth), prefix: element.dataset.mdBlock, runs: [] };
+      const depth = /\bdepth-(\d+)/.exec(element.className);
+      const block = { kind: element.dataset.docx || "paragraph", depth: depth ? Number(depth[1]) : 0, prefix: element.dataset.mdBlock, runs: [] };
       walkInline(element, block, [], false);
       blocks.push(block);
     }
