@@ -19,6 +19,7 @@ from .policy import page_path
 
 GLOSSARY_PAGE = "glossary.md"
 TITLE = "Definitions glossary"
+LISTED = 12  # policies named per list on the glossary page; beyond that, a count
 
 
 def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
@@ -82,26 +83,33 @@ def _entry_blocks(glossary: Glossary, entry: Entry) -> list[str]:
 
 def _summary(glossary: Glossary, entry: Entry) -> str:
     """Which policies define the term and which do not, and the other ways it is written."""
-    names = ", ".join(escape(p.name) for p in entry.defined_by)
+    names = _names(entry.defined_by)
     if len(entry.defined_by) == 1:
         defined = f"Defined only by {names}.{_single_badge(entry)}"
     else:
         defined = f"Defined by {len(entry.defined_by)} of {len(glossary.policies)} policies: {names}."
     lines = [f'<p class="glossary-defined-by">{defined}</p>']
     if entry.undefined_by:
-        lines.append(f'<p class="glossary-not-defined-by">Not defined by: '
-                     f'{", ".join(escape(p.name) for p in entry.undefined_by)}.</p>')
+        lines.append(f'<p class="glossary-not-defined-by">Not defined by: {_names(entry.undefined_by)}.</p>')
     if len(entry.names) > 1:
         lines.append(f'<p class="glossary-also">Also written: '
                      f'{", ".join(f"“{escape(name)}”" for name in entry.names[1:])}.</p>')
     return "".join(lines)
 
 
+def _names(policies: list[Policy]) -> str:
+    """Policy names for a sentence; a long list is cut short so the page stays small at any scale."""
+    names = ", ".join(escape(p.name) for p in policies[:LISTED])
+    return names + (f" and {len(policies) - LISTED} more" if len(policies) > LISTED else "")
+
+
 def _wording(entry: Entry, wording: Wording) -> str:
     """One wording: what it is (most common, shared by n policies), its text, its sources, its differences."""
     first = wording.definitions[0]
     text = "".join(f"<p>{_text_html(first.policy, p)}</p>" for p in split_paragraphs(first.provision.text))
-    sources = "".join(_source(entry, d) for d in wording.definitions)
+    sources = "".join(_source(entry, d) for d in wording.definitions[:LISTED])
+    if len(wording.definitions) > LISTED:
+        sources += f'<li class="glossary-more">and {len(wording.definitions) - LISTED} more policies</li>'
     return (f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
             f'<blockquote class="glossary-text">{text}</blockquote>'
             f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording)}</div>')
