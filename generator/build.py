@@ -21,10 +21,12 @@ PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = {Path(sysconfig.get_paths()[name]).resolve() for name in ("stdlib", "purelib", "platlib")}
 
 
-def build_site(config_file: Path, strict: bool = True, source: Path | None = None) -> str:
+def build_site(config_file: Path, strict: bool = True) -> str:
     started = time.perf_counter()
     root = config_file.resolve().parent
-    load_corpus(source or root / "source")  # fail before touching anything
+    # Checked here so bad data is reported as itself, before anything is touched; the build's own
+    # load of the same unchanged files is then served from the loader's cache.
+    load_corpus(root / "source")
     site_dir = configured_site_dir(config_file)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:

@@ -68,8 +68,30 @@ def _build_policy(doc: SourceDocument, path: Path, layout: SourceLayout, problem
     return policy
 
 
+_cache: dict[Path, tuple[tuple, Corpus]] = {}
+
+
 def load_corpus(source: Path) -> Corpus:
-    """The whole handbook's data, or `SourceError` listing every problem in every file."""
+    """The whole handbook's data, or `SourceError` listing every problem in every file.
+
+    The last good result per folder is kept while no file in it changes (same names, sizes and
+    modification times), so checking before a build and building cost one load, not two.
+    """
+    key = _fingerprint(source)
+    cached = _cache.get(source.resolve())
+    if cached and cached[0] == key:
+        return cached[1]
+    corpus = _load_corpus(source)
+    _cache[source.resolve()] = (key, corpus)
+    return corpus
+
+
+def _fingerprint(source: Path) -> tuple:
+    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else []
+    return tuple((str(p), (stat := p.stat()).st_size, stat.st_mtime_ns) for p in files)
+
+
+def _load_corpus(source: Path) -> Corpus:
     layout = SourceLayout(source)
     files = layout.policy_files()
     if not files:

@@ -126,18 +126,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 page.parent = section
             policies.children.append(section)
         return nav
-        letters: dict[str, list[Page]] = {}
-        for page in policies.children:
-            letter = Path(page.file.src_uri).name[:1].upper()
-            letters.setdefault(letter if letter.isalpha() else "#", []).append(page)
-        policies.children = []
-        for letter, pages in letters.items():
-            section = Section(letter, pages)
-            section.parent = policies
-            for page in pages:
-                page.parent = section
-            policies.children.append(section)
-        return nav
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self._source(config)))
