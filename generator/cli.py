@@ -60,6 +60,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .draft import FORMATS
+
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -82,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
                                             "the same text the Draft your policy page shows. Without --allow-blank, "
                                             "every missing or invalid answer is listed and nothing is written.")
     draft.add_argument("--answers", required=True, help="the answers file (YAML)")
-    draft.add_argument("--format", choices=("md", "html", "docx"), default="md", help="output format (default: md)")
+    draft.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
     draft.add_argument("--allow-blank", action="store_true",
                        help="leave unanswered options as visible [BRACKET] placeholders instead of failing")

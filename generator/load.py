@@ -112,18 +112,27 @@ def _load_corpus(source: Path) -> Corpus:
     return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, warnings=warnings)
 
 
+def _read_shared(path: Path, record, default, problems: list[Problem]):
+    """A shared data file (optional): `(value, doc)`, `(default, None)` when there is none, or None when
+    it cannot be parsed (its problems are reported)."""
+    if not path.is_file():
+        return default, None
+    doc, found = read_yaml(path, display_path(path))
+    problems += found
+    if doc is None:
+        return None
+    checked = check_document(record, doc)
+    problems += checked.problems
+    return checked.value or default, doc
+
+
 def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> tuple[Taxonomy, list[str]]:
     """The topic taxonomy (optional file) and the checks of every provision's topic ids against it."""
-    if not layout.topics.is_file():
-        taxonomy = Taxonomy()
-    else:
-        doc, found = read_yaml(layout.topics, display_path(layout.topics))
-        problems += found
-        if doc is None:
-            return Taxonomy(), []
-        checked = check_document(TAXONOMY, doc)
-        problems += checked.problems
-        taxonomy = checked.value or Taxonomy()
+    read = _read_shared(layout.topics, TAXONOMY, Taxonomy(), problems)
+    if read is None:
+        return Taxonomy(), []
+    taxonomy, doc = read
+    if doc is not None:
         validate.taxonomy_consistent(taxonomy, _reporter(doc, problems))
     known = {t.id for t in taxonomy.topics}
     for policy in policies:
@@ -137,15 +146,10 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
 
 def _load_term_aliases(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> TermAliases:
     """The glossary's merge rules (optional file), each checked against the terms the policies define."""
-    if not layout.glossary.is_file():
+    read = _read_shared(layout.glossary, TERM_ALIASES, TermAliases(), problems)
+    if read is None or read[1] is None:
         return TermAliases()
-    doc, found = read_yaml(layout.glossary, display_path(layout.glossary))
-    problems += found
-    if doc is None:
-        return TermAliases()
-    checked = check_document(TERM_ALIASES, doc)
-    problems += checked.problems
-    term_aliases = checked.value or TermAliases()
+    term_aliases, doc = read
     defined = {provision.term for policy in policies for provision in policy.definitions}
     validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems))
     return term_aliases
