@@ -207,13 +207,15 @@ def reference_stance(stances: list[Stance]) -> Stance | None:
     return groups[candidates[0]][0]
 
 
-def shown_stances(stances: list[Stance], count: int = SHOWN_DEPARTMENTS) -> list[Stance]:
+def shown_stances(stances: list[Stance], count: int = SHOWN_DEPARTMENTS, reference: Stance | None = None) -> list[Stance]:
     """The departments a topic page shows before the reader chooses, in the given order: all of them
     when there are at most `count`; otherwise one department for each of the most common wordings,
-    the reference's first (two departments with the same words side by side would show nothing new)."""
+    the reference's first (two departments with the same words side by side would show nothing new).
+    `reference` is `reference_stance(stances)` when the caller has it already."""
     if len(stances) <= count:
         return list(stances)
-    reference = reference_stance(stances)
+    if reference is None:
+        reference = reference_stance(stances)
     groups = sorted(wording_groups(stances).values(), key=lambda group: -len(group))
     chosen = [reference] + [group[0] for group in groups if group[0] is not reference]
     picked = {id(s) for s in chosen[:count]}

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Callable
 
 from .glossary import build_glossary
-from .load import SourceLayout, load_corpus
+from .load import SourceLayout, collector_paused, load_corpus
 from .model import Corpus
 from .render.compare import render_compare
 from .render.glossary import TermLinker, glossary_pages
 from .render.draft import render_draft
-from .render.home import HOME_PAGE, render_home
+from .render.home import home_pages
 from .render.html import href
 from .render.policy import page_path, render_policy
 from .render.search import search_pages
@@ -20,6 +20,7 @@ from .render.search import search_pages
 Pages = dict[str, str | bytes]  # path inside the pages folder → content
 
 
+@collector_paused()  # the pages stay in use to the end (see `collector_paused`)
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
     pages: Pages = {}
@@ -45,12 +46,13 @@ def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     """Every page and file of the handbook, keyed by its path."""
     pages: Pages = {}
     links: dict[str, str] = {}
-    for kind, render in PAGE_KINDS:
-        rendered = render(corpus, layout)
-        if kind and rendered:
-            links[kind] = next(path for path in rendered if path.endswith(".md"))
-        pages.update(rendered)
-    pages[HOME_PAGE] = render_home(corpus, links)
+    with collector_paused():  # the pages and what they are drawn from stay in use to the end
+        for kind, render in PAGE_KINDS:
+            rendered = render(corpus, layout)
+            if kind and rendered:
+                links[kind] = next(path for path in rendered if path.endswith(".md"))
+            pages.update(rendered)
+    pages.update(home_pages(corpus, links))
     return pages
 
 

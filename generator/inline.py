@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"\{\{\s*(?:footnote:\s*([A-Za-z0-9]+)|([a-z0-9]+(?:-[a-z0-9]+)*))\s*\}\}")
 
@@ -27,10 +28,19 @@ class FootnoteRef:
 
 
 Segment = Words | OptionRef | FootnoteRef
+# Texts repeat a great deal across agencies (and each is split again by every page showing it), so
+# the work per distinct text is kept, for this many of the most recent texts.
+CACHED_TEXTS = 1 << 14
 
 
 def segments(text: str) -> list[Segment]:
     """Split one paragraph into words and references, in order."""
+    return list(parsed(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def parsed(text: str) -> tuple[Segment, ...]:
+    """`segments(text)` as a tuple, worked out once per text (the segments are immutable)."""
     out: list[Segment] = []
     position = 0
     for match in TOKEN.finditer(text):
@@ -40,7 +50,7 @@ def segments(text: str) -> list[Segment]:
         position = match.end()
     if position < len(text):
         out.append(Words(text[position:]))
-    return out
+    return tuple(out)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -49,7 +59,12 @@ def paragraphs(text: str) -> list[str]:
     In a YAML folded block (`>-`) wrapped lines are joined and a blank line becomes a line break,
     so a blank line starts a new paragraph; in a literal block (`|-`) each line is one.
     """
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def option_refs(text: str) -> list[str]:
@@ -65,10 +80,22 @@ def as_written(text: str, bracket_of) -> str:
 
     `bracket_of(option_id)` gives an option's original bracket text.
     """
+    plain = _without_options(text)
+    if plain is not None:
+        return plain
     parts = []
-    for segment in segments(text):
+    for segment in parsed(text):
         if isinstance(segment, Words):
             parts.append(segment.text)
         elif isinstance(segment, OptionRef):
             parts.append(bracket_of(segment.option_id))
     return " ".join("".join(parts).split())
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _without_options(text: str) -> str | None:
+    """`as_written(text, …)` for a text that holds no option (most do), whatever the policy; else None."""
+    pieces = parsed(text)
+    if any(isinstance(segment, OptionRef) for segment in pieces):
+        return None
+    return " ".join("".join(segment.text for segment in pieces if isinstance(segment, Words)).split())

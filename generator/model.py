@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 
@@ -129,6 +130,7 @@ class Provision:
     id: str = ""
     depth: int = 0
     parent: "Provision | None" = field(default=None, repr=False)
+    _labels: tuple | None = field(default=None, init=False, repr=False, compare=False)  # see label_path
 
     def walk(self) -> Iterator["Provision"]:
         yield self
@@ -137,6 +139,9 @@ class Provision:
 
     @property
     def label_path(self) -> list[str]:
+        """The original labels from the top of the policy down to this provision."""
+        if self._labels is not None:  # kept by `assign_ids`: pages ask for it of every provision
+            return list(self._labels)
         node, labels = self, []
         while node is not None:
             if node.label:
@@ -173,10 +178,15 @@ class Policy:
     source_path: tuple = ()
     file: str = ""  # the YAML file, as shown in messages
     positions: dict = field(default_factory=dict, repr=False)  # field path → (line, column) in `file`
+    # Every provision in document order, kept by `assign_ids` once the tree is final: renderers go
+    # through them many times, and walking the tree with nested generators each time adds up.
+    _flat: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def provisions(self) -> Iterator[Provision]:
-        for top in self.body:
-            yield from top.walk()
+        """Every provision of the body in document order, each before its children."""
+        if self._flat is not None:
+            return iter(self._flat)
+        return (provision for top in self.body for provision in top.walk())
 
     @property
     def is_template(self) -> bool:
@@ -265,6 +275,36 @@ class Corpus:
     def policy(self, slug: str) -> Policy:
         return next(p for p in self.policies if p.slug == slug)
 
+    def provisions_on_topic(self, topic_id: str) -> list[tuple[Policy, list[Provision]]]:
+        """Each policy with provisions tagged `topic_id`, in the corpus' order (templates included),
+        and those provisions in document order; policies silent on the topic are left out."""
+        return [(policy, list(provisions)) for policy, provisions in self._topic_index.get(topic_id, ())]
+
+    def provisions_on_topics(self, topic_ids) -> list[tuple[Policy, list[Provision]]]:
+        """Like `provisions_on_topic`, for provisions tagged with any of `topic_ids`: each such
+        provision once, in document order. Only the policies addressing one of the topics are read."""
+        wanted = set(topic_ids)
+        if len(wanted) == 1:
+            return self.provisions_on_topic(next(iter(wanted)))
+        addressing = {id(policy) for topic_id in wanted for policy, _ in self._topic_index.get(topic_id, ())}
+        return [(policy, [p for p in policy.provisions() if wanted.intersection(p.topics)])
+                for policy in self.policies if id(policy) in addressing]
+
+    @cached_property
+    def _topic_index(self) -> dict[str, list[tuple[Policy, list[Provision]]]]:
+        """Topic id → the policies addressing it and their provisions on it (built once, on first use:
+        the corpus does not change after loading, and looking through every policy per topic would
+        cost the whole corpus once per topic)."""
+        index: dict[str, list[tuple[Policy, list[Provision]]]] = {}
+        for policy in self.policies:
+            tagged: dict[str, list[Provision]] = {}
+            for provision in policy.provisions():
+                for topic_id in dict.fromkeys(provision.topics):
+                    tagged.setdefault(topic_id, []).append(provision)
+            for topic_id, provisions in tagged.items():
+                index.setdefault(topic_id, []).append((policy, provisions))
+        return index
+
     @property
     def departments(self) -> list[Policy]:
         """The agencies' own policies (not templates)."""
@@ -277,9 +317,11 @@ def id_segment(label: str) -> str:
 
 
 def assign_ids(policy: Policy) -> None:
-    """Give every provision its stable id, `<slug>.<segment>…`, and its depth and parent."""
+    """Give every provision its stable id, `<slug>.<segment>…`, and its depth and parent; and keep the
+    policy's provisions in document order (`Policy.provisions`), since the tree is now final."""
+    flat: list[Provision] = []
 
-    def visit(siblings: list[Provision], prefix: str, depth: int, parent: Provision | None) -> None:
+    def visit(siblings: list[Provision], prefix: str, depth: int, parent: Provision | None, labels: tuple) -> None:
         unlabelled = 0
         for provision in siblings:
             if provision.label:
@@ -289,9 +331,12 @@ def assign_ids(policy: Policy) -> None:
                 segment = f"p{unlabelled}"
             provision.id = f"{prefix}.{segment}"
             provision.depth, provision.parent = depth, parent
-            visit(provision.children, provision.id, depth + 1, provision)
+            provision._labels = labels + (provision.label,) if provision.label else labels
+            flat.append(provision)
+            visit(provision.children, provision.id, depth + 1, provision, provision._labels)
 
-    visit(policy.body, policy.slug, 0, None)
+    visit(policy.body, policy.slug, 0, None, ())
+    policy._flat = tuple(flat)
 
 
 @dataclass

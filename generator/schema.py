@@ -67,9 +67,9 @@ class Str(Field):
         self.allow_empty = allow_empty
 
     def check(self, value, path, ctx):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise Invalid(f"expected {self.what}, got the number {_shown(value)} (put it in quotes)")
         if not isinstance(value, str):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                raise Invalid(f"expected {self.what}, got the number {_shown(value)} (put it in quotes)")
             raise Invalid(f"expected {self.what}, got {_type_name(value)}")
         if not self.allow_empty and not value.strip():
             raise Invalid(f"must not be empty (expected {self.what})")
@@ -180,20 +180,22 @@ class Record(Field):
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
             raise Invalid(f"expected a mapping of {', '.join(self.fields)}, got {_type_name(value)}")
+        fields = self.fields
         values: dict[str, Any] = {}
         ok = True
         for key in value:
-            if key not in self.fields:
-                ctx.report(path + (key,), f"unknown key {_shown(key)} (expected one of: {', '.join(self.fields)})")
+            if key not in fields:
+                ctx.report(path + (key,), f"unknown key {_shown(key)} (expected one of: {', '.join(fields)})")
                 ok = False
-        for key, field in self.fields.items():
-            if key not in value or value[key] is None:
+        for key, field in fields.items():
+            given = value.get(key)
+            if given is None:
                 if field.required:
                     ctx.report(path + (key,), "required field is missing")
                     ok = False
                 values[key] = field.missing()
                 continue
-            checked = check_field(field, value[key], path + (key,), ctx)
+            checked = check_field(field, given, path + (key,), ctx)
             ok = ok and checked is not _BAD
             values[key] = checked if checked is not _BAD else field.missing()
         values["source_path"] = path

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from lunr.stemmer import stemmer
@@ -62,13 +63,18 @@ def _deltas(numbers: list[int]) -> Postings:
 
 def build_parts(texts: list[str]) -> dict[str, Part]:
     """The index of `texts` (numbered from 0 in the given order), split into parts by `part_key`."""
-    postings: dict[str, list[int]] = {}
+    # Many entries have the same text (departments copy one another), so each distinct text is cut
+    # into words once, and its words are filed with all the numbers of the entries that have it.
+    numbers: dict[str, list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
+        numbers[text].append(number)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for text, having in numbers.items():
         for word in words_of(text):
-            postings.setdefault(word, []).append(number)
+            postings[word] += having
     parts: dict[str, Part] = {}
     for word in sorted(postings):
-        parts.setdefault(part_key(word), {})[word] = [stem(word), _deltas(postings[word])]
+        parts.setdefault(part_key(word), {})[word] = [stem(word), _deltas(sorted(postings[word]))]
     return parts
 
 

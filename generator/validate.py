@@ -15,24 +15,31 @@ from .model import Policy, Provision
 from .yaml_source import dotted
 
 Report = Callable[[tuple, str], None]
+MARK = "{{"  # how every reference in a text begins (see `inline.TOKEN`)
 
 
 def texts_of(policy: Policy) -> Iterator[tuple[tuple, str]]:
-    """Every text field that may hold `{{…}}` references, with its field path."""
-    yield policy.document.source_path + ("number",), policy.document.number or ""
+    """Every text field that holds `{{…}}` references, with its field path.
+
+    Most texts hold none, so they are passed over before their path is made.
+    """
+    number = policy.document.number or ""
+    if MARK in number:
+        yield policy.document.source_path + ("number",), number
     for name in ("issued", "effective"):
         value = getattr(policy.dates, name)
-        if isinstance(value, str):
+        if isinstance(value, str) and MARK in value:
             yield policy.dates.source_path + (name,), value
     for i, value in enumerate(policy.dates.revised):
-        if isinstance(value, str):
+        if isinstance(value, str) and MARK in value:
             yield policy.dates.source_path + ("revised", i), value
     for provision in policy.provisions():
-        for name in ("heading", "term", "text"):
-            if getattr(provision, name):
-                yield provision.source_path + (name,), getattr(provision, name)
+        for name, value in (("heading", provision.heading), ("term", provision.term), ("text", provision.text)):
+            if value and MARK in value:
+                yield provision.source_path + (name,), value
         for i, note in enumerate(provision.notes):
-            yield provision.source_path + ("notes", i), note
+            if MARK in note:
+                yield provision.source_path + ("notes", i), note
 
 
 def unique_provision_ids(policy: Policy, report: Report) -> None:

@@ -22,6 +22,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path_ = tuple  # a field path: keys and list indexes from the document root
 
 STRING_TAG = "tag:yaml.org,2002:str"
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_REMEMBERED_LENGTH = 40  # plain scalars up to this long (keys, labels, ids) have their tag remembered
 MAX_DEPTH = 100  # levels of mappings and lists; the real policies use about 15
 MAX_FILE_BYTES = 1_000_000  # the largest real policy is under 40 kB; a page of 1 MB builds in seconds
 
@@ -118,6 +121,12 @@ class _Builder:
 
     def __init__(self, loader, doc: SourceDocument, problems: list[Problem]):
         self.loader, self.doc, self.problems = loader, doc, problems
+        # The shortcuts of `resolve` hold for the standard resolver (tags by the scalar's text alone);
+        # a loader that also resolves by position in the document is always asked.
+        resolvers = loader.yaml_implicit_resolvers
+        exact = STRING_TAG == loader.DEFAULT_SCALAR_TAG and not loader.yaml_path_resolvers and None not in resolvers
+        self.plain_tags: dict[str, str] | None = {} if exact else None
+        self.first_characters = frozenset(resolvers)
 
     def document(self) -> bool:
         """Fill `doc.value` from the stream's one document; False when the stream has none."""
@@ -135,61 +144,81 @@ class _Builder:
 
     def tree(self) -> object:
         """The value of the next node and everything inside it."""
+        # This loop runs for every key and value of every file, so it is kept flat: the collection
+        # being filled is a local, and the frequent cases (a key, a scalar value) come first.
+        get_event, positions, scalar, text = self.loader.get_event, self.doc.positions, self.scalar, self.text
         stack: list[_Collection] = []
+        parent: _Collection | None = None
         while True:
-            event = self.loader.get_event()
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            event = get_event()
+            if isinstance(event, _COLLECTION_END):
                 finished = stack.pop()
-                value, parent = finished.value, stack[-1] if stack else None
+                parent = stack[-1] if stack else None
                 if parent is None:
-                    return value
-                parent.add(value)
+                    return finished.value
+                parent.add(finished.value)
                 continue
-            parent = stack[-1] if stack else None
-            if parent is not None and parent.expects_key:
-                self.key(parent, event)
-                continue
-            if parent is not None and parent.skip_value:
-                self.skip(event)
-                parent.add(None)
-                continue
-            path = parent.next_path() if parent is not None else ()
-            # A mapping's value is placed where its key stands: the line a person looks for.
-            self.doc.positions[path] = (parent.key_position if parent is not None and parent.is_mapping
-                                        else (event.start_mark.line + 1, event.start_mark.column + 1))
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if parent is None:
+                path = ()
+                positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            elif parent.is_mapping:
+                if parent.expects_key:
+                    key = text(event)
+                    if key is not None and key not in parent.value:  # the usual key, taken at once
+                        mark = event.start_mark
+                        parent.pending_key, parent.expects_key = key, False
+                        parent.key_position = (mark.line + 1, mark.column + 1)
+                    else:
+                        self.key(parent, event)
+                    continue
+                if parent.pending_key is None:  # the key was refused: its value is not kept
+                    self.skip(event)
+                    parent.expects_key = True
+                    continue
+                path = parent.path + (parent.pending_key,)
+                # A mapping's value is placed where its key stands: the line a person looks for.
+                positions[path] = parent.key_position
+            else:
+                path = parent.path + (len(parent.value),)
+                positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.ScalarEvent):
+                value = text(event)
+                if value is None:
+                    value = scalar(event)
+            elif isinstance(event, _COLLECTION_START):
                 if len(stack) >= MAX_DEPTH:
                     raise self.too_deep(event, path)
-                stack.append(_Collection(path, {} if isinstance(event, yaml.MappingStartEvent) else []))
+                parent = _Collection(path, {} if isinstance(event, yaml.MappingStartEvent) else [])
+                stack.append(parent)
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            else:  # an alias
                 self.report(event.start_mark, path, f"aliases (*{event.anchor}) are not supported: write the value out")
                 value = None
-            else:
-                value = self.scalar(event)
             if parent is None:
                 return value
             parent.add(value)
 
     def key(self, mapping: _Collection, event) -> None:
         """A mapping key: a plain string not used before, or a problem and its value skipped."""
-        key = self.scalar(event) if isinstance(event, yaml.ScalarEvent) else None
-        if not isinstance(event, yaml.ScalarEvent):
-            self.skip(event)
-        if not isinstance(key, str):
-            self.report(event.start_mark, mapping.path, "keys must be plain strings")
-            mapping.expect_value(None, event.start_mark)
-        elif key in mapping.value:
-            self.report(event.start_mark, mapping.path + (key,), "duplicate key")
-            mapping.expect_value(None, event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            key = self.scalar(event)
         else:
-            mapping.expect_value(key, event.start_mark)
+            key = None
+            self.skip(event)
+        mark = event.start_mark
+        if not isinstance(key, str):
+            self.report(mark, mapping.path, "keys must be plain strings")
+            key = None
+        elif key in mapping.value:
+            self.report(mark, mapping.path + (key,), "duplicate key")
+            key = None
+        mapping.pending_key, mapping.key_position, mapping.expects_key = key, (mark.line + 1, mark.column + 1), False
 
     def scalar(self, event: yaml.ScalarEvent) -> object:
         """Resolve a scalar with the safe constructor (so `2014-01-30` is a date, `12` an int)."""
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = self.resolve(event)
         if tag == STRING_TAG:  # most values: the text as it is, without building a node for the constructor
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -197,6 +226,37 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except Exception:  # e.g. 2014-02-30 looks like a date but is none; `!!bool x` is no boolean
             return event.value  # what the constructors cannot make sense of stays the text it is
+
+    def text(self, event) -> str | None:
+        """The text of an untagged scalar that the resolver would leave a string (most values and keys),
+        found without asking it; None for any other event, or when only the resolver can tell."""
+        if event.__class__ is not yaml.ScalarEvent or event.tag is not None or self.plain_tags is None:
+            return None
+        value = event.value
+        if self.plain_string(value, event.implicit) or self.plain_tags.get(value) == STRING_TAG:
+            return value
+        return None
+
+    def plain_string(self, value: str, implicit) -> bool:
+        """Whether the standard resolver surely makes a string of an untagged scalar: a quoted or block
+        scalar, or a plain one whose first character no implicit type (number, date, boolean, null…)
+        can start with."""
+        return not implicit[0] or bool(value) and value[0] not in self.first_characters
+
+    def resolve(self, event: yaml.ScalarEvent) -> str:
+        """The tag the loader's resolver gives an untagged scalar, found quicker for the common cases
+        (`plain_string`). Keys repeat, so their tags are kept."""
+        value, implicit = event.value, event.implicit
+        if self.plain_tags is None or event.tag is not None:
+            return self.loader.resolve(yaml.ScalarNode, value, implicit)
+        if self.plain_string(value, implicit):
+            return STRING_TAG
+        tag = self.plain_tags.get(value)
+        if tag is None:
+            tag = self.loader.resolve(yaml.ScalarNode, value, implicit)
+            if len(value) <= _REMEMBERED_LENGTH:
+                self.plain_tags[value] = tag
+        return tag
 
     def skip(self, event) -> None:
         """Consume the rest of the node `event` starts (nothing more for a scalar or an alias)."""
@@ -225,23 +285,14 @@ class _Abandoned(Exception):
 class _Collection:
     """A mapping or list being filled: where it is, and for a mapping, the key whose value comes next."""
 
+    __slots__ = ("path", "value", "is_mapping", "expects_key", "pending_key", "key_position")
+
     def __init__(self, path: Path_, value: dict | list):
         self.path, self.value = path, value
         self.is_mapping = isinstance(value, dict)
         self.expects_key = self.is_mapping
         self.pending_key: str | None = None
         self.key_position = (1, 1)
-
-    @property
-    def skip_value(self) -> bool:
-        """A mapping whose key was refused: its value is not kept."""
-        return self.is_mapping and self.pending_key is None
-
-    def expect_value(self, key: str | None, mark) -> None:
-        self.pending_key, self.key_position, self.expects_key = key, (mark.line + 1, mark.column + 1), False
-
-    def next_path(self) -> Path_:
-        return self.path + ((self.pending_key,) if self.is_mapping else (len(self.value),))
 
     def add(self, value: object) -> None:
         if not self.is_mapping:

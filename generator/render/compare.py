@@ -22,7 +22,7 @@ from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, depart
                        reference_diffs, reference_stance, shown_stances, topics_addressed, topics_by_group,
                        wording_groups)
 from ..inline import footnote_refs, option_refs, paragraphs
-from ..load import SourceLayout
+from ..load import SourceLayout, collector_paused
 from ..model import Corpus, Policy, Provision, TemplateOption, Topic
 from ..search_index import INDEX as SEARCH_INDEX, LUNR_SCRIPT, TOPICS as SEARCH_TOPICS, data_script
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
@@ -81,9 +81,10 @@ def topic_view(comparison: TopicComparison) -> TopicView:
         if id(diff.changes) not in drawn:
             drawn[id(diff.changes)] = diff_html(diff.changes)
     html = {slug: drawn[id(diff.changes)] for slug, diff in diffs.items()}
-    return TopicView(comparison, reference, share, shown_stances(departments), diffs, html)
+    return TopicView(comparison, reference, share, shown_stances(departments, reference=reference), diffs, html)
 
 
+@collector_paused()  # the pages and the comparisons stay in use to the end (see `collector_paused`)
 def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every comparison page and file; none when the handbook has no topics yet.
 
@@ -95,12 +96,15 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | byte
     comparisons = compare_topics(corpus, corpus.policies)
     pages: dict[str, str | bytes] = {COVERAGE_PAGE: render_coverage(corpus, comparisons)}
     columns: dict[str, dict[str, str]] = {p.slug: {} for p in corpus.departments}
-    # Every topic page is in one folder, so a policy page's address is the same from each of them.
+    # Every topic page is in one folder, so a policy page's address is the same from each of them, and
+    # so is the top of the policy's column: both are worked out once per policy, not once per topic.
     policy_hrefs = {p.slug: href(topic_page(comparisons[0].topic), page_path(p)) for p in corpus.policies}
+    heads = {p.slug: _column_head(p, policy_hrefs[p.slug]) for p in corpus.policies}
     for comparison in comparisons:
         view = topic_view(comparison)
         page = topic_page(comparison.topic)
-        drawn = {s.policy.slug: _column(s, view, policy_hrefs[s.policy.slug]) for s in comparison.stances}
+        drawn = {s.policy.slug: _column(s, view, policy_hrefs[s.policy.slug], heads[s.policy.slug])
+                 for s in comparison.stances}
         pages[page] = render_topic(corpus, view, drawn)
         for stance in comparison.department_stances:
             columns[stance.policy.slug][comparison.topic.id] = drawn[stance.policy.slug]
@@ -313,19 +317,25 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
     return f'<p class="topic-summary">{" ".join(parts)}</p>'
 
 
-def _column(stance: Stance, view: TopicView, policy_href: str) -> str:
-    """A policy's column on a topic page; `policy_href` is the address of its policy page from there."""
+def _column(stance: Stance, view: TopicView, policy_href: str, head: str | None = None) -> str:
+    """A policy's column on a topic page; `policy_href` is the address of its policy page from there,
+    `head` the column's top (`_column_head`) when the caller has it already."""
     policy = stance.policy
     shown = set(id(p) for p in stance.provisions)
     provisions = "".join(_provision(policy_href, policy, p, shown) for p in stance.provisions)
+    head = _column_head(policy, policy_href) if head is None else head
+    return f"{head}{provisions}{_footnotes(stance)}{_from_reference(stance, view)}</section>"
+
+
+def _column_head(policy: Policy, policy_href: str) -> str:
+    """The top of a policy's column, the same on every topic page: the agency and the document."""
     document = " ".join(x for x in (escape(policy.document.type),
                                     paragraph_html(policy, policy.document.number) if policy.document.number else "") if x)
     return (f'<section class="compare-column{" template-column" if policy.is_template else ""}" '
             f'id="{attr(policy.slug)}" data-policy="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
             f'<h3 class="compare-agency" id="{attr(policy.slug)}-name">{_policy_name(policy)}</h3>'
             f'<p class="compare-policy"><a href="{attr(policy_href)}">{escape(policy.document.title)}</a>'
-            f'{" · " + document if document else ""}</p>{provisions}{_footnotes(stance)}'
-            f"{_from_reference(stance, view)}</section>")
+            f'{" · " + document if document else ""}</p>')
 
 
 def _from_reference(stance: Stance, view: TopicView) -> str:
@@ -379,6 +389,8 @@ def _provision_options(policy: Policy, provision: Provision) -> list[TemplateOpt
 def _template_choices(policy: Policy, provision: Provision) -> str:
     """For a template provision, what an agency may choose: the alternatives of each choice it holds,
     and whether it may leave the provision out. Fill-ins show as their brackets in the text already."""
+    if not policy.options:  # a department's policy: nothing to choose (and no need to look)
+        return ""
     choices = [o for o in _provision_options(policy, provision) if o.kind in ("choice", "optional")]
     if not choices:
         return ""
@@ -398,6 +410,8 @@ def _option_answers(option: TemplateOption) -> str:
 def _footnotes(stance: Stance) -> str:
     """The footnotes the shown provisions mark, so their marks lead somewhere on this page."""
     policy = stance.policy
+    if not policy.footnotes:
+        return ""
     wanted = {ref for p in stance.provisions for text in (p.text, *p.notes) for ref in footnote_refs(text)}
     notes = [f for f in policy.footnotes if f.id in wanted]
     if not notes:

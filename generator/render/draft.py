@@ -31,8 +31,8 @@ ANSWERS_VERSION = 1
 MARKDOWN_SPECIAL = "\\`*_[]<>"  # characters of the text escaped with a backslash in Markdown
 MAX_HEADING_LEVEL = 6
 PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
-PRECEDENT_LINKS = 3  # provisions linked per department beside an option
-PRECEDENT_DEPARTMENTS = 4  # departments quoted beside an option; the topic pages show them all
+PRECEDENT_LINKS = 1  # provisions linked per department beside an option (the quoted one); the others counted
+PRECEDENT_DEPARTMENTS = 3  # departments quoted beside an option; the topic pages show them all
 
 STANDALONE_CSS = """body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;
 line-height:1.45;color:#000}h1{text-align:center}p{margin:.35em 0}.depth-1{margin-left:1.5em}
@@ -467,9 +467,8 @@ def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, Preceden
     result = {}
     for option in template.options:
         topic_ids = option_topics(template, option)
-        wanted = set(topic_ids)
-        departments = [(policy, found) for policy in corpus.departments
-                       if (found := [p for p in policy.provisions() if wanted & set(p.topics)])]
+        departments = [(policy, found) for policy, found in corpus.provisions_on_topics(topic_ids)
+                       if not policy.is_template]
         topics = [t for t in (corpus.taxonomy.topic(i) for i in topic_ids) if t]
         result[option.id] = Precedents(topics, departments)
     return result
@@ -478,29 +477,41 @@ def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, Preceden
 def _precedents_html(precedents: Precedents | None) -> str:
     """A few departments' wording beside the option, and links to compare all of them by topic.
 
-    At most PRECEDENT_DEPARTMENTS departments are quoted, so the page stays small however many
-    agencies the handbook holds; the topic pages show every department side by side.
+    At most PRECEDENT_DEPARTMENTS departments are quoted, each with words the others quoted do not
+    have (many departments copy one model, and the same quote twice tells nothing), so the page stays
+    small however many agencies the handbook holds; the topic pages show every department side by side.
     """
     if not precedents or not precedents.departments:
         return ""
-    items = [_precedent_item(policy, provisions) for policy, provisions in precedents.departments[:PRECEDENT_DEPARTMENTS]]
-    more = len(precedents.departments) - PRECEDENT_DEPARTMENTS
+    quoted: dict[str, str] = {}  # quote → its item
+    for policy, provisions in precedents.departments:
+        quote = _quote(policy, provisions[0])
+        if quote not in quoted:
+            quoted[quote] = _precedent_item(policy, provisions, quote)
+            if len(quoted) == PRECEDENT_DEPARTMENTS:
+                break
+    more = len(precedents.departments) - len(quoted)
     topic_links = ", ".join(f'<a href="{attr(href(DRAFT_PAGE, topic_page(t)))}">{escape(t.title)}</a>'
                             for t in precedents.topics)
     compare = (f'<p class="draft-precedents-topics">{f"{more} more departments; " if more > 0 else ""}'
                f"compare all side by side: {topic_links}</p>") if topic_links else ""
     return (f'<details class="draft-precedents"><summary>How others decided ({len(precedents.departments)} '
             f'department{"s" if len(precedents.departments) != 1 else ""})</summary>'
-            f'<ul>{"".join(items)}</ul>{compare}</details>')
+            f'<ul>{"".join(quoted.values())}</ul>{compare}</details>')
 
 
-def _precedent_item(policy: Policy, provisions: list[Provision]) -> str:
-    """One department: its first provision on the topic quoted briefly, a few more as links."""
+def _quote(policy: Policy, provision: Provision) -> str:
+    """The first PRECEDENT_WORDS words of a provision, as written."""
+    words = plain_text(policy, provision.text or provision.heading or "").split()
+    return " ".join(words[:PRECEDENT_WORDS]) + ("…" if len(words) > PRECEDENT_WORDS else "")
+
+
+def _precedent_item(policy: Policy, provisions: list[Provision], quote: str) -> str:
+    """One department: its first provision on the topic linked and quoted briefly, the others counted."""
     links = [f'<a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md", p.id))}">{escape(p.title or p.id)}</a>'
              for p in provisions[:PRECEDENT_LINKS]]
     if len(provisions) > PRECEDENT_LINKS:
-        links.append(f"{len(provisions) - PRECEDENT_LINKS} more")
-    words = plain_text(policy, provisions[0].text or provisions[0].heading or "").split()
-    quote = " ".join(words[:PRECEDENT_WORDS]) + ("…" if len(words) > PRECEDENT_WORDS else "")
+        more = len(provisions) - PRECEDENT_LINKS
+        links.append(f"and {more} more provision{'s' if more > 1 else ''}")
     return (f"<li>{escape(policy.agency.name)} {', '.join(links)}"
             f"{': <q>' + escape(quote) + '</q>' if quote else ''}</li>")

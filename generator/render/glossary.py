@@ -1,14 +1,20 @@
-"""The definitions glossary page, and the links from defined terms in policy text to it.
+"""The definitions glossary, and the links from defined terms in policy text to it.
 
-The page has an A–Z index with how many policies define each term, then one heading per term (so
-each term is a section of the site search) with every policy's definition: identical wordings
-grouped, other wordings with their word-level differences from the most common one, each with its
-provenance (policy, section, link to the provision).
+The glossary page has an A–Z index with how many policies define each term. Each term has a heading
+(so it is a section of the site search) over its policies' definitions: identical wordings grouped,
+other wordings with their word-level differences from the most common one, each with its provenance
+(policy, section, link to the provision).
+
+A small handbook's glossary is one page. With more than `ONE_PAGE_POLICIES` policies, the glossary
+page is the index alone and each term has a page of its own (`glossary/term-….md`), so no page grows
+with the number of agencies: a term page shows at most `WORDINGS_SHOWN` wordings, each with at most
+`LISTED` sources, and counts the rest.
 """
 
 from __future__ import annotations
 
 import html as html_module
+import json
 import re
 
 from ..glossary import Definition, Entry, Glossary, Wording, build_glossary
@@ -18,52 +24,99 @@ from .html import attr, diff_html, escape, heading_text, href, paragraph_html, p
 from .policy import page_path
 
 GLOSSARY_PAGE = "glossary.md"
+TERM_PAGES = "glossary"  # the folder of the term pages, when each term has its own
 TITLE = "Definitions glossary"
-LISTED = 12  # policies named per list on the glossary page; beyond that, a count
+ONE_PAGE_POLICIES = 30  # with more policies than this, each term has a page of its own
+WORDINGS_SHOWN = 10  # wordings shown in full per term; the others are counted and their policies named
+LISTED = 12  # policies named per list; beyond that, a count
 
 
 def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
-    """The glossary page, when any policy defines a term (it needs only the model, not `layout`)."""
+    """The glossary page, and the term pages of a split glossary, when any policy defines a term (they
+    need only the model, not `layout`)."""
     glossary = build_glossary(corpus)
-    return {GLOSSARY_PAGE: render_glossary(glossary)} if glossary.entries else {}
+    if not glossary.entries:
+        return {}
+    if not is_split(glossary):
+        return {GLOSSARY_PAGE: render_glossary(glossary)}
+    pages = {GLOSSARY_PAGE: render_index_page(glossary)}
+    for entry in glossary.entries:
+        pages[term_page(glossary, entry)] = render_term_page(glossary, entry)
+    return pages
+
+
+def is_split(glossary: Glossary) -> bool:
+    """Whether each term has a page of its own (see the module's docstring)."""
+    return len(glossary.policies) > ONE_PAGE_POLICIES
+
+
+def term_page(glossary: Glossary, entry: Entry) -> str:
+    """The page holding a term's entry (under the heading whose id is `entry.anchor`)."""
+    return f"{TERM_PAGES}/{entry.anchor}.md" if is_split(glossary) else GLOSSARY_PAGE
 
 
 def render_glossary(glossary: Glossary) -> str:
-    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary)]
+    """The whole glossary on one page: the index, then every term under its letter."""
+    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary, GLOSSARY_PAGE)]
     for letter, entries in glossary.by_letter():
         blocks.append(f"## {heading_text(letter)} {{#{_letter_anchor(letter)} .glossary-letter}}")
         for entry in entries:
-            blocks += _entry_blocks(glossary, entry)
+            blocks += _entry_blocks(glossary, entry, GLOSSARY_PAGE)
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_index_page(glossary: Glossary) -> str:
+    """The glossary page of a split glossary: the index, each term linking to its page."""
+    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary, GLOSSARY_PAGE)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_term_page(glossary: Glossary, entry: Entry) -> str:
+    """One term of a split glossary: a way back to the index, then the term's entry."""
+    page = term_page(glossary, entry)
+    title = f"{entry.term} – {TITLE}"
+    back = (f'<p class="glossary-back"><a href="{attr(href(page, GLOSSARY_PAGE))}">{escape(TITLE)}</a>: '
+            f"every term from A to Z.</p>{_LEGEND}")
+    # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
+    blocks = [f"---\ntitle: {json.dumps(escape(title))}\n---", back, *_entry_blocks(glossary, entry, page, level="#")]
     return "\n\n".join(blocks) + "\n"
 
 
 def _introduction(glossary: Glossary) -> str:
     single = sum(1 for entry in glossary.entries if len(entry.defined_by) == 1)
     count = sum(len(entry.definitions) for entry in glossary.entries)
+    where = "Each term's page shows" if is_split(glossary) else "Each term shows"
     return (f'<p class="lead">{len(glossary.entries)} terms, {count} definitions from {len(glossary.policies)} '
-            f"policies. Each term shows every policy's definition: word-for-word identical wordings are grouped, "
+            f"policies. {where} the policies' definitions: word-for-word identical wordings are grouped, "
             f"and other wordings show their differences from the most common one. {single} terms are defined "
-            "by one policy only (marked <em>one policy only</em>).</p>"
-            '<p class="glossary-legend">In differences, <del>struck-through words</del> are in the most common '
-            "(or reference) wording but not in this one, and <ins>underlined words</ins> are in this one only.</p>")
+            f"by one policy only (marked <em>one policy only</em>).</p>{'' if is_split(glossary) else _LEGEND}")
 
 
-def _index(glossary: Glossary) -> str:
-    """The A–Z index: letters, and under each its terms with how many policies define them."""
+_LEGEND = ('<p class="glossary-legend">In differences, <del>struck-through words</del> are in the most common '
+           "(or reference) wording but not in this one, and <ins>underlined words</ins> are in this one only.</p>")
+
+
+def _index(glossary: Glossary, page: str) -> str:
+    """The A–Z index: letters, and under each its terms with how many policies define them. The letters
+    lead to the letters' headings on a one-page glossary, to their places in the index otherwise."""
     letters = " ".join(f'<a href="#{_letter_anchor(letter)}">{escape(letter)}</a>' for letter, _ in glossary.by_letter())
+    split = is_split(glossary)
     groups = "".join(
-        f'<dt><a href="#{_letter_anchor(letter)}">{escape(letter)}</a></dt>'
-        f'<dd><ul>{"".join(_index_item(glossary, entry) for entry in entries)}</ul></dd>'
+        (f'<dt id="{_letter_anchor(letter)}">{escape(letter)}</dt>' if split
+         else f'<dt><a href="#{_letter_anchor(letter)}">{escape(letter)}</a></dt>')
+        + f'<dd><ul>{"".join(_index_item(glossary, entry, page) for entry in entries)}</ul></dd>'
         for letter, entries in glossary.by_letter())
     return (f'<nav class="glossary-index" aria-label="Terms from A to Z"><p class="glossary-letters">{letters}</p>'
             f"<dl>{groups}</dl></nav>")
 
 
-def _index_item(glossary: Glossary, entry: Entry) -> str:
+def _index_item(glossary: Glossary, entry: Entry, page: str) -> str:
     defined = len(entry.defined_by)
     count = (f'<span class="glossary-count" title="defined by {defined} of {len(glossary.policies)} policies">'
              f"{defined}</span>")
-    return f'<li><a href="#{attr(entry.anchor)}">{escape(entry.term)}</a> {count}{_single_badge(entry)}</li>'
+    target = term_page(glossary, entry)
+    link = f"#{entry.anchor}" if target == page else href(page, target, entry.anchor)
+    return f'<li><a href="{attr(link)}">{escape(entry.term)}</a> {count}{_single_badge(entry)}</li>'
 
 
 def _single_badge(entry: Entry) -> str:
@@ -74,11 +127,26 @@ def _letter_anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
-def _entry_blocks(glossary: Glossary, entry: Entry) -> list[str]:
-    heading = f"### {heading_text(entry.term)} {{#{entry.anchor} .glossary-term}}"
-    wordings = "".join(_wording(entry, wording) for wording in entry.wordings)
+def _entry_blocks(glossary: Glossary, entry: Entry, page: str, level: str = "###") -> list[str]:
+    """A term's heading and entry, as they stand on `page`."""
+    heading = f"{level} {heading_text(entry.term)} {{#{entry.anchor} .glossary-term}}"
+    shown = entry.wordings[:WORDINGS_SHOWN]
+    wordings = "".join(_wording(entry, wording, page) for wording in shown)
     return [heading, f'<div class="glossary-entry">{_summary(glossary, entry)}'
-                     f'<div class="glossary-wordings">{wordings}</div></div>']
+                     f'<div class="glossary-wordings">{wordings}</div>{_other_wordings(entry, page)}</div>']
+
+
+def _other_wordings(entry: Entry, page: str) -> str:
+    """The wordings past `WORDINGS_SHOWN`, counted, with links to a few of the policies using them."""
+    others = entry.wordings[WORDINGS_SHOWN:]
+    if not others:
+        return ""
+    definitions = [d for wording in others for d in wording.definitions]
+    links = ", ".join(f'<a href="{attr(href(page, page_path(d.policy), d.provision.id))}">{escape(d.policy.name)}</a>'
+                      for d in definitions[:LISTED])
+    more = f" and {len(definitions) - LISTED} more" if len(definitions) > LISTED else ""
+    return (f'<p class="glossary-other-wordings">{len(others)} other wordings, less common than those above, '
+            f"in {len(definitions)} policies: {links}{more}. Each policy's page shows its own definition.</p>")
 
 
 def _summary(glossary: Glossary, entry: Entry) -> str:
@@ -103,26 +171,26 @@ def _names(policies: list[Policy]) -> str:
     return names + (f" and {len(policies) - LISTED} more" if len(policies) > LISTED else "")
 
 
-def _wording(entry: Entry, wording: Wording) -> str:
+def _wording(entry: Entry, wording: Wording, page: str) -> str:
     """One wording: what it is (most common, shared by n policies), its text, its sources, its differences."""
     first = wording.definitions[0]
-    text = "".join(f"<p>{_text_html(first.policy, p)}</p>" for p in split_paragraphs(first.provision.text))
-    sources = "".join(_source(entry, d) for d in wording.definitions[:LISTED])
+    text = "".join(f"<p>{_text_html(first.policy, p, page)}</p>" for p in split_paragraphs(first.provision.text))
+    sources = "".join(_source(entry, d, page) for d in wording.definitions[:LISTED])
     if len(wording.definitions) > LISTED:
         sources += f'<li class="glossary-more">and {len(wording.definitions) - LISTED} more policies</li>'
     return (f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
             f'<blockquote class="glossary-text">{text}</blockquote>'
-            f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording)}</div>')
+            f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording, page)}</div>')
 
 
-def _text_html(policy: Policy, text: str) -> str:
+def _text_html(policy: Policy, text: str, page: str) -> str:
     """Policy text as the policy page shows it, except that footnote marks lead to the policy's footnotes."""
-    return paragraph_html(policy, text, footnote_html=_footnote_link)
 
+    def footnote_link(policy: Policy, footnote_id: str) -> str:
+        link = href(page, page_path(policy), f"{policy.slug}.fn-{footnote_id}")
+        return f'<sup class="footnote-ref"><a href="{attr(link)}">{escape(footnote_id)}</a></sup>'
 
-def _footnote_link(policy: Policy, footnote_id: str) -> str:
-    link = href(GLOSSARY_PAGE, page_path(policy), f"{policy.slug}.fn-{footnote_id}")
-    return f'<sup class="footnote-ref"><a href="{attr(link)}">{escape(footnote_id)}</a></sup>'
+    return paragraph_html(policy, text, footnote_html=footnote_link)
 
 
 def _wording_label(entry: Entry, wording: Wording) -> str:
@@ -135,10 +203,10 @@ def _wording_label(entry: Entry, wording: Wording) -> str:
     return f"Different wording, the same in {shared} policies" if shared > 1 else "Different wording"
 
 
-def _source(entry: Entry, definition: Definition) -> str:
+def _source(entry: Entry, definition: Definition, page: str) -> str:
     """Provenance of one definition: policy, section label, link to the provision; the term if written otherwise."""
     provision = definition.provision
-    link = href(GLOSSARY_PAGE, page_path(definition.policy), provision.id)
+    link = href(page, page_path(definition.policy), provision.id)
     written = (f' <span class="glossary-written">(as written: “{escape(provision.term)}”)</span>'
                if provision.term != entry.term else "")
     return (f'<li><a href="{attr(link)}">{escape(definition.policy.name)}, {escape(_section_label(provision))}</a>'
@@ -155,11 +223,12 @@ def _section_label(provision: Provision) -> str:
     return " › ".join(t for t in titles + [provision.label or ""] if t)
 
 
-def _diff(entry: Entry, wording: Wording) -> str:
+def _diff(entry: Entry, wording: Wording, page: str) -> str:
     if not wording.diff:
         return ""
     reference, own = entry.most_common.definitions[0].policy, wording.definitions[0].policy
-    words = diff_html(wording.diff, lambda change, text: _text_html(reference if change.kind == "delete" else own, text))
+    words = diff_html(wording.diff,
+                      lambda change, text: _text_html(reference if change.kind == "delete" else own, text, page))
     compared_with = "most common" if len(entry.most_common.definitions) > 1 else "reference"
     return (f'<p class="glossary-diff"><span class="glossary-diff-label">Differences from the {compared_with} '
             f"wording:</span> {words}</p>")
@@ -170,14 +239,17 @@ def _diff(entry: Entry, wording: Wording) -> str:
 TAG = re.compile(r"(<[^>]*>)")
 
 
-TOOLTIP_SOURCES = 3  # policies a term link's tooltip names; with many agencies it counts the others
+TOOLTIP_SOURCES = 3  # policies a term link's tooltip names; with more, it counts them
+# Words of the definition a term link's tooltip quotes: enough to recall the meaning; the link leads to
+# the whole of it (a policy page links dozens of terms, each tooltip in the page's HTML).
+TOOLTIP_WORDS = 25
 
 
 def _sources(wording: Wording) -> str:
-    """The policies that use a wording, for a tooltip: the first few by name, then how many others."""
-    names = [d.policy.name for d in wording.definitions]
-    others = len(names) - TOOLTIP_SOURCES
-    return ", ".join(names[:TOOLTIP_SOURCES]) + (f" and {others} other{'s' if others > 1 else ''}" if others > 0 else "")
+    """The policies that use a wording, for a tooltip: by name when they are few, else how many."""
+    if len(wording.definitions) > TOOLTIP_SOURCES:
+        return f"{len(wording.definitions)} policies"
+    return ", ".join(d.policy.name for d in wording.definitions)
 
 
 class TermLinker:
@@ -192,10 +264,14 @@ class TermLinker:
     """
 
     def __init__(self, glossary: Glossary):
+        self.glossary = glossary
         self.entries = {name.casefold(): entry for entry in glossary.entries for name in entry.names}
         names = "|".join(re.escape(name) for name in sorted(self.entries, key=len, reverse=True))
         self.pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE) if names else None
         self.linked: dict[str, set[str]] = {}  # provision id → anchors of the entries linked in it
+        # Worked out once: agencies share much of their wording, and a policy links each term many times.
+        self.mentions: dict[str, list[tuple[int, int, str]]] = {}  # text → where terms are mentioned in it
+        self.openings: dict[tuple[int, str], str] = {}  # (policy, entry anchor) → a link's opening tag
 
     def __call__(self, policy: Policy, provision: Provision, paragraph: str) -> str:
         if self.pattern is None:
@@ -214,19 +290,32 @@ class TermLinker:
 
     def _link_text(self, policy: Policy, escaped: str, linked: set[str]) -> str:
         """Escaped text with its first mention of each term not yet linked turned into a link."""
+        mentions = self.mentions.get(escaped)
+        if mentions is None:
+            text = html_module.unescape(escaped)
+            mentions = self.mentions[escaped] = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+        if not mentions:
+            return escaped
         text = html_module.unescape(escaped)
         out, position = [], 0
-        for match in self.pattern.finditer(text):
-            entry = self.entries.get(match.group().casefold())
+        for start, end, words in mentions:
+            entry = self.entries.get(words.casefold())
             if entry is None or entry.anchor in linked:
                 continue
             linked.add(entry.anchor)
-            out += [escape(text[position:match.start()]), self._link(policy, entry, match.group())]
-            position = match.end()
+            out += [escape(text[position:start]), self._opening(policy, entry), escape(words), "</a>"]
+            position = end
         out.append(escape(text[position:]))
         return "".join(out)
 
-    def _link(self, policy: Policy, entry: Entry, words: str) -> str:
+    def _opening(self, policy: Policy, entry: Entry) -> str:
+        key = (id(policy), entry.anchor)
+        if key not in self.openings:
+            self.openings[key] = self._opening_tag(policy, entry)
+        return self.openings[key]
+
+    def _opening_tag(self, policy: Policy, entry: Entry) -> str:
+        """The opening tag of a link from `policy`'s page to `entry`, with its tooltip."""
         own = entry.definition_in(policy)
         shown = own or entry.most_common.definitions[0]
         if own:
@@ -234,6 +323,8 @@ class TermLinker:
         else:
             whose, kind = (f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
                            "term-link-glossary")
-        tooltip = f"{shown.provision.term} — {whose}: {plain_text(shown.policy, shown.provision.text)}"
-        link = href(page_path(policy), GLOSSARY_PAGE, entry.anchor)
-        return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">{escape(words)}</a>'
+        definition = plain_text(shown.policy, shown.provision.text).split()
+        quote = " ".join(definition[:TOOLTIP_WORDS]) + ("…" if len(definition) > TOOLTIP_WORDS else "")
+        tooltip = f"{shown.provision.term} — {whose}: {quote}"
+        link = href(page_path(policy), term_page(self.glossary, entry), entry.anchor)
+        return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">'

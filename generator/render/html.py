@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+from functools import lru_cache
 from typing import Callable
 
 from .. import inline
@@ -12,16 +13,24 @@ from ..model import Policy
 
 
 def escape(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+    return _escaped(text) if text else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def heading_text(text: str) -> str:
     """Text safe inside a Markdown heading: every character Markdown could act on becomes a character reference."""
     return "".join(c if c.isalnum() or c in " ,'’" else f"&#{ord(c)};" for c in text)
 
 
 def attr(value: str) -> str:
-    return html.escape(value, quote=True)
+    return _escaped(value)
+
+
+# The same names, slugs and texts are escaped for page after page (a million times for a thousand
+# agencies), so the escaped form of the most recent ones is kept.
+@lru_cache(maxsize=1 << 15)
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def option_placeholder(policy: Policy, option_id: str) -> str:
@@ -48,7 +57,7 @@ def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=No
     render_option = option_html or option_placeholder
     render_footnote = footnote_html or footnote_mark
     out = []
-    for segment in inline.segments(text):
+    for segment in inline.parsed(text):
         if isinstance(segment, inline.Words):
             out.append(escape(segment.text))
         elif isinstance(segment, inline.OptionRef):
@@ -84,9 +93,34 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     `x.md` is served as `x.html` (the site is built without directory URLs so it works from disk).
     """
     target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
-    start = posixpath.dirname(from_page[:-3] + ".html" if from_page.endswith(".md") else from_page)
-    relative = posixpath.relpath(target, start or ".")
+    relative = _relative(target, _folder(from_page))
     return relative + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=4096)
+def _folder(page: str) -> str:
+    """The folder of a page as the built site has it (`.` for the top folder)."""
+    return posixpath.dirname(page[:-3] + ".html" if page.endswith(".md") else page) or "."
+
+
+def _relative(target: str, start: str) -> str:
+    """`posixpath.relpath(target, start)`, worked out once per pair of folders.
+
+    Pages link to thousands of files in a few folders, and relpath is slow; the path from one folder to
+    another is the same for every file in it. Only when the file's name could be taken for a step of
+    the way (`.`, `..`, or a folder of `start`'s) or a path is absolute is relpath asked directly.
+    """
+    folder, _, name = target.rpartition("/")
+    if (name in ("", ".", "..") or target.startswith("/") or start.startswith("/")
+            or name in start.split("/")):
+        return posixpath.relpath(target, start)
+    way = _folder_relative(folder or ".", start)
+    return name if way == "." else f"{way}/{name}"
+
+
+@lru_cache(maxsize=4096)
+def _folder_relative(folder: str, start: str) -> str:
+    return posixpath.relpath(folder, start)
 
 
 def diff_html(changes: list, words_html: Callable[[object, str], str] | None = None) -> str:

@@ -24,12 +24,12 @@ import importlib.resources
 
 from ..compare import provision_wording, topics_by_group
 from ..glossary import build_glossary
-from ..load import SourceLayout
+from ..load import SourceLayout, collector_paused
 from ..model import Corpus, Policy, Provision
 from ..search_index import INDEX, LUNR_SCRIPT, PAGES, PARTS, TEXTS, TOPICS, build_parts, data_script, part_file
 from .compare import COVERAGE_PAGE, SEARCH_PAGE, topic_page
 from .draft import DRAFT_PAGE, template_of
-from .glossary import GLOSSARY_PAGE, TITLE as GLOSSARY_TITLE
+from .glossary import GLOSSARY_PAGE, TITLE as GLOSSARY_TITLE, term_page
 from .home import HOME_PAGE
 from .html import href
 from .policy import page_path, page_title
@@ -58,6 +58,7 @@ def lunr_js() -> bytes:
     return (importlib.resources.files("mkdocs") / "contrib/search/templates/search/lunr.js").read_bytes()
 
 
+@collector_paused()  # the index and its scripts stay in use to the end (see `collector_paused`)
 def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every script of the search index (it needs only the model, not `layout`)."""
     files: dict[str, str | bytes] = {LUNR_SCRIPT: lunr_js()}
@@ -127,7 +128,7 @@ def _page_entries(corpus: Corpus) -> list[Entry]:
     if glossary.entries:
         entries.append(["", GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE)])
         entries += [["", entry.term, " ".join(entry.names[1:] + [entry.most_common.text]),
-                     site_address(GLOSSARY_PAGE, entry.anchor)] for entry in glossary.entries]
+                     site_address(term_page(glossary, entry), entry.anchor)] for entry in glossary.entries]
     template = template_of(corpus)
     if template is not None:
         entries.append(["", "Draft your policy", f"Answer the choices of the {template.agency.name} and draft a policy.",
