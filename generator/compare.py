@@ -86,23 +86,15 @@ def compare_topic(topic: Topic, policies: list[Policy]) -> TopicComparison:
 
 
 def compare_topics(corpus: Corpus, policies: list[Policy] | None = None) -> list[TopicComparison]:
-    """Every topic of the taxonomy, in its order, compared across `policies` (default: all of them).
-
-    Each policy is walked once, whatever the number of topics.
-    """
+    """Every topic of the taxonomy, in its order, compared across `policies` (default: all of them),
+    from the corpus' index of provisions by topic."""
     chosen = corpus.policies if policies is None else policies
-    comparisons = {topic.id: TopicComparison(topic, [], []) for topic in corpus.taxonomy.topics}
-    for policy in chosen:
-        tagged: dict[str, list[Provision]] = {}
-        for provision in policy.provisions():
-            for topic_id in dict.fromkeys(provision.topics):
-                tagged.setdefault(topic_id, []).append(provision)
-        for topic_id, comparison in comparisons.items():
-            if topic_id in tagged:
-                comparison.stances.append(Stance(policy, tagged[topic_id]))
-            else:
-                comparison.silent.append(policy)
-    return list(comparisons.values())
+    comparisons = []
+    for topic in corpus.taxonomy.topics:
+        tagged = {id(policy): provisions for policy, provisions in corpus.provisions_on_topic(topic.id)}
+        comparisons.append(TopicComparison(topic, [Stance(p, tagged[id(p)]) for p in chosen if id(p) in tagged],
+                                           [p for p in chosen if id(p) not in tagged]))
+    return comparisons
 
 
 def topics_by_group(taxonomy: Taxonomy) -> list[tuple[TopicGroup | None, list[Topic]]]:

@@ -33,14 +33,10 @@ Segment = Words | OptionRef | FootnoteRef
 CACHED_TEXTS = 1 << 14
 
 
-def segments(text: str) -> list[Segment]:
-    """Split one paragraph into words and references, in order."""
-    return list(parsed(text))
-
-
 @lru_cache(maxsize=CACHED_TEXTS)
-def parsed(text: str) -> tuple[Segment, ...]:
-    """`segments(text)` as a tuple, worked out once per text (the segments are immutable)."""
+def segments(text: str) -> tuple[Segment, ...]:
+    """Split one paragraph into words and references, in order (worked out once per text: the
+    segments are immutable)."""
     out: list[Segment] = []
     position = 0
     for match in TOKEN.finditer(text):
@@ -84,7 +80,7 @@ def as_written(text: str, bracket_of) -> str:
     if plain is not None:
         return plain
     parts = []
-    for segment in parsed(text):
+    for segment in segments(text):
         if isinstance(segment, Words):
             parts.append(segment.text)
         elif isinstance(segment, OptionRef):
@@ -95,7 +91,7 @@ def as_written(text: str, bracket_of) -> str:
 @lru_cache(maxsize=CACHED_TEXTS)
 def _without_options(text: str) -> str | None:
     """`as_written(text, …)` for a text that holds no option (most do), whatever the policy; else None."""
-    pieces = parsed(text)
+    pieces = segments(text)
     if any(isinstance(segment, OptionRef) for segment in pieces):
         return None
     return " ".join("".join(segment.text for segment in pieces if isinstance(segment, Words)).split())

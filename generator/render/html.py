@@ -57,7 +57,7 @@ def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=No
     render_option = option_html or option_placeholder
     render_footnote = footnote_html or footnote_mark
     out = []
-    for segment in inline.parsed(text):
+    for segment in inline.segments(text):
         if isinstance(segment, inline.Words):
             out.append(escape(segment.text))
         elif isinstance(segment, inline.OptionRef):
