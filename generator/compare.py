@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,9 +19,7 @@ from .worddiff import Change, diff_words, word_tokens
 from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
 from .inline import as_written
 
-# A word (letters, digits, apostrophes) or one punctuation mark, with the spaces before it; or a
-# provision boundary. Keeping the spaces lets a diff show the text exactly as written.
-PROVISION_BREAK = "\n"
+PROVISION_BREAK = "\n"  # between the provisions of one stance's wording
 SHOWN_DEPARTMENTS = 4  # departments a topic page shows side by side before the reader adds others
 # Choosing the reference among equally common wordings compares at most this many candidates with at
 # most this many other wordings: a bounded cost per topic, whatever the number of agencies.
@@ -132,11 +129,6 @@ def provision_wording(policy: Policy, provision: Provision) -> str:
     return " ".join(as_written(part, policy.bracket_of) for part in parts if part and part.strip())
 
 
-def stance_wording(stance: Stance) -> str:
-    """The wording of all of a policy's provisions on a topic, one provision a line (worked out once)."""
-    return stance.wording
-
-
 @dataclass
 class PairDiff:
     """The word-level differences from the left stance's wording to the right's, and their similarity."""
@@ -146,13 +138,9 @@ class PairDiff:
     changes: list[Change]
     similarity: float  # 0..1: twice the words in common over all words of both (difflib's ratio)
 
-    def words(self, kind: str) -> list[str]:
-        """The words (no punctuation) of every change of `kind`, in order."""
-        return [w for c in self.changes if c.kind == kind for w in re.findall(r"[\w'’]+", c.text)]
-
 
 def pair_diff(left: Stance, right: Stance) -> PairDiff:
-    changes, similarity = diff_words(stance_wording(left), stance_wording(right))
+    changes, similarity = diff_words(left.wording, right.wording)
     return PairDiff(left, right, changes, similarity)
 
 
@@ -167,7 +155,7 @@ def wording_groups(stances: list[Stance]) -> dict[str, list[Stance]]:
     """The stances grouped by identical wording, groups in order of their first stance."""
     groups: dict[str, list[Stance]] = {}
     for stance in stances:
-        groups.setdefault(stance_wording(stance), []).append(stance)
+        groups.setdefault(stance.wording, []).append(stance)
     return groups
 
 
@@ -219,9 +207,9 @@ def reference_diffs(reference: Stance, stances: list[Stance]) -> dict[str, PairD
     one diff, so the work grows with the number of distinct wordings."""
     by_wording: dict[str, tuple[list[Change], float]] = {}
     diffs = {}
-    reference_words = stance_wording(reference)
+    reference_words = reference.wording
     for stance in stances:
-        wording = stance_wording(stance)
+        wording = stance.wording
         if wording not in by_wording:
             by_wording[wording] = diff_words(reference_words, wording)
         changes, similarity = by_wording[wording]

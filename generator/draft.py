@@ -42,7 +42,7 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
         problems.append(doc.problem(("template",), f"this answers file is for the template {file.template!r}, "
                                                    f"expected {template.slug!r}"))
         return {}, problems, doc
-    answers = {}
+    answers, places = {}, option_places(template)
     for option_id, value in file.answers.items():
         option = template.option(option_id)
         here = ("answers", option_id)
@@ -51,7 +51,7 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
                                               f"{', '.join(o.id for o in template.options)})"))
             continue
         try:
-            answers[option_id] = check_answer(option, value, option_places(template)[option_id])
+            answers[option_id] = check_answer(option, value, places[option_id])
         except ValueError as exc:
             problems.append(doc.problem(here, str(exc)))
     return answers, problems, doc

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from .glossary import build_glossary
 from .load import SourceLayout, collector_paused, load_corpus
 from .model import Corpus
 from .render.compare import render_compare
@@ -20,11 +19,10 @@ from .render.search import search_pages
 Pages = dict[str, str | bytes]  # path inside the pages folder → content
 
 
-@collector_paused()  # the pages stay in use to the end (see `collector_paused`)
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
     pages: Pages = {}
-    term_links = TermLinker(build_glossary(corpus))
+    term_links = TermLinker(corpus.glossary)
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
         pages[original] = (layout.originals / policy.original).read_bytes()

@@ -14,9 +14,6 @@ from functools import cached_property
 from .model import Corpus, Policy, Provision, id_segment
 from .worddiff import Change, diff_words
 
-# A word: a run of non-space characters, where a `{{…}}` reference counts as one character even if
-# it holds spaces, so a diff never cuts a reference apart.
-
 
 @dataclass
 class Definition:

@@ -291,6 +291,14 @@ class Corpus:
                 for policy in self.policies if id(policy) in addressing]
 
     @cached_property
+    def glossary(self):
+        """The definitions glossary (`generator.glossary.Glossary`), built once, on first use: the policy
+        pages, the glossary pages and the search index all draw on it."""
+        from .glossary import build_glossary  # that module builds on this one
+
+        return build_glossary(self)
+
+    @cached_property
     def _topic_index(self) -> dict[str, list[tuple[Policy, list[Provision]]]]:
         """Topic id → the policies addressing it and their provisions on it (built once, on first use:
         the corpus does not change after loading, and looking through every policy per topic would

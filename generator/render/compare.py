@@ -22,7 +22,7 @@ from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, depart
                        reference_diffs, reference_stance, shown_stances, topics_addressed, topics_by_group,
                        wording_groups)
 from ..inline import footnote_refs, option_refs, paragraphs
-from ..load import SourceLayout, collector_paused
+from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision, TemplateOption, Topic
 from ..search_index import INDEX as SEARCH_INDEX, LUNR_SCRIPT, TOPICS as SEARCH_TOPICS, data_script
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
@@ -84,7 +84,6 @@ def topic_view(comparison: TopicComparison) -> TopicView:
     return TopicView(comparison, reference, share, shown_stances(departments, reference=reference), diffs, html)
 
 
-@collector_paused()  # the pages and the comparisons stay in use to the end (see `collector_paused`)
 def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every comparison page and file; none when the handbook has no topics yet.
 

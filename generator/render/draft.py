@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .. import inline
 from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
 from .compare import topic_page
-from .html import attr, date_text, escape, href, paragraph_html, plain_text
+from .html import attr, date_text, escape, first_words, href, paragraph_html
 
 DRAFT_PAGE = "draft.md"
 ANSWERS_VERSION = 1
@@ -106,8 +106,7 @@ def option_places(policy: Policy) -> dict[str, list[Place]]:
 def provision_name(policy: Policy, provision: Provision) -> str:
     """`IV.A.1 Authorization: No employee shall create…`: where a provision is, for a person."""
     path = ".".join(label.strip(".()") .rstrip(")") for label in provision.label_path)
-    words = plain_text(policy, provision.heading or provision.term or provision.text).split()
-    snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    snippet = first_words(policy, provision.heading or provision.term or provision.text, 8)
     return f"{path} {snippet}".strip()
 
 
@@ -502,8 +501,7 @@ def _precedents_html(precedents: Precedents | None) -> str:
 
 def _quote(policy: Policy, provision: Provision) -> str:
     """The first PRECEDENT_WORDS words of a provision, as written."""
-    words = plain_text(policy, provision.text or provision.heading or "").split()
-    return " ".join(words[:PRECEDENT_WORDS]) + ("…" if len(words) > PRECEDENT_WORDS else "")
+    return first_words(policy, provision.text or provision.heading or "", PRECEDENT_WORDS)
 
 
 def _precedent_item(policy: Policy, provisions: list[Provision], quote: str) -> str:

@@ -17,10 +17,10 @@ import html as html_module
 import json
 import re
 
-from ..glossary import Definition, Entry, Glossary, Wording, build_glossary
+from ..glossary import Definition, Entry, Glossary, Wording
 from ..inline import paragraphs as split_paragraphs
 from ..model import Corpus, Policy, Provision
-from .html import attr, diff_html, escape, heading_text, href, paragraph_html, plain_text
+from .html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
 from .policy import page_path
 
 GLOSSARY_PAGE = "glossary.md"
@@ -34,7 +34,7 @@ LISTED = 12  # policies named per list; beyond that, a count
 def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
     """The glossary page, and the term pages of a split glossary, when any policy defines a term (they
     need only the model, not `layout`)."""
-    glossary = build_glossary(corpus)
+    glossary = corpus.glossary
     if not glossary.entries:
         return {}
     if not is_split(glossary):
@@ -114,8 +114,7 @@ def _index_item(glossary: Glossary, entry: Entry, page: str) -> str:
     defined = len(entry.defined_by)
     count = (f'<span class="glossary-count" title="defined by {defined} of {len(glossary.policies)} policies">'
              f"{defined}</span>")
-    target = term_page(glossary, entry)
-    link = f"#{entry.anchor}" if target == page else href(page, target, entry.anchor)
+    link = href(page, term_page(glossary, entry), entry.anchor)
     return f'<li><a href="{attr(link)}">{escape(entry.term)}</a> {count}{_single_badge(entry)}</li>'
 
 
@@ -323,8 +322,6 @@ class TermLinker:
         else:
             whose, kind = (f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
                            "term-link-glossary")
-        definition = plain_text(shown.policy, shown.provision.text).split()
-        quote = " ".join(definition[:TOOLTIP_WORDS]) + ("…" if len(definition) > TOOLTIP_WORDS else "")
-        tooltip = f"{shown.provision.term} — {whose}: {quote}"
+        tooltip = f"{shown.provision.term} — {whose}: {first_words(shown.policy, shown.provision.text, TOOLTIP_WORDS)}"
         link = href(page_path(policy), term_page(self.glossary, entry), entry.anchor)
         return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">'

@@ -72,6 +72,12 @@ def plain_text(policy: Policy, text: str) -> str:
     return inline.as_written(text, policy.bracket_of)
 
 
+def first_words(policy: Policy, text: str, count: int) -> str:
+    """The first `count` words of a text as written (`plain_text`), with `…` when it has more."""
+    words = plain_text(policy, text).split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 def date_html(policy: Policy, value) -> str:
     if isinstance(value, dt.date):
         return f'<time datetime="{value.isoformat()}">{value.strftime("%B")} {value.day}, {value.year}</time>'
@@ -91,7 +97,10 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
     Links inside HTML blocks are not rewritten by the site engine, so we write the final form:
     `x.md` is served as `x.html` (the site is built without directory URLs so it works from disk).
+    A place on the same page is its anchor alone.
     """
+    if anchor and to_page == from_page:
+        return f"#{anchor}"
     target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
     relative = _relative(target, _folder(from_page))
     return relative + (f"#{anchor}" if anchor else "")
@@ -103,24 +112,10 @@ def _folder(page: str) -> str:
     return posixpath.dirname(page[:-3] + ".html" if page.endswith(".md") else page) or "."
 
 
+# Pages link to the same few thousand files from a few folders, and relpath is slow.
+@lru_cache(maxsize=1 << 15)
 def _relative(target: str, start: str) -> str:
-    """`posixpath.relpath(target, start)`, worked out once per pair of folders.
-
-    Pages link to thousands of files in a few folders, and relpath is slow; the path from one folder to
-    another is the same for every file in it. Only when the file's name could be taken for a step of
-    the way (`.`, `..`, or a folder of `start`'s) or a path is absolute is relpath asked directly.
-    """
-    folder, _, name = target.rpartition("/")
-    if (name in ("", ".", "..") or target.startswith("/") or start.startswith("/")
-            or name in start.split("/")):
-        return posixpath.relpath(target, start)
-    way = _folder_relative(folder or ".", start)
-    return name if way == "." else f"{way}/{name}"
-
-
-@lru_cache(maxsize=4096)
-def _folder_relative(folder: str, start: str) -> str:
-    return posixpath.relpath(folder, start)
+    return posixpath.relpath(target, start)
 
 
 def diff_html(changes: list, words_html: Callable[[object, str], str] | None = None) -> str:

@@ -23,8 +23,7 @@ from __future__ import annotations
 import importlib.resources
 
 from ..compare import provision_wording, topics_by_group
-from ..glossary import build_glossary
-from ..load import SourceLayout, collector_paused
+from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision
 from ..search_index import INDEX, LUNR_SCRIPT, PAGES, PARTS, TEXTS, TOPICS, build_parts, data_script, part_file
 from .compare import COVERAGE_PAGE, SEARCH_PAGE, topic_page
@@ -58,7 +57,6 @@ def lunr_js() -> bytes:
     return (importlib.resources.files("mkdocs") / "contrib/search/templates/search/lunr.js").read_bytes()
 
 
-@collector_paused()  # the index and its scripts stay in use to the end (see `collector_paused`)
 def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
     """Every script of the search index (it needs only the model, not `layout`)."""
     files: dict[str, str | bytes] = {LUNR_SCRIPT: lunr_js()}
@@ -124,7 +122,7 @@ def _page_entries(corpus: Corpus) -> list[Entry]:
         entries.append(["", "Compare search", "Find what each department says by word, department and topic.",
                         site_address(SEARCH_PAGE)])
         entries += [["", t.title, t.description, site_address(topic_page(t))] for t in corpus.taxonomy.topics]
-    glossary = build_glossary(corpus)
+    glossary = corpus.glossary
     if glossary.entries:
         entries.append(["", GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE)])
         entries += [["", entry.term, " ".join(entry.names[1:] + [entry.most_common.text]),
