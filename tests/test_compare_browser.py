@@ -11,7 +11,7 @@ import pytest
 from generator.compare import compare_topic, provision_wording
 from generator.render.compare import topic_page
 
-from .conftest import OfflinePage, corpus_slugs
+from .conftest import OfflinePage, copy_project, corpus_slugs
 
 pytestmark = pytest.mark.browser
 
@@ -188,12 +188,14 @@ def test_topic_columns_stack_in_print(offline_page, site, corpus):
 COPIES = ("Ashby", "Brandt", "Corbin", "Dover", "Elgin")
 
 
-@pytest.fixture
-def many_departments(project):
+@pytest.fixture(scope="module")
+def many_departments(tmp_path_factory):
     """The handbook with five more departments, each a copy of St. Joseph's policy under another name:
-    more departments than a topic page shows, more policies than the coverage matrix shows."""
+    more departments than a topic page shows, more policies than the coverage matrix shows (built once:
+    the tests only read it)."""
     from generator.mkdocs_plugin import build_into
 
+    project = copy_project(tmp_path_factory.mktemp("many-departments"))
     policies, originals = project / "source" / "policies", project / "source" / "originals"
     model = (policies / "st-joseph-mo.yml").read_text(encoding="utf-8")
     for town in COPIES:

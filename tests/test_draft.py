@@ -4,7 +4,6 @@ import copy
 import dataclasses
 import io
 import re
-from pathlib import Path
 
 import pytest
 

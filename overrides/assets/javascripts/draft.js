@@ -472,7 +472,6 @@
       if (event.target.files[0]) loadAnswersFile(event.target.files[0]);
       event.target.value = "";
     });
-    window.handbookDraft = { markdown: markdown, readForm: readForm }; // for tests and measurements
   }
 
   start();
