@@ -87,6 +87,29 @@ def import_own(source: str, slug: str = "test-agency", suffix: str = ".txt", age
     return import_text(text, slug=slug, original=f"{slug}{suffix}", suffix=suffix, agency=agency)
 
 
+def test_the_originals_own_double_braces_stay_text_in_every_field():
+    """`{{` in an original is not a placeholder, wherever it stands: heading, term, text or note."""
+    policy = import_own("""
+        Springfield Police Department
+
+        Social Media
+
+        I. USE OF {{x}} SITES
+        A. Members shall not post {{y}}.
+
+        II. DEFINITIONS
+        A. Blog {{q}}: A self-published diary.
+
+        III. PROCEDURES
+        A. Posting is limited.
+        NOTE: see {{z}} for more.
+        """).policy
+    assert provision(policy, "I.").heading == "USE OF { {x}} SITES"
+    assert provision(policy, "I.", "A.").text == "Members shall not post { {y}}."
+    assert provision(policy, "II.", "A.").term == "Blog { {q}}"
+    assert provision(policy, "III.", "A.").notes == ["see { {z}} for more."]
+
+
 def provision(policy: Policy, *labels: str) -> Provision:
     return next(p for p in policy.provisions() if p.label_path == list(labels))
 

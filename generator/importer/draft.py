@@ -21,6 +21,8 @@ def build_draft(state: ImportState, slug: str, original: str) -> dict:
     draft: dict = {"schema": 1, "slug": slug, "kind": "policy",
                    "agency": _ordered(meta.get("agency", {}), AGENCY_KEYS),
                    "document": _ordered(meta.get("document", {}), DOCUMENT_KEYS)}
+    if "number" in draft["document"]:  # the one header field that may hold references (dates are dates)
+        draft["document"]["number"] = _literal_braces(draft["document"]["number"])
     dates = _ordered(meta.get("dates", {}), DATE_KEYS)
     if dates:
         draft["dates"] = dates
@@ -54,15 +56,14 @@ def _provision(node: Node, ids: dict[int, str], repairs: list[dict]) -> dict:
         if node.label.written != node.label.text:
             repairs.append({"provision": provision_id, "field": "label", "original": node.label.written,
                             "repaired": node.label.text, "reason": node.label.guessed})
-    text = STRAY_BRACES.sub("{ {", "\n".join(node.paragraphs))
-    for field, value in (("heading", node.heading), ("term", node.term), ("text", text)):
+    for field, value in (("heading", node.heading), ("term", node.term), ("text", "\n".join(node.paragraphs))):
         if value:
-            out[field], dropped = _without_hyphen_marks(value)
+            out[field], dropped = _without_hyphen_marks(_literal_braces(value))
             repairs += [{"provision": provision_id, "field": field, "original": original, "repaired": repaired,
                          "reason": "word hyphenated at the end of a line, joined (the joined word occurs elsewhere)"}
                         for original, repaired in dropped]
     if node.notes:
-        out["notes"] = node.notes
+        out["notes"] = [_literal_braces(note) for note in node.notes]
     if is_comparable(node):
         out["topics"] = []  # to be tagged: the report lists these
     else:
@@ -70,6 +71,11 @@ def _provision(node: Node, ids: dict[int, str], repairs: list[dict]) -> dict:
     if node.children:
         out["children"] = [_provision(child, ids, repairs) for child in node.children]
     return out
+
+
+def _literal_braces(value: str) -> str:
+    """The original's own `{{` (in any text field), set apart so that it does not read as a placeholder."""
+    return STRAY_BRACES.sub("{ {", value)
 
 
 def _without_hyphen_marks(value: str) -> tuple[str, list[tuple[str, str]]]:
