@@ -319,9 +319,14 @@ class Corpus:
         return [p for p in self.policies if not p.is_template]
 
 
+def slugify(text: str) -> str:
+    """Lower-case letters and digits, every other run of characters one hyphen: `St. Joseph` → `st-joseph`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def id_segment(label: str) -> str:
     """`I.` → `i`, `(1)` → `1`, `Section 8.03` → `section-8-03`."""
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "x"
+    return slugify(label) or "x"
 
 
 def assign_ids(policy: Policy) -> None:

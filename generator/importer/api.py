@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..load import SourceLayout, load_policy
-from ..model import Policy
+from ..model import Policy, slugify
 from ..problems import SourceError, display_path
 from .draft import build_draft
 from .emit import draft_yaml
@@ -103,7 +102,3 @@ def _refuse_overwrites(files: dict[str, Path], text: str, force: bool) -> None:
     original = files["original"]
     if original.exists() and original.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff") != text:
         raise ImportRefused(f"{display_path(original)} exists with other content; give --force to overwrite it")
-
-
-def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

@@ -21,9 +21,8 @@ def _check_siblings(state: ImportState, siblings: list[Node]) -> None:
             by_style.setdefault(node.label.style, []).append(node)
     for style, items in by_style.items():
         first = items[0].label
-        start = 0 if style.startswith(("section", "decimal")) else 1
-        if first.ordinal > start and not (start == 0 and first.ordinal == 1):
-            state.note("numbering", _line(items[0]), f"the list starts at {first.text}, not at {label_at(first, start or 1)}")
+        if first.ordinal > 1:
+            state.note("numbering", _line(items[0]), f"the list starts at {first.text}, not at {label_at(first, 1)}")
         for before, after in zip(items, items[1:]):
             a, b = before.label, after.label
             if b.ordinal == a.ordinal + 1:
