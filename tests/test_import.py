@@ -473,6 +473,17 @@ def test_import_writes_a_checked_draft_and_never_overwrites_without_force(in_pro
     assert not (in_project / "draft.yml").exists()
 
 
+def test_an_existing_report_is_not_overwritten_without_force(in_project, capsys):
+    original = write_original(in_project, "riverton.txt", RIVERTON)
+    report = in_project / "source/policies/riverton.report.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text("reviewer's notes\n", encoding="utf-8")
+    assert handbook(["import", str(original)]) == 1
+    assert "source/policies/riverton.report.md exists; give --force" in capsys.readouterr().err
+    assert report.read_text(encoding="utf-8") == "reviewer's notes\n"
+    assert not (in_project / "source/policies/riverton.yml").exists()
+
+
 def test_an_imported_policy_once_tagged_is_in_the_site(in_project):
     """End to end: import a Markdown policy, tag one provision with an existing topic, build the site."""
     from generator.mkdocs_plugin import build_into

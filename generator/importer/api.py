@@ -97,8 +97,9 @@ def import_file(path: Path, *, source: Path, slug: str | None = None, agency: st
 def _refuse_overwrites(files: dict[str, Path], text: str, force: bool) -> None:
     if force:
         return
-    if files["draft"].exists():
-        raise ImportRefused(f"{display_path(files['draft'])} exists; give --force to overwrite it")
+    for kind in ("draft", "report"):
+        if files[kind].exists():
+            raise ImportRefused(f"{display_path(files[kind])} exists; give --force to overwrite it")
     original = files["original"]
     if original.exists() and original.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff") != text:
         raise ImportRefused(f"{display_path(original)} exists with other content; give --force to overwrite it")
