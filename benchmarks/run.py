@@ -35,11 +35,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthesize import synthesize  # noqa: E402
-from generator import mkdocs_plugin  # noqa: E402
-from generator.build import build_site  # noqa: E402
-from generator.generate import render_pages, write_pages  # noqa: E402
-from generator.load import SourceLayout, load_corpus  # noqa: E402
+from benchmarks.synthesize import synthesize
+from generator import mkdocs_plugin
+from generator.build import build_site
+from generator.generate import render_pages, write_pages
+from generator.load import SourceLayout, load_corpus
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 KB = 1000
@@ -52,6 +52,7 @@ QUERY, SECOND_QUERY = "undercover", "guilt"
 
 
 # --- Timing helpers ---------------------------------------------------------------------------------
+
 
 def seconds(action, *args):
     """`action(*args)` and how long it took, in seconds."""
@@ -78,6 +79,7 @@ def timed_generation(times: list[float]):
 
 
 # --- Project ----------------------------------------------------------------------------------------
+
 
 def make_project(size: int, work: Path) -> Path:
     """A private project of `size` agencies: synthesized source/, the real overrides/ and mkdocs.yml."""
@@ -124,6 +126,7 @@ def time_pipeline(project: Path) -> dict:
 
 # --- Sizes ------------------------------------------------------------------------------------------
 
+
 def search_indexes(site: Path) -> dict[str, int]:
     """Every search index file of the site, by path, with its size."""
     found = {}
@@ -154,8 +157,13 @@ def site_sizes(site: Path) -> dict:
         "pages": len(pages),
         "site_bytes": sum(p.stat().st_size for p in files),
         "html_bytes": sum(sizes),
-        "page_bytes": {"min": sizes[0], "median": int(statistics.median(sizes)), "mean": int(statistics.mean(sizes)),
-                       "p95": sizes[int(0.95 * (len(sizes) - 1))], "max": sizes[-1]},
+        "page_bytes": {
+            "min": sizes[0],
+            "median": int(statistics.median(sizes)),
+            "mean": int(statistics.mean(sizes)),
+            "p95": sizes[int(0.95 * (len(sizes) - 1))],
+            "max": sizes[-1],
+        },
         "largest_pages": dict(largest[:8]),
         "pages_over_budget": sum(1 for size in sizes if size > PAGE_BUDGET),
         "search_indexes": index_summary(search_indexes(site)),
@@ -213,9 +221,12 @@ class LoadedFiles:
         """The search index files loaded: how many, their total size, and the largest."""
         indexes = search_indexes(self.site)
         loaded = sorted((indexes[path], path) for path in self.paths if path in indexes)
-        return {"index_files_loaded": len(loaded), "index_bytes_loaded": sum(size for size, _ in loaded),
-                "largest_index_loaded": loaded[-1][1] if loaded else None,
-                "largest_index_bytes": loaded[-1][0] if loaded else 0}
+        return {
+            "index_files_loaded": len(loaded),
+            "index_bytes_loaded": sum(size for size, _ in loaded),
+            "largest_index_loaded": loaded[-1][1] if loaded else None,
+            "largest_index_bytes": loaded[-1][0] if loaded else 0,
+        }
 
 
 def time_first_results(page, input_selector: str, results: str, item: str, query: str, timeout: float) -> float:
@@ -237,13 +248,20 @@ def site_search(browser, site: Path, timeout: float) -> dict:
     try:
         page = offline.open(site, "index.html")
         page.locator(".md-search__input").click()
-        cold = time_first_results(page, ".md-search__input", ".md-search-result__list", ".md-search-result__item",
-                                  QUERY, timeout)
-        warm = time_first_results(page, ".md-search__input", ".md-search-result__list", ".md-search-result__item",
-                                  SECOND_QUERY, timeout)
-        return {"page_load_ms": page.evaluate(LOADED), "first_results_after_load_ms": cold,
-                "first_results_warm_ms": warm, **loaded.indexes(),
-                "errors": offline.errors, "outside_requests": offline.outside}
+        cold = time_first_results(
+            page, ".md-search__input", ".md-search-result__list", ".md-search-result__item", QUERY, timeout
+        )
+        warm = time_first_results(
+            page, ".md-search__input", ".md-search-result__list", ".md-search-result__item", SECOND_QUERY, timeout
+        )
+        return {
+            "page_load_ms": page.evaluate(LOADED),
+            "first_results_after_load_ms": cold,
+            "first_results_warm_ms": warm,
+            **loaded.indexes(),
+            "errors": offline.errors,
+            "outside_requests": offline.outside,
+        }
     finally:
         offline.context.close()
 
@@ -256,13 +274,20 @@ def compare_search(browser, site: Path, timeout: float) -> dict:
     loaded = LoadedFiles(offline.context, site)
     try:
         page = offline.open(site, "compare/search.html")
-        page.wait_for_function("!document.getElementById('compare-status').textContent.startsWith('Loading')",
-                               timeout=timeout)
+        page.wait_for_function(
+            "!document.getElementById('compare-status').textContent.startsWith('Loading')", timeout=timeout
+        )
         args = ("#compare-query", "#compare-results", ".compare-provision")
         first = time_first_results(page, *args, QUERY, timeout)
         second = time_first_results(page, *args, SECOND_QUERY, timeout)
-        return {"page_load_ms": page.evaluate(LOADED), "first_results_ms": first, "second_query_ms": second,
-                **loaded.indexes(), "errors": offline.errors, "outside_requests": offline.outside}
+        return {
+            "page_load_ms": page.evaluate(LOADED),
+            "first_results_ms": first,
+            "second_query_ms": second,
+            **loaded.indexes(),
+            "errors": offline.errors,
+            "outside_requests": offline.outside,
+        }
     finally:
         offline.context.close()
 
@@ -297,9 +322,14 @@ def draft_preview(browser, site: Path, timeout: float) -> dict:
             page.evaluate(SETTLE)
             events = [e for e in page.evaluate("window.benchPreview") if e["updated"] is not None]
             durations.append(max(e["updated"] for e in events) - events[0]["changed"])
-        return {"page_load_ms": page.evaluate(LOADED), "preview_ms": durations,
-                "preview_median_ms": statistics.median(durations), "preview_max_ms": max(durations),
-                "errors": offline.errors, "outside_requests": offline.outside}
+        return {
+            "page_load_ms": page.evaluate(LOADED),
+            "preview_ms": durations,
+            "preview_median_ms": statistics.median(durations),
+            "preview_max_ms": max(durations),
+            "errors": offline.errors,
+            "outside_requests": offline.outside,
+        }
     finally:
         offline.context.close()
 
@@ -308,8 +338,11 @@ def median_of(measure, repeats: int, *args) -> dict:
     """`measure(*args)` run `repeats` times, each on a fresh page: the median of each figure, and every
     run's figures under "runs" (one slow run on a busy machine should not make the figure)."""
     runs = [measure(*args) for _ in range(repeats)]
-    figures = {key: statistics.median(run[key] for run in runs) for key, value in runs[0].items()
-               if isinstance(value, (int, float)) and not isinstance(value, bool)}
+    figures = {
+        key: statistics.median(run[key] for run in runs)
+        for key, value in runs[0].items()
+        if isinstance(value, (int, float)) and not isinstance(value, bool)
+    }
     return {**runs[0], **figures, "runs": runs}
 
 
@@ -322,15 +355,19 @@ def time_browser(site: Path, timeout_s: float, repeats: int) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return {"chromium": browser.version, "repeats": repeats,
-                    "site_search": median_of(site_search, repeats, browser, site, timeout),
-                    "compare_search": median_of(compare_search, repeats, browser, site, timeout),
-                    "draft": median_of(draft_preview, repeats, browser, site, timeout)}
+            return {
+                "chromium": browser.version,
+                "repeats": repeats,
+                "site_search": median_of(site_search, repeats, browser, site, timeout),
+                "compare_search": median_of(compare_search, repeats, browser, site, timeout),
+                "draft": median_of(draft_preview, repeats, browser, site, timeout),
+            }
         finally:
             browser.close()
 
 
 # --- Budgets ----------------------------------------------------------------------------------------
+
 
 def budgets(run: dict) -> dict[str, bool | None]:
     """Which of issue 7's budgets one run meets (None: not measured in this run)."""
@@ -355,17 +392,35 @@ def growth(runs: list[dict]) -> dict | None:
     per_agency = {str(r["size"]): r["timings"]["build_s"] / r["size"] for r in runs}
     smaller, larger = runs[-2], runs[-1]
     ratio = (larger["timings"]["build_s"] / smaller["timings"]["build_s"]) / (larger["size"] / smaller["size"])
-    return {"build_s_per_agency": per_agency, "time_ratio_over_size_ratio": ratio,
-            "between": [smaller["size"], larger["size"]]}
+    return {
+        "build_s_per_agency": per_agency,
+        "time_ratio_over_size_ratio": ratio,
+        "between": [smaller["size"], larger["size"]],
+    }
 
 
 # --- Report -----------------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    memory = next((int(line.split()[1]) * 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal:")), None) if Path("/proc/meminfo").exists() else None
-    return {"cpus": os.cpu_count(), "memory_gib": round(memory / 2**30, 1) if memory else None,
-            "platform": platform.platform(), "python": platform.python_version()}
+    memory = (
+        next(
+            (
+                int(line.split()[1]) * 1024
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal:")
+            ),
+            None,
+        )
+        if Path("/proc/meminfo").exists()
+        else None
+    )
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory / 2**30, 1) if memory else None,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
 
 
 def _kb(value: int) -> str:
@@ -389,23 +444,51 @@ TABLE_ROWS = [
     ("handbook check", lambda r: f"{r['timings']['check_s']:.2f} s"),
     ("generation (render + write)", lambda r: f"{r['timings']['generation_s']:.2f} s"),
     ("full build (handbook build)", lambda r: f"{r['timings']['build_s']:.1f} s"),
-    ("generation inside the build", lambda r: f"{r['timings']['generation_in_build_s']:.2f} s "
-                                                f"({100 * r['timings']['generation_in_build_s'] / r['timings']['build_s']:.0f} %)"),
+    (
+        "generation inside the build",
+        lambda r: (
+            f"{r['timings']['generation_in_build_s']:.2f} s "
+            f"({100 * r['timings']['generation_in_build_s'] / r['timings']['build_s']:.0f} %)"
+        ),
+    ),
     ("HTML pages", lambda r: f"{r['sizes']['pages']:,}"),
     ("site size", lambda r: _kb(r["sizes"]["site_bytes"])),
     ("largest page", lambda r: f"{_kb(r['sizes']['page_bytes']['max'])} ({next(iter(r['sizes']['largest_pages']))})"),
-    ("page HTML median / p95", lambda r: f"{_kb(r['sizes']['page_bytes']['median'])} / {_kb(r['sizes']['page_bytes']['p95'])}"),
+    (
+        "page HTML median / p95",
+        lambda r: f"{_kb(r['sizes']['page_bytes']['median'])} / {_kb(r['sizes']['page_bytes']['p95'])}",
+    ),
     ("pages over 100 kB", lambda r: f"{r['sizes']['pages_over_budget']:,}"),
-    ("search index files (total)", lambda r: f"{sum(f['files'] for f in r['sizes']['search_indexes'].values()):,} files, "
-                                             f"{_kb(sum(f['bytes'] for f in r['sizes']['search_indexes'].values()))}"),
+    (
+        "search index files (total)",
+        lambda r: (
+            f"{sum(f['files'] for f in r['sizes']['search_indexes'].values()):,} files, "
+            f"{_kb(sum(f['bytes'] for f in r['sizes']['search_indexes'].values()))}"
+        ),
+    ),
     ("largest search index file", lambda r: _kb(max(f["largest"] for f in r["sizes"]["search_indexes"].values()))),
     ("site search: index loaded by a query", lambda r: _loaded(r, "site_search")),
-    ("site search: first results (right after load)", lambda r: _ms(r["browser"]["site_search"]["first_results_after_load_ms"]) if r.get("browser") else "—"),
-    ("site search: first results (warm)", lambda r: _ms(r["browser"]["site_search"]["first_results_warm_ms"]) if r.get("browser") else "—"),
+    (
+        "site search: first results (right after load)",
+        lambda r: _ms(r["browser"]["site_search"]["first_results_after_load_ms"]) if r.get("browser") else "—",
+    ),
+    (
+        "site search: first results (warm)",
+        lambda r: _ms(r["browser"]["site_search"]["first_results_warm_ms"]) if r.get("browser") else "—",
+    ),
     ("compare search: index loaded by 2 queries", lambda r: _loaded(r, "compare_search")),
-    ("compare search: page load", lambda r: _ms(r["browser"]["compare_search"]["page_load_ms"]) if r.get("browser") else "—"),
-    ("compare search: first results", lambda r: _ms(r["browser"]["compare_search"]["first_results_ms"]) if r.get("browser") else "—"),
-    ("draft: option → preview (slowest of 6)", lambda r: _ms(r["browser"]["draft"]["preview_max_ms"]) if r.get("browser") else "—"),
+    (
+        "compare search: page load",
+        lambda r: _ms(r["browser"]["compare_search"]["page_load_ms"]) if r.get("browser") else "—",
+    ),
+    (
+        "compare search: first results",
+        lambda r: _ms(r["browser"]["compare_search"]["first_results_ms"]) if r.get("browser") else "—",
+    ),
+    (
+        "draft: option → preview (slowest of 6)",
+        lambda r: _ms(r["browser"]["draft"]["preview_max_ms"]) if r.get("browser") else "—",
+    ),
 ]
 
 
@@ -442,12 +525,20 @@ def run_size(size: int, work: Path, browser: bool, timeout_s: float, repeats: in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000], help="numbers of agencies")
-    parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON results (default: {RESULTS.relative_to(ROOT)})")
-    parser.add_argument("--work", type=Path, help="folder for the synthesized projects (default: a temporary one, removed)")
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS, help=f"JSON results (default: {RESULTS.relative_to(ROOT)})"
+    )
+    parser.add_argument(
+        "--work", type=Path, help="folder for the synthesized projects (default: a temporary one, removed)"
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for a browser step (default: 600)")
-    parser.add_argument("--repeats", type=int, default=3,
-                        help="browser measurements are the median of this many fresh pages (default: 3)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="browser measurements are the median of this many fresh pages (default: 3)",
+    )
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
@@ -463,8 +554,10 @@ def main(argv: list[str] | None = None) -> int:
     print(budget_table(runs))
     if results["growth"]:
         low, high = results["growth"]["between"]
-        print(f"\nfrom N = {low:,} to N = {high:,}, build time grows {results['growth']['time_ratio_over_size_ratio']:.2f}× "
-              "as fast as N (1.00 = linearly)")
+        print(
+            f"\nfrom N = {low:,} to N = {high:,}, build time grows {results['growth']['time_ratio_over_size_ratio']:.2f}× "
+            "as fast as N (1.00 = linearly)"
+        )
     print(f"\nwrote {args.output}", file=sys.stderr)
     return 0
 

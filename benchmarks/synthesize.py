@@ -30,26 +30,89 @@ from pathlib import Path
 import yaml
 
 try:
-    from yaml import CSafeDumper as _Dumper, CSafeLoader as _Loader
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper, SafeLoader as _Loader
+    from yaml import SafeDumper as _Dumper
+    from yaml import SafeLoader as _Loader
 
 CITIES = [
-    "Ashford", "Bellmont", "Brookfield", "Cedar Falls", "Clearwater", "Dalton", "Eastport", "Fairview",
-    "Glenwood", "Greenville", "Harbor City", "Hillsdale", "Jackson", "Kingston", "Lakewood", "Lincoln",
-    "Madison", "Maple Grove", "Milford", "Newport", "Oakdale", "Pine Bluff", "Plainview", "Riverside",
-    "Rockport", "Salem", "Springfield", "Stonebridge", "Summit", "Troy", "Union City", "Vernon",
-    "Westfield", "Willow Creek", "Winchester", "York",
+    "Ashford",
+    "Bellmont",
+    "Brookfield",
+    "Cedar Falls",
+    "Clearwater",
+    "Dalton",
+    "Eastport",
+    "Fairview",
+    "Glenwood",
+    "Greenville",
+    "Harbor City",
+    "Hillsdale",
+    "Jackson",
+    "Kingston",
+    "Lakewood",
+    "Lincoln",
+    "Madison",
+    "Maple Grove",
+    "Milford",
+    "Newport",
+    "Oakdale",
+    "Pine Bluff",
+    "Plainview",
+    "Riverside",
+    "Rockport",
+    "Salem",
+    "Springfield",
+    "Stonebridge",
+    "Summit",
+    "Troy",
+    "Union City",
+    "Vernon",
+    "Westfield",
+    "Willow Creek",
+    "Winchester",
+    "York",
 ]
 STATES = ["Missouri", "Kansas", "Iowa", "Nebraska", "Illinois", "Ohio", "Massachusetts", "Texas", "Oregon"]
-AGENCY_KINDS = ["{city} Police Department", "{city} Police Department", "City of {city} Police Department",
-                "{city} County Sheriff's Office", "{city} Department of Public Safety"]
-DOCUMENT_TYPES = [None, "General Order", "Special Order", "Directive", "Standard Operating Procedure",
-                  "Personnel Policy", "Policy"]
-DOCUMENT_TITLES = ["Social Media", "Social Media and Networking", "Social Networking", "Use of Social Media",
-                   "Social Media Policy", "Internet and Social Media"]
-PEOPLE = ["Alex Morgan", "Jordan Reyes", "Casey Nguyen", "Taylor Brooks", "Riley Patel", "Morgan Hayes",
-          "Jamie Ortiz", "Drew Carter", "Pat Kowalski", "Sam Whitfield", "Robin Asante", "Chris Lindqvist"]
+AGENCY_KINDS = [
+    "{city} Police Department",
+    "{city} Police Department",
+    "City of {city} Police Department",
+    "{city} County Sheriff's Office",
+    "{city} Department of Public Safety",
+]
+DOCUMENT_TYPES = [
+    None,
+    "General Order",
+    "Special Order",
+    "Directive",
+    "Standard Operating Procedure",
+    "Personnel Policy",
+    "Policy",
+]
+DOCUMENT_TITLES = [
+    "Social Media",
+    "Social Media and Networking",
+    "Social Networking",
+    "Use of Social Media",
+    "Social Media Policy",
+    "Internet and Social Media",
+]
+PEOPLE = [
+    "Alex Morgan",
+    "Jordan Reyes",
+    "Casey Nguyen",
+    "Taylor Brooks",
+    "Riley Patel",
+    "Morgan Hayes",
+    "Jamie Ortiz",
+    "Drew Carter",
+    "Pat Kowalski",
+    "Sam Whitfield",
+    "Robin Asante",
+    "Chris Lindqvist",
+]
 SIGNATORY_TITLES = ["Chief of Police", "Sheriff", "Director of Public Safety", "Police Commissioner"]
 
 # Agency-wide word choices: each agency picks one alternative per row (the first is the model's word).
@@ -81,10 +144,24 @@ DEFINITION_VARIANTS = [
 
 # --- Labels -----------------------------------------------------------------------------------------
 
+
 def roman(number: int) -> str:
     """`4` → `IV` (up to 3999)."""
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = ""
     for value, letters in numerals:
         while number >= value:
@@ -125,6 +202,7 @@ LEVEL_STYLES = [
 
 
 # --- One agency -------------------------------------------------------------------------------------
+
 
 class Agency:
     """The choices that make one synthetic agency's policy: identity, numbering and wording."""
@@ -215,8 +293,13 @@ def vary_policy(model: dict, number: int, rng: random.Random) -> dict:
     document = {"title": rng.choice(DOCUMENT_TITLES)}
     if kind := rng.choice(DOCUMENT_TYPES):
         document["type"] = kind
-    document["number"] = rng.choice((f"{rng.randint(100, 999)}", f"GO-{issued.year}-{rng.randint(1, 40):02d}",
-                                     f"{agency.chapter}.{rng.randint(1, 20):02d}"))
+    document["number"] = rng.choice(
+        (
+            f"{rng.randint(100, 999)}",
+            f"GO-{issued.year}-{rng.randint(1, 40):02d}",
+            f"{agency.chapter}.{rng.randint(1, 20):02d}",
+        )
+    )
     policy = {
         "schema": 1,
         "slug": agency.slug,
@@ -254,6 +337,7 @@ def original_text(policy: dict) -> str:
 
 # --- The corpus -------------------------------------------------------------------------------------
 
+
 class _LiteralDumper(_Dumper):
     """Writes multi-line text as a literal block (`|-`), the way the real files hold paragraphs, and
     never an alias: a list shared with the model (its topics) is written out again."""
@@ -271,8 +355,9 @@ _LiteralDumper.add_representer(str, _represent_text)
 
 
 def write_yaml(path: Path, value: dict) -> None:
-    path.write_text(yaml.dump(value, Dumper=_LiteralDumper, sort_keys=False, allow_unicode=True, width=100),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.dump(value, Dumper=_LiteralDumper, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
+    )
 
 
 def synthesize(real_source: Path, target: Path, count: int, seed: int = 2024) -> Path:

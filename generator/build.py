@@ -36,8 +36,9 @@ def build_site(config_file: Path, strict: bool = True) -> str:
         if not isinstance(exc, Exception):  # Ctrl-C and the like end the command as they are
             raise
         reason = str(exc) if isinstance(exc, BuildFailed) else crash_summary(exc, root)
-        raise SourceError([Problem(str(config_file), 1, 1, "",
-                                   f"site build failed ({site_dir.name}/ was left as it was): {reason}")]) from None
+        raise SourceError(
+            [Problem(str(config_file), 1, 1, "", f"site build failed ({site_dir.name}/ was left as it was): {reason}")]
+        ) from None
     _swap_in(staging, site_dir)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     return f"built {site_dir} ({pages} HTML pages) in {time.perf_counter() - started:.1f} s"

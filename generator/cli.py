@@ -48,14 +48,22 @@ def _import(args: argparse.Namespace) -> int:
     from .importer import ImportRefused, import_file
 
     try:
-        result, files = import_file(Path(args.file), source=Path(args.source), slug=args.slug, agency=args.agency,
-                                    output=Path(args.output) if args.output else None, force=args.force)
+        result, files = import_file(
+            Path(args.file),
+            source=Path(args.source),
+            slug=args.slug,
+            agency=args.agency,
+            output=Path(args.output) if args.output else None,
+            force=args.force,
+        )
     except ImportRefused as exc:
         print(f"error: {exc}; nothing was written.", file=sys.stderr)
         return 1
     sys.stdout.write(result.report)
-    print(f"wrote {files['draft']} (the draft), {files['report']} (this report); the original is "
-          f"{files['original']}", file=sys.stderr)
+    print(
+        f"wrote {files['draft']} (the draft), {files['report']} (this report); the original is {files['original']}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -65,38 +73,53 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate every file in source/ and report all problems",
-                                description="Validate every policy in the source folder against the schema. "
-                                            "Prints one line per problem (file:line:column: field: message) and exits 1 if there are any.")
+    check = commands.add_parser(
+        "check",
+        help="validate every file in source/ and report all problems",
+        description="Validate every policy in the source folder against the schema. "
+        "Prints one line per problem (file:line:column: field: message) and exits 1 if there are any.",
+    )
     check.add_argument("--source", default="source", help="the source folder (default: source)")
     check.set_defaults(run=_check)
 
-    build = commands.add_parser("build", help="generate the pages and build the site into site/",
-                                description="Validate source/, generate Markdown pages and build the static site with MkDocs. "
-                                            "The previous site/ is replaced only when the whole build succeeded.")
+    build = commands.add_parser(
+        "build",
+        help="generate the pages and build the site into site/",
+        description="Validate source/, generate Markdown pages and build the static site with MkDocs. "
+        "The previous site/ is replaced only when the whole build succeeded.",
+    )
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     build.set_defaults(run=_build)
 
-    draft = commands.add_parser("draft", help="draft a policy from the template with an answers file",
-                                description="Render the template's policy with the answers of an answers file "
-                                            "(format: source/FIELDS.md, example: source/answers/example-answers.yml), "
-                                            "the same text the Draft your policy page shows. Without --allow-blank, "
-                                            "every missing or invalid answer is listed and nothing is written.")
+    draft = commands.add_parser(
+        "draft",
+        help="draft a policy from the template with an answers file",
+        description="Render the template's policy with the answers of an answers file "
+        "(format: source/FIELDS.md, example: source/answers/example-answers.yml), "
+        "the same text the Draft your policy page shows. Without --allow-blank, "
+        "every missing or invalid answer is listed and nothing is written.",
+    )
     draft.add_argument("--answers", required=True, help="the answers file (YAML)")
     draft.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
-    draft.add_argument("--allow-blank", action="store_true",
-                       help="leave unanswered options as visible [BRACKET] placeholders instead of failing")
+    draft.add_argument(
+        "--allow-blank",
+        action="store_true",
+        help="leave unanswered options as visible [BRACKET] placeholders instead of failing",
+    )
     draft.add_argument("--source", default="source", help="the source folder (default: source)")
     draft.set_defaults(run=_draft)
 
-    import_ = commands.add_parser("import", help="turn a policy in plain text or Markdown into a draft policy file",
-                                  description="Read a policy copied out of a PDF (.txt) or written in Markdown (.md) "
-                                              "and write a draft policy file that passes `handbook check`, a review "
-                                              "report beside it (<slug>.report.md, also printed) and a copy of the "
-                                              "original in source/originals/. Existing files are never overwritten "
-                                              "without --force.")
+    import_ = commands.add_parser(
+        "import",
+        help="turn a policy in plain text or Markdown into a draft policy file",
+        description="Read a policy copied out of a PDF (.txt) or written in Markdown (.md) "
+        "and write a draft policy file that passes `handbook check`, a review "
+        "report beside it (<slug>.report.md, also printed) and a copy of the "
+        "original in source/originals/. Existing files are never overwritten "
+        "without --force.",
+    )
     import_.add_argument("file", help="the policy text (.txt or .md)")
     import_.add_argument("--slug", help="the policy's slug (default: from the file name)")
     import_.add_argument("--agency", help="the agency's name (default: read from the text, or a placeholder)")

@@ -15,9 +15,9 @@ import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
-from .worddiff import Change, diff_words, word_tokens
-from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
 from .inline import as_written
+from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
+from .worddiff import Change, diff_words, word_tokens
 
 PROVISION_BREAK = "\n"  # between the provisions of one stance's wording
 SHOWN_DEPARTMENTS = 4  # departments a topic page shows side by side before the reader adds others
@@ -89,8 +89,13 @@ def compare_topics(corpus: Corpus, policies: list[Policy] | None = None) -> list
     comparisons = []
     for topic in corpus.taxonomy.topics:
         tagged = {id(policy): provisions for policy, provisions in corpus.provisions_on_topic(topic.id)}
-        comparisons.append(TopicComparison(topic, [Stance(p, tagged[id(p)]) for p in chosen if id(p) in tagged],
-                                           [p for p in chosen if id(p) not in tagged]))
+        comparisons.append(
+            TopicComparison(
+                topic,
+                [Stance(p, tagged[id(p)]) for p in chosen if id(p) in tagged],
+                [p for p in chosen if id(p) not in tagged],
+            )
+        )
     return comparisons
 
 
@@ -102,6 +107,7 @@ def topics_by_group(taxonomy: Taxonomy) -> list[tuple[TopicGroup | None, list[To
 
 
 # --- Coverage -----------------------------------------------------------------------------------
+
 
 def topics_addressed(comparisons: list[TopicComparison]) -> dict[str, int]:
     """Policy slug → how many of the compared topics the policy has at least one provision on
@@ -119,6 +125,7 @@ def departments_addressing(comparison: TopicComparison) -> int:
 
 
 # --- Wording and differences --------------------------------------------------------------------
+
 
 def provision_wording(policy: Policy, provision: Provision) -> str:
     """The words of one provision as plain text: heading, defined term, text and notes.
@@ -150,6 +157,7 @@ def pair_diffs(stances: list[Stance]) -> list[PairDiff]:
 
 
 # --- A reference wording, for many departments ----------------------------------------------------
+
 
 def wording_groups(stances: list[Stance]) -> dict[str, list[Stance]]:
     """The stances grouped by identical wording, groups in order of their first stance."""
@@ -187,7 +195,9 @@ def reference_stance(stances: list[Stance]) -> Stance | None:
     return groups[candidates[0]][0]
 
 
-def shown_stances(stances: list[Stance], count: int = SHOWN_DEPARTMENTS, reference: Stance | None = None) -> list[Stance]:
+def shown_stances(
+    stances: list[Stance], count: int = SHOWN_DEPARTMENTS, reference: Stance | None = None
+) -> list[Stance]:
     """The departments a topic page shows before the reader chooses, in the given order: all of them
     when there are at most `count`; otherwise one department for each of the most common wordings,
     the reference's first (two departments with the same words side by side would show nothing new).

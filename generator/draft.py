@@ -26,6 +26,7 @@ FORMATS = ("md", "html", "docx")
 
 # --- Reading and checking answers ------------------------------------------------------------------
 
+
 def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[Problem], SourceDocument | None]:
     """The checked answers of an answers file, and every problem with it (empty when it is complete)."""
     doc, problems = read_yaml(path, display_path(path))
@@ -39,29 +40,41 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
     if file is None:
         return {}, problems, doc
     if file.template != template.slug:
-        problems.append(doc.problem(("template",), f"this answers file is for the template {file.template!r}, "
-                                                   f"expected {template.slug!r}"))
+        problems.append(
+            doc.problem(
+                ("template",), f"this answers file is for the template {file.template!r}, expected {template.slug!r}"
+            )
+        )
         return {}, problems, doc
     answers, places = {}, option_places(template)
     for option_id, value in file.answers.items():
         option = template.option(option_id)
         here = ("answers", option_id)
         if option is None:
-            problems.append(doc.problem(here, f"unknown option id {option_id!r} (expected one of: "
-                                              f"{', '.join(o.id for o in template.options)})"))
+            problems.append(
+                doc.problem(
+                    here,
+                    f"unknown option id {option_id!r} (expected one of: {', '.join(o.id for o in template.options)})",
+                )
+            )
             continue
         try:
             answers[option_id] = check_answer(option, value, places[option_id])
-        except ValueError as exc:
+        except BadAnswer as exc:
             problems.append(doc.problem(here, str(exc)))
     return answers, problems, doc
+
+
+class BadAnswer(ValueError):
+    """An answer its option does not accept; the message says what was expected."""
 
 
 def expected(option: TemplateOption) -> str:
     """What an answer to `option` must be, in words (for messages)."""
     if option.kind == "fill-in":
-        return "a date YYYY-MM-DD, or \"\" to leave it empty" if option.format == "date" else \
-            "text (\"\" to leave it empty)"
+        return (
+            'a date YYYY-MM-DD, or "" to leave it empty' if option.format == "date" else 'text ("" to leave it empty)'
+        )
     if option.kind == "optional":
         return "include or omit"
     parts = [f"{a.id} (with input: {a.input})" if a.input else a.id for a in option.alternatives]
@@ -69,7 +82,7 @@ def expected(option: TemplateOption) -> str:
 
 
 def check_answer(option: TemplateOption, value, places) -> Answer:
-    """One answer checked against its option; `ValueError` says what was expected."""
+    """One answer checked against its option; `BadAnswer` says what was expected."""
     check = {"fill-in": _fill_in_answer, "choice": _choice_answer, "optional": _optional_answer}[option.kind]
     return check(option, value, {p.id for p in places})
 
@@ -78,13 +91,13 @@ def _text(option: TemplateOption, value, what: str) -> str:
     if isinstance(value, dt.date) and option.format == "date":
         return value.isoformat()
     if not isinstance(value, str):
-        raise ValueError(f"{what}expected {expected(option)}, got {type(value).__name__}")
+        raise BadAnswer(f"{what}expected {expected(option)}, got {type(value).__name__}")
     value = " ".join(value.split())
     if option.format == "date" and value:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{what}{value!r} is not a date (expected {expected(option)})") from None
+            raise BadAnswer(f"{what}{value!r} is not a date (expected {expected(option)})") from None
     return value
 
 
@@ -93,34 +106,38 @@ def _fill_in_answer(option, value, places) -> Answer:
         return Answer(option.id, text=_text(option, value, ""))
     unknown = set(value) - {"text", "places"}
     if unknown or "text" not in value:
-        raise ValueError(f"expected {expected(option)}, or a mapping of text and places")
+        raise BadAnswer(f"expected {expected(option)}, or a mapping of text and places")
     by_place = value.get("places") or {}
     if not isinstance(by_place, dict):
-        raise ValueError("places: expected a mapping of place ids to text")
+        raise BadAnswer("places: expected a mapping of place ids to text")
     for place in by_place:
         if place not in places:
-            raise ValueError(f"places: {place!r} is not a place of this option (expected one of: {', '.join(sorted(places))})")
+            raise BadAnswer(
+                f"places: {place!r} is not a place of this option (expected one of: {', '.join(sorted(places))})"
+            )
     answers = {place: _text(option, text, f"places.{place}: ") for place, text in by_place.items()}
-    return Answer(option.id, text=_text(option, value["text"], "text: "), places={p: t for p, t in answers.items() if t})
+    return Answer(
+        option.id, text=_text(option, value["text"], "text: "), places={p: t for p, t in answers.items() if t}
+    )
 
 
 def _choice_answer(option, value, places) -> Answer:
     choice, typed = (value.get("choice"), value.get("input")) if isinstance(value, dict) else (value, None)
     alternative = next((a for a in option.alternatives if a.id == choice), None)
     if alternative is None or (isinstance(value, dict) and set(value) - {"choice", "input"}):
-        raise ValueError(f"{choice!r} is not an alternative (expected {expected(option)})")
+        raise BadAnswer(f"{choice!r} is not an alternative (expected {expected(option)})")
     if alternative.input:
         if not isinstance(typed, str) or not typed.strip():
-            raise ValueError(f"{choice!r} needs input: {alternative.input} (write choice: {choice} and input: …)")
+            raise BadAnswer(f"{choice!r} needs input: {alternative.input} (write choice: {choice} and input: …)")
         return Answer(option.id, choice=choice, input=" ".join(typed.split()))
     if typed is not None:
-        raise ValueError(f"{choice!r} takes no input")
+        raise BadAnswer(f"{choice!r} takes no input")
     return Answer(option.id, choice=choice)
 
 
 def _optional_answer(option, value, places) -> Answer:
     if value not in ("include", "omit"):
-        raise ValueError(f"{value!r} is not valid (expected {expected(option)})")
+        raise BadAnswer(f"{value!r} is not valid (expected {expected(option)})")
     return Answer(option.id, include=value == "include")
 
 
@@ -128,11 +145,15 @@ def unanswered(template: Policy, doc: SourceDocument) -> list[Problem]:
     """One problem per option the answers file does not answer at all."""
     given = doc.value.get("answers") if isinstance(doc.value, dict) else None
     given = given if isinstance(given, dict) else {}
-    return [doc.problem(("answers", o.id), f"no answer (expected {expected(o)}: {o.label})")
-            for o in template.options if o.id not in given]
+    return [
+        doc.problem(("answers", o.id), f"no answer (expected {expected(o)}: {o.label})")
+        for o in template.options
+        if o.id not in given
+    ]
 
 
 # --- Walking the rendered blocks (as draft.js does) --------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -183,8 +204,9 @@ class _BlockWalker(HTMLParser):
         if self.block is None:
             if "data-md-block" in a:
                 depth = re.search(r"\bdepth-(\d+)", a.get("class", ""))
-                self.block = Block(a.get("data-docx", "paragraph"), int(depth.group(1)) if depth else 0,
-                                   a["data-md-block"])
+                self.block = Block(
+                    a.get("data-docx", "paragraph"), int(depth.group(1)) if depth else 0, a["data-md-block"]
+                )
                 self.open = [a]
             return
         self.open.append(a)
@@ -218,6 +240,7 @@ def blocks_of(article_html: str, escape_chars: str) -> list[Block]:
 
 
 # --- Writing -----------------------------------------------------------------------------------------
+
 
 def draft_markdown(blocks: list[Block]) -> str:
     return "\n\n".join(b.markdown for b in blocks) + "\n"
@@ -280,4 +303,3 @@ def draft(source: Path, answers_path: Path, output_format: str, allow_blank: boo
     if problems:
         raise SourceError(problems)
     return render_answers(template, answers, output_format)
-

@@ -64,7 +64,9 @@ def _provision_words(policy: Policy, provision: Provision, repairs) -> list[str]
 
 
 def _as_written(policy: Policy, text: str) -> str:
-    return inline.as_written(text, lambda option_id: f" {policy.option(option_id).bracket} " if policy.option(option_id) else "")
+    return inline.as_written(
+        text, lambda option_id: f" {policy.option(option_id).bracket} " if policy.option(option_id) else ""
+    )
 
 
 @dataclass
@@ -100,10 +102,12 @@ def _common_prefix(source: list[str], start: int, body: list[str]) -> int:
 
 def _divergence(source: list[str], start: int, body: list[str], matched: int) -> str:
     at = start + matched
-    before = " ".join(body[max(0, matched - 12):matched])
-    return (f"first divergence after {matched} matching words, following: …{before}\n"
-            f"  original continues: {' '.join(source[at:at + 15])}\n"
-            f"  YAML continues:     {' '.join(body[matched:matched + 15])}")
+    before = " ".join(body[max(0, matched - 12) : matched])
+    return (
+        f"first divergence after {matched} matching words, following: …{before}\n"
+        f"  original continues: {' '.join(source[at : at + 15])}\n"
+        f"  YAML continues:     {' '.join(body[matched : matched + 15])}"
+    )
 
 
 def check_file(policy: Policy, originals: Path) -> FidelityResult:
@@ -111,19 +115,72 @@ def check_file(policy: Policy, originals: Path) -> FidelityResult:
 
 
 # Words of a header or footer that name a field rather than hold a value ("ISSUE DATE:", "NO.").
-FIELD_NAMES = set("""
-date of issue effective no subject amends reference rescinds directive type index number revised
-revisions continued distribution policy procedure revision standards referenced chief police
-day adopted by the board this
-""".split()) | {m.lower() for m in ("January February March April May June July August September October "
-                                      "November December").split()}
+FIELD_NAMES = {
+    "date",
+    "of",
+    "issue",
+    "effective",
+    "no",
+    "subject",
+    "amends",
+    "reference",
+    "rescinds",
+    "directive",
+    "type",
+    "index",
+    "number",
+    "revised",
+    "revisions",
+    "continued",
+    "distribution",
+    "policy",
+    "procedure",
+    "revision",
+    "standards",
+    "referenced",
+    "chief",
+    "police",
+    "day",
+    "adopted",
+    "by",
+    "the",
+    "board",
+    "this",
+} | {
+    m.lower()
+    for m in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+}
 
 
 def metadata_words(policy: Policy) -> set[str]:
     """Every word the YAML holds outside the body, lower-cased."""
-    parts = [policy.agency.name, policy.agency.city, policy.agency.state, policy.document.title,
-             policy.document.type, policy.document.number, policy.document.subject, policy.document.chapter,
-             policy.amends, policy.rescinds, *policy.references, *policy.distribution]
+    parts = [
+        policy.agency.name,
+        policy.agency.city,
+        policy.agency.state,
+        policy.document.title,
+        policy.document.type,
+        policy.document.number,
+        policy.document.subject,
+        policy.document.chapter,
+        policy.amends,
+        policy.rescinds,
+        *policy.references,
+        *policy.distribution,
+    ]
     for signatory in policy.signatories:
         parts += [signatory.name, signatory.title, signatory.note]
     for attachment in policy.attachments:
@@ -138,6 +195,6 @@ def metadata_words(policy: Policy) -> set[str]:
 def unaccounted_words(policy: Policy, original_text: str, result: FidelityResult) -> list[str]:
     """Words of the original outside the body run that the YAML holds nowhere (so were dropped)."""
     source = original_words(policy, original_text)
-    outside = source[:result.body_start] + source[result.body_start + len(body_words(policy)):]
+    outside = source[: result.body_start] + source[result.body_start + len(body_words(policy)) :]
     known = metadata_words(policy) | FIELD_NAMES
     return [w for w in outside if w.lower() not in known and not w.isdigit()]

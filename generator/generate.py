@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .load import SourceLayout, collector_paused, load_corpus
 from .model import Corpus
 from .render.compare import render_compare
-from .render.glossary import TermLinker, glossary_pages
 from .render.draft import render_draft
+from .render.glossary import TermLinker, glossary_pages
 from .render.home import home_pages
 from .render.html import href
 from .render.policy import page_path, render_policy

@@ -100,10 +100,16 @@ def build_glossary(corpus: Corpus) -> Glossary:
             merged.setdefault(term, []).append(Definition(policy, provision))
     terms = sorted(merged, key=_sort_key)
     anchors = _unique_anchors(terms)
-    entries = [Entry(term=term, anchor=anchors[term], wordings=_wordings(merged[term]),
-                     defined_by=_defining(corpus.policies, merged[term], True),
-                     undefined_by=_defining(corpus.policies, merged[term], False))
-               for term in terms]
+    entries = [
+        Entry(
+            term=term,
+            anchor=anchors[term],
+            wordings=_wordings(merged[term]),
+            defined_by=_defining(corpus.policies, merged[term], True),
+            undefined_by=_defining(corpus.policies, merged[term], False),
+        )
+        for term in terms
+    ]
     return Glossary(entries=entries, policies=list(corpus.policies))
 
 
@@ -144,8 +150,10 @@ def _wordings(definitions: list[Definition]) -> list[Wording]:
     texts = list(groups)
     ranked = sorted(texts, key=lambda t: (-len(groups[t]), -_closeness(t, texts), texts.index(t)))
     reference = ranked[0]
-    return [Wording(text=t, definitions=groups[t], diff=diff_words(reference, t)[0] if t != reference else [])
-            for t in ranked]
+    return [
+        Wording(text=t, definitions=groups[t], diff=diff_words(reference, t)[0] if t != reference else [])
+        for t in ranked
+    ]
 
 
 def _closeness(text: str, texts: list[str]) -> float:

@@ -41,7 +41,7 @@ def segments(text: str) -> tuple[Segment, ...]:
     position = 0
     for match in TOKEN.finditer(text):
         if match.start() > position:
-            out.append(Words(text[position:match.start()]))
+            out.append(Words(text[position : match.start()]))
         out.append(FootnoteRef(match.group(1)) if match.group(1) else OptionRef(match.group(2)))
         position = match.end()
     if position < len(text):

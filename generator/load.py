@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from . import validate
 from .model import Corpus, Policy, Taxonomy, TermAliases, assign_ids
 from .problems import Problem, SourceError, display_path
 from .schema import POLICY, TAXONOMY, TERM_ALIASES, check_document
-from .yaml_source import SourceDocument, dotted as _dotted, read_yaml
+from .yaml_source import SourceDocument, read_yaml
+from .yaml_source import dotted as _dotted
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[P
 
 def _build_policy(doc: SourceDocument, path: Path, layout: SourceLayout, problems: list[Problem]) -> Policy | None:
     if not isinstance(doc.value, dict):
-        problems.append(doc.problem((), f"expected a mapping of policy fields at the top level, got {_kind(doc.value)}"))
+        problems.append(
+            doc.problem((), f"expected a mapping of policy fields at the top level, got {_kind(doc.value)}")
+        )
         return None
     checked = check_document(POLICY, doc)
     problems += checked.problems
@@ -117,7 +120,9 @@ def _load_corpus(source: Path) -> Corpus:
     layout = SourceLayout(source)
     files = layout.policy_files()
     if not files:
-        raise SourceError([Problem(display_path(layout.policies), 1, 1, "", "no policy files found (expected <slug>.yml files)")])
+        raise SourceError(
+            [Problem(display_path(layout.policies), 1, 1, "", "no policy files found (expected <slug>.yml files)")]
+        )
     problems: list[Problem] = []
     policies: list[Policy] = []
     for path in files:
@@ -158,11 +163,19 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
         validate.taxonomy_consistent(taxonomy, _reporter(doc, problems))
     known = {t.id for t in taxonomy.topics}
     for policy in policies:
-        validate.topics_known(policy, known, lambda path, msg, p=policy: problems.append(Problem(
-            p.file, *p.positions.get(path, (1, 1)), _dotted(path), msg)))
+        validate.topics_known(
+            policy,
+            known,
+            lambda path, msg, p=policy: problems.append(
+                Problem(p.file, *p.positions.get(path, (1, 1)), _dotted(path), msg)
+            ),
+        )
     used = {t for p in policies for v in p.provisions() for t in v.topics}
-    warnings = [f"{display_path(layout.topics)}: topic {t.id!r} is not used by any provision"
-                for t in taxonomy.topics if t.id not in used]
+    warnings = [
+        f"{display_path(layout.topics)}: topic {t.id!r} is not used by any provision"
+        for t in taxonomy.topics
+        if t.id not in used
+    ]
     return taxonomy, warnings
 
 
@@ -182,7 +195,14 @@ def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
     problems = []
     for policy in policies:
         if policy.slug in first:
-            problems.append(Problem(policy.file, *policy.positions.get(("slug",), (1, 1)), "slug", f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})"))
+            problems.append(
+                Problem(
+                    policy.file,
+                    *policy.positions.get(("slug",), (1, 1)),
+                    "slug",
+                    f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})",
+                )
+            )
         else:
             first[policy.slug] = policy
     return problems

@@ -20,7 +20,6 @@ from mkdocs.structure.pages import Page
 from .generate import generate, page_dates
 from .problems import SourceError
 
-
 # With more policies than this, the navigation files them in A–Z sections of at most NAV_SECTION pages
 # (`Ash – Bel`): with the theme's navigation.prune, a page then carries one section of policies in its
 # navigation, not all of them (which, with a thousand agencies, would make every page hundreds of kB
@@ -93,16 +92,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         aside = self.set_aside.pop(page.file.src_uri)
         html, found = PLACEHOLDER_PARAGRAPH.subn(lambda m: aside[int(m.group(1))], html)
         if found != len(aside):
-            raise PluginError(f"{page.file.src_uri}: {len(aside) - found} block(s) of HTML lost their place "
-                              "in the Markdown conversion")
+            raise PluginError(
+                f"{page.file.src_uri}: {len(aside) - found} block(s) of HTML lost their place "
+                "in the Markdown conversion"
+            )
         return html
 
     def on_post_page(self, output, *, page, config):
         """Points the page's search box at `SEARCH_WORKER` instead of the theme's own worker."""
         output, found = THEME_WORKER.subn(rf'\g<1>\g<2>{SEARCH_WORKER}"', output)
         if found != 1:
-            raise PluginError(f"{page.file.src_uri}: the theme's search worker is not named as "
-                              "generator/mkdocs_plugin.py expects (THEME_WORKER): was mkdocs-material upgraded?")
+            raise PluginError(
+                f"{page.file.src_uri}: the theme's search worker is not named as "
+                "generator/mkdocs_plugin.py expects (THEME_WORKER): was mkdocs-material upgraded?"
+            )
         return fold_whitespace(output)
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -115,7 +118,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if policies is None or len(policies.children) <= NAV_POLICIES:
             return nav
         pages = policies.children
-        runs = [pages[i:i + NAV_SECTION] for i in range(0, len(pages), NAV_SECTION)]
+        runs = [pages[i : i + NAV_SECTION] for i in range(0, len(pages), NAV_SECTION)]
         policies.children = []
         for i, run in enumerate(runs):
             before = runs[i - 1][-1] if i else None
@@ -137,7 +140,7 @@ def fold_whitespace(html: str) -> str:
     elements that keep white space as written (`KEEPS_WHITESPACE`): the page shows the same."""
     out, position = [], 0
     for kept in KEEPS_WHITESPACE.finditer(html):
-        out += [LINE_BREAK_RUN.sub("\n", html[position:kept.start()]), kept.group()]
+        out += [LINE_BREAK_RUN.sub("\n", html[position : kept.start()]), kept.group()]
         position = kept.end()
     out.append(LINE_BREAK_RUN.sub("\n", html[position:]))
     return "".join(out)
@@ -146,7 +149,8 @@ def fold_whitespace(html: str) -> str:
 def _policy_pages(section: Section) -> bool:
     """Whether a navigation section holds the policy pages (and nothing else)."""
     return bool(section.children) and all(
-        isinstance(child, Page) and child.file.src_uri.startswith("policies/") for child in section.children)
+        isinstance(child, Page) and child.file.src_uri.startswith("policies/") for child in section.children
+    )
 
 
 def _range_title(first: Page, last: Page, before: Page | None, after: Page | None) -> str:
@@ -160,7 +164,7 @@ def _range_title(first: Page, last: Page, before: Page | None, after: Page | Non
             return name[:1]
         other_name = Path(other.file.src_uri).stem
         common = next((i for i, (a, b) in enumerate(zip(name, other_name)) if a != b), len(name))
-        return name[:common + 1]
+        return name[: common + 1]
 
     low, high = (start(first, before).replace("-", " ").capitalize(), start(last, after).replace("-", " ").capitalize())
     return low if low == high else f"{low} – {high}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 
 @dataclass
@@ -124,15 +124,15 @@ class Provision:
     option: str | None = None
     topics: list[str] = field(default_factory=list)
     comparable: bool = True
-    children: list["Provision"] = field(default_factory=list)
+    children: list[Provision] = field(default_factory=list)
     source_path: tuple = ()
     # Filled in by `assign_ids` once the whole tree is known.
     id: str = ""
     depth: int = 0
-    parent: "Provision | None" = field(default=None, repr=False)
+    parent: Provision | None = field(default=None, repr=False)
     _labels: tuple | None = field(default=None, init=False, repr=False, compare=False)  # see label_path
 
-    def walk(self) -> Iterator["Provision"]:
+    def walk(self) -> Iterator[Provision]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -287,8 +287,11 @@ class Corpus:
         if len(wanted) == 1:
             return self.provisions_on_topic(next(iter(wanted)))
         addressing = {id(policy) for topic_id in wanted for policy, _ in self._topic_index.get(topic_id, ())}
-        return [(policy, [p for p in policy.provisions() if wanted.intersection(p.topics)])
-                for policy in self.policies if id(policy) in addressing]
+        return [
+            (policy, [p for p in policy.provisions() if wanted.intersection(p.topics)])
+            for policy in self.policies
+            if id(policy) in addressing
+        ]
 
     @cached_property
     def glossary(self):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from . import model
 from .problems import Problem
@@ -47,14 +48,22 @@ class Field:
 
 
 def _type_name(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "a string", bool: "true/false", int: "a number",
-            float: "a number", type(None): "nothing", dt.date: "a date"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing",
+        dt.date: "a date",
+    }.get(type(value), type(value).__name__)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
     """A value as a message quotes it, shortened: the message names the value, it need not repeat a page of it."""
     text = repr(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Str(Field):
@@ -82,7 +91,9 @@ class Slug(Str):
     """Lower-case letters, digits and hyphens: used for policy slugs and option ids."""
 
     def __init__(self, **kw):
-        super().__init__(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", what="lower-case letters, digits and single hyphens", **kw)
+        super().__init__(
+            pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", what="lower-case letters, digits and single hyphens", **kw
+        )
 
 
 class Url(Str):
@@ -231,6 +242,7 @@ def check_document(root: Record, doc: SourceDocument) -> Checked:
 
 # --- The declaration of a policy file -------------------------------------------------------------
 
+
 def _provision_fields() -> dict[str, Field]:
     return {
         "label": Str(allow_empty=False),
@@ -247,103 +259,178 @@ def _provision_fields() -> dict[str, Field]:
 
 PROVISION = Record(model.Provision, _provision_fields)
 
-ALTERNATIVE = Record(model.Alternative, {
-    "id": Slug(required=True),
-    "text": Str(required=True),
-    "input": Str(allow_empty=False),
-})
-
-TEMPLATE_OPTION = Record(model.TemplateOption, {
-    "id": Slug(required=True),
-    "kind": Choice(("fill-in", "choice", "optional"), required=True),
-    "bracket": Str(required=True, allow_empty=False),
-    "label": Str(required=True, allow_empty=False),
-    "help": Str(),
-    "default": Str(),
-    "format": Choice(("text", "date"), default="text"),
-    "alternatives": ListOf(ALTERNATIVE),
-})
-
-POLICY = Record(model.Policy, {
-    "schema": Integer(allowed=(1,), required=True),
-    "slug": Slug(required=True),
-    "kind": Choice(("policy", "template"), required=True),
-    "agency": Record(model.Agency, {
-        "name": Str(required=True, allow_empty=False),
-        "city": Str(),
-        "state": Str(),
-        "identified": Bool(default=True),
-    }, required=True),
-    "document": Record(model.Document, {
-        "title": Str(required=True, allow_empty=False),
-        "type": Str(),
-        "number": Str(),
-        "subject": Str(),
-        "chapter": Str(),
-    }, required=True),
-    "dates": Record(model.Dates, {
-        "issued": DateOrOption(),
-        "effective": DateOrOption(),
-        "revised": ListOf(DateOrOption()),
-    }, default=lambda: model.Dates()),
-    "amends": Str(),
-    "rescinds": Str(),
-    "references": ListOf(Str(allow_empty=False)),
-    "distribution": ListOf(Str(allow_empty=False)),
-    "signatories": ListOf(Record(model.Signatory, {
-        "name": Str(required=True, allow_empty=False),
-        "title": Str(),
-        "note": Str(),
-        "date_line": Bool(default=False),
-    })),
-    "original": Str(required=True, pattern=r"[^/\\]+", what="a file name in source/originals/"),
-    "body": ListOf(PROVISION, required=True),
-    "footnotes": ListOf(Record(model.Footnote, {
-        "id": Str(required=True, pattern=r"[A-Za-z0-9]+", what="letters or digits, e.g. \"1\""),
-        "text": Str(required=True, allow_empty=False),
-    })),
-    "attachments": ListOf(Record(model.Attachment, {
-        "title": Str(required=True, allow_empty=False),
-        "items": ListOf(Record(model.AttachmentItem, {
-            "name": Str(required=True, allow_empty=False),
-            "url": Url(),
-        }), required=True),
-    })),
-    "options": ListOf(TEMPLATE_OPTION),
-    "furniture": ListOf(Record(model.Furniture, {
-        "line": Str(required=True, allow_empty=False),
-        "reason": Str(required=True, allow_empty=False),
-    })),
-    "repairs": ListOf(Record(model.Repair, {
-        "provision": Str(required=True, allow_empty=False),
-        "field": Choice(("label", "heading", "term", "text"), required=True),
-        "original": Str(required=True),
-        "repaired": Str(required=True, allow_empty=False),
-        "reason": Str(required=True, allow_empty=False),
-    })),
-})
-
-
-TAXONOMY = Record(model.Taxonomy, {
-    "groups": ListOf(Record(model.TopicGroup, {
+ALTERNATIVE = Record(
+    model.Alternative,
+    {
         "id": Slug(required=True),
-        "title": Str(required=True, allow_empty=False),
-    })),
-    "topics": ListOf(Record(model.Topic, {
+        "text": Str(required=True),
+        "input": Str(allow_empty=False),
+    },
+)
+
+TEMPLATE_OPTION = Record(
+    model.TemplateOption,
+    {
         "id": Slug(required=True),
-        "title": Str(required=True, allow_empty=False),
-        "description": Str(required=True, allow_empty=False),
-        "group": Slug(),
-    }), required=True),
-})
+        "kind": Choice(("fill-in", "choice", "optional"), required=True),
+        "bracket": Str(required=True, allow_empty=False),
+        "label": Str(required=True, allow_empty=False),
+        "help": Str(),
+        "default": Str(),
+        "format": Choice(("text", "date"), default="text"),
+        "alternatives": ListOf(ALTERNATIVE),
+    },
+)
+
+POLICY = Record(
+    model.Policy,
+    {
+        "schema": Integer(allowed=(1,), required=True),
+        "slug": Slug(required=True),
+        "kind": Choice(("policy", "template"), required=True),
+        "agency": Record(
+            model.Agency,
+            {
+                "name": Str(required=True, allow_empty=False),
+                "city": Str(),
+                "state": Str(),
+                "identified": Bool(default=True),
+            },
+            required=True,
+        ),
+        "document": Record(
+            model.Document,
+            {
+                "title": Str(required=True, allow_empty=False),
+                "type": Str(),
+                "number": Str(),
+                "subject": Str(),
+                "chapter": Str(),
+            },
+            required=True,
+        ),
+        "dates": Record(
+            model.Dates,
+            {
+                "issued": DateOrOption(),
+                "effective": DateOrOption(),
+                "revised": ListOf(DateOrOption()),
+            },
+            default=lambda: model.Dates(),
+        ),
+        "amends": Str(),
+        "rescinds": Str(),
+        "references": ListOf(Str(allow_empty=False)),
+        "distribution": ListOf(Str(allow_empty=False)),
+        "signatories": ListOf(
+            Record(
+                model.Signatory,
+                {
+                    "name": Str(required=True, allow_empty=False),
+                    "title": Str(),
+                    "note": Str(),
+                    "date_line": Bool(default=False),
+                },
+            )
+        ),
+        "original": Str(required=True, pattern=r"[^/\\]+", what="a file name in source/originals/"),
+        "body": ListOf(PROVISION, required=True),
+        "footnotes": ListOf(
+            Record(
+                model.Footnote,
+                {
+                    "id": Str(required=True, pattern=r"[A-Za-z0-9]+", what='letters or digits, e.g. "1"'),
+                    "text": Str(required=True, allow_empty=False),
+                },
+            )
+        ),
+        "attachments": ListOf(
+            Record(
+                model.Attachment,
+                {
+                    "title": Str(required=True, allow_empty=False),
+                    "items": ListOf(
+                        Record(
+                            model.AttachmentItem,
+                            {
+                                "name": Str(required=True, allow_empty=False),
+                                "url": Url(),
+                            },
+                        ),
+                        required=True,
+                    ),
+                },
+            )
+        ),
+        "options": ListOf(TEMPLATE_OPTION),
+        "furniture": ListOf(
+            Record(
+                model.Furniture,
+                {
+                    "line": Str(required=True, allow_empty=False),
+                    "reason": Str(required=True, allow_empty=False),
+                },
+            )
+        ),
+        "repairs": ListOf(
+            Record(
+                model.Repair,
+                {
+                    "provision": Str(required=True, allow_empty=False),
+                    "field": Choice(("label", "heading", "term", "text"), required=True),
+                    "original": Str(required=True),
+                    "repaired": Str(required=True, allow_empty=False),
+                    "reason": Str(required=True, allow_empty=False),
+                },
+            )
+        ),
+    },
+)
 
 
-TERM_ALIASES = Record(model.TermAliases, {
-    "aliases": ListOf(Record(model.TermAlias, {
-        "term": Str(required=True, allow_empty=False),
-        "variants": ListOf(Str(allow_empty=False), required=True),
-    }), required=True),
-})
+TAXONOMY = Record(
+    model.Taxonomy,
+    {
+        "groups": ListOf(
+            Record(
+                model.TopicGroup,
+                {
+                    "id": Slug(required=True),
+                    "title": Str(required=True, allow_empty=False),
+                },
+            )
+        ),
+        "topics": ListOf(
+            Record(
+                model.Topic,
+                {
+                    "id": Slug(required=True),
+                    "title": Str(required=True, allow_empty=False),
+                    "description": Str(required=True, allow_empty=False),
+                    "group": Slug(),
+                },
+            ),
+            required=True,
+        ),
+    },
+)
+
+
+TERM_ALIASES = Record(
+    model.TermAliases,
+    {
+        "aliases": ListOf(
+            Record(
+                model.TermAlias,
+                {
+                    "term": Str(required=True, allow_empty=False),
+                    "variants": ListOf(Str(allow_empty=False), required=True),
+                },
+            ),
+            required=True,
+        ),
+    },
+)
 
 
 class Mapping(Field):
@@ -361,8 +448,11 @@ class Mapping(Field):
 
 
 # The answers file of "Draft your policy" (source/answers/*.yml): documented in source/FIELDS.md.
-ANSWERS_FILE = Record(model.AnswersFile, {
-    "template": Slug(required=True),
-    "version": Integer(allowed=(1,), required=True),
-    "answers": Mapping(Slug(), required=True),
-})
+ANSWERS_FILE = Record(
+    model.AnswersFile,
+    {
+        "template": Slug(required=True),
+        "version": Integer(allowed=(1,), required=True),
+        "answers": Mapping(Slug(), required=True),
+    },
+)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
@@ -42,7 +42,7 @@ def words_of(text: str) -> set[str]:
     return {word for word in WORD.findall(text.lower()) if word not in STOP_WORDS}
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
     return str(stemmer(Token(word)))
 

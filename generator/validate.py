@@ -7,8 +7,8 @@ callable, so the loader can run them all and collect every problem.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from . import inline
 from .model import Policy, Provision
@@ -47,8 +47,10 @@ def unique_provision_ids(policy: Policy, report: Report) -> None:
     for provision in policy.provisions():
         if provision.id in seen:
             first = seen[provision.id].source_path
-            report(provision.source_path + ("label",),
-                   f"duplicate provision id {provision.id!r} (also at {dotted(first)}; labels must differ among siblings)")
+            report(
+                provision.source_path + ("label",),
+                f"duplicate provision id {provision.id!r} (also at {dotted(first)}; labels must differ among siblings)",
+            )
         else:
             seen[provision.id] = provision
 
@@ -60,17 +62,29 @@ def options_defined_and_used(policy: Policy, report: Report) -> None:
         for option_id in inline.option_refs(text):
             used[option_id] += 1
             if option_id not in defined:
-                report(path, f"option {option_id!r} is used in the text but not defined (expected an id listed under options)")
+                report(
+                    path,
+                    f"option {option_id!r} is used in the text but not defined (expected an id listed under options)",
+                )
             elif defined[option_id].kind == "optional":
-                report(path, f"option {option_id!r} is an optional part; mark the provision with `option: {option_id}` instead of placing it in text")
+                report(
+                    path,
+                    f"option {option_id!r} is an optional part; mark the provision with `option: {option_id}` instead of placing it in text",
+                )
     for provision in policy.provisions():
         if provision.option:
             used[provision.option] += 1
             option = defined.get(provision.option)
             if option is None:
-                report(provision.source_path + ("option",), f"option {provision.option!r} is not defined (expected an id listed under options)")
+                report(
+                    provision.source_path + ("option",),
+                    f"option {provision.option!r} is not defined (expected an id listed under options)",
+                )
             elif option.kind != "optional":
-                report(provision.source_path + ("option",), f"option {provision.option!r} is a {option.kind}, expected an option of kind optional")
+                report(
+                    provision.source_path + ("option",),
+                    f"option {provision.option!r} is a {option.kind}, expected an option of kind optional",
+                )
     for i, option in enumerate(policy.options):
         if option.id not in used:
             report(option.source_path + ("id",), f"option {option.id!r} is defined but never used")
@@ -102,8 +116,10 @@ def _choice(option, report: Report) -> None:
     for alternative in option.alternatives:
         has_slot = "{input}" in alternative.text
         if bool(alternative.input) != has_slot:
-            report(alternative.source_path + ("text",),
-                   "an alternative with `input` must contain {input} in its text, and only then")
+            report(
+                alternative.source_path + ("text",),
+                "an alternative with `input` must contain {input} in its text, and only then",
+            )
 
 
 def footnotes_defined_and_used(policy: Policy, report: Report) -> None:
@@ -116,7 +132,10 @@ def footnotes_defined_and_used(policy: Policy, report: Report) -> None:
                 report(path, f"footnote {footnote_id!r} is referenced but not defined (expected an id under footnotes)")
     for footnote in policy.footnotes:
         if footnote.id not in used:
-            report(footnote.source_path + ("id",), f"footnote {footnote.id!r} is never referenced (expected {{{{footnote:{footnote.id}}}}} in a text)")
+            report(
+                footnote.source_path + ("id",),
+                f"footnote {footnote.id!r} is never referenced (expected {{{{footnote:{footnote.id}}}}} in a text)",
+            )
 
 
 def repairs_point_at_text(policy: Policy, report: Report) -> None:
@@ -128,8 +147,10 @@ def repairs_point_at_text(policy: Policy, report: Report) -> None:
             continue
         value = getattr(provision, repair.field) or ""
         if repair.repaired not in value:
-            report(repair.source_path + ("repaired",),
-                   f"{repair.repaired!r} does not occur in the {repair.field} of {repair.provision}")
+            report(
+                repair.source_path + ("repaired",),
+                f"{repair.repaired!r} does not occur in the {repair.field} of {repair.provision}",
+            )
 
 
 def provisions_have_content(policy: Policy, report: Report) -> None:
@@ -142,7 +163,10 @@ def provisions_have_content(policy: Policy, report: Report) -> None:
 
 def original_exists(policy: Policy, report: Report, originals: Path) -> None:
     if not (originals / policy.original).is_file():
-        report(policy.source_path + ("original",), f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)")
+        report(
+            policy.source_path + ("original",),
+            f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)",
+        )
 
 
 def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:
@@ -164,8 +188,10 @@ def topics_known(policy: Policy, known: set[str], report: Report) -> None:
     for provision in policy.provisions():
         for i, topic_id in enumerate(provision.topics):
             if topic_id not in known:
-                report(provision.source_path + ("topics", i),
-                       f"unknown topic {topic_id!r} (expected an id from source/topics.yml)")
+                report(
+                    provision.source_path + ("topics", i),
+                    f"unknown topic {topic_id!r} (expected an id from source/topics.yml)",
+                )
         if provision.topics and not provision.comparable:
             report(provision.source_path + ("comparable",), "a provision marked comparable: false cannot have topics")
 
@@ -178,7 +204,10 @@ def taxonomy_consistent(taxonomy, report: Report) -> None:
             report(topic.source_path + ("id",), f"topic {topic.id!r} is defined more than once")
         seen.add(topic.id)
         if topic.group and topic.group not in groups:
-            report(topic.source_path + ("group",), f"unknown group {topic.group!r} (expected one of: {', '.join(sorted(groups))})")
+            report(
+                topic.source_path + ("group",),
+                f"unknown group {topic.group!r} (expected one of: {', '.join(sorted(groups))})",
+            )
 
 
 def term_aliases_consistent(term_aliases, defined: set[str], report: Report) -> None:

@@ -61,8 +61,16 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
     """Parse a file; on failure return no document and the problems that explain why."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(shown_as, 1, 1, "", f"file is {size / 1e6:.1f} MB, more than a source file may be "
-                                                  f"({MAX_FILE_BYTES // 1_000_000} MB); check it is the right file")]
+        return None, [
+            Problem(
+                shown_as,
+                1,
+                1,
+                "",
+                f"file is {size / 1e6:.1f} MB, more than a source file may be "
+                f"({MAX_FILE_BYTES // 1_000_000} MB); check it is the right file",
+            )
+        ]
     text, problem = _decode(path.read_bytes(), shown_as)
     if problem:
         return None, [problem]
@@ -80,8 +88,15 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
         return None, [Problem(shown_as, line, column, "", f"YAML syntax error: {what}")]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line, column = _line_and_column(text, exc.position)
-        return None, [Problem(shown_as, line, column, "", f"character U+{exc.character:04X} is not allowed "
-                                                          f"in YAML ({exc.reason}); remove it")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                column,
+                "",
+                f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason}); remove it",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(shown_as, 1, 1, "", f"YAML error: {' '.join(str(exc).split())}")]
     except _Abandoned:
@@ -138,8 +153,11 @@ class _Builder:
         self.loader.get_event()  # document end
         if not self.loader.check_event(yaml.StreamEndEvent):
             extra = self.loader.get_event()
-            self.report(extra.start_mark, (), "expected a single document in the file, but found another "
-                                              "(remove the `---` or `...` line)")
+            self.report(
+                extra.start_mark,
+                (),
+                "expected a single document in the file, but found another (remove the `---` or `...` line)",
+            )
         return True
 
     def tree(self) -> object:
@@ -224,7 +242,7 @@ class _Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
-        except Exception:  # e.g. 2014-02-30 looks like a date but is none; `!!bool x` is no boolean
+        except Exception:  # noqa: BLE001 -- any constructor's failure; e.g. 2014-02-30 looks like a date but is none; `!!bool x` is no boolean
             return event.value  # what the constructors cannot make sense of stays the text it is
 
     def text(self, event) -> str | None:
@@ -285,7 +303,7 @@ class _Abandoned(Exception):
 class _Collection:
     """A mapping or list being filled: where it is, and for a mapping, the key whose value comes next."""
 
-    __slots__ = ("path", "value", "is_mapping", "expects_key", "pending_key", "key_position")
+    __slots__ = ("expects_key", "is_mapping", "key_position", "path", "pending_key", "value")
 
     def __init__(self, path: Path_, value: dict | list):
         self.path, self.value = path, value

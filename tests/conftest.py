@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,53 @@ from generator.load import SourceLayout, load_corpus
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_handbook(cwd: Path, *args: str, timeout: float = 300, env: dict[str, str] | None = None):
+    """`handbook ARGS` as a user runs it, in `cwd`, with its output captured; a failing exit is for the
+    test to assert, not an exception."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+def read_page(site: Path, relative: str) -> str:
+    """A built file's text."""
+    return (site / relative).read_text(encoding="utf-8")
+
+
+def site_search(page, query: str):
+    """Types `query` key by key into the search box at the top of the page; the result items once the
+    first is shown."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    items = page.locator(".md-search-result__item")
+    items.first.wait_for(timeout=15000)
+    return items
+
+
+def compare_search(page, query: str):
+    """Types `query` key by key into the compare search's word box; the results once a provision is shown."""
+    page.locator("#compare-query").press_sequentially(query)
+    results = page.locator("#compare-results .compare-provision")
+    results.first.wait_for()
+    return results
 
 
 def corpus_slugs() -> list[str]:
@@ -77,8 +124,11 @@ class OfflinePage:
             route.abort()
 
     def open(self, site: Path, relative: str):
-        self.page.goto((site / relative).as_uri() if "#" not in relative
-                       else (site / relative.split("#")[0]).as_uri() + "#" + relative.split("#", 1)[1])
+        self.page.goto(
+            (site / relative).as_uri()
+            if "#" not in relative
+            else (site / relative.split("#")[0]).as_uri() + "#" + relative.split("#", 1)[1]
+        )
         return self.page
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import corpus_slugs
+from .conftest import compare_search, corpus_slugs, site_search
 
 pytestmark = pytest.mark.browser
 
@@ -23,22 +23,36 @@ def blocking_violations(page) -> list[str]:
         pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests` (tests/run.sh does)")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html'][:120]}"
-            for violation in result["violations"] if violation["impact"] in BLOCKING
-            for node in violation["nodes"]]
+    return [
+        f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html'][:120]}"
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING
+        for node in violation["nodes"]
+    ]
 
 
 def most_compared_topic(corpus) -> str:
     """The topic the most policies address: its page has the most columns, differences and choices."""
-    counts = Counter(topic for policy in corpus.policies
-                     for topic in {t for provision in policy.provisions() for t in provision.topics})
+    counts = Counter(
+        topic
+        for policy in corpus.policies
+        for topic in {t for provision in policy.provisions() for t in provision.topics}
+    )
     return counts.most_common(1)[0][0]
 
 
 def pages(corpus) -> list[str]:
-    return (["index.html"] + [f"policies/{slug}.html" for slug in corpus_slugs()]
-            + [f"compare/topics/{most_compared_topic(corpus)}.html", "compare/index.html", "glossary.html",
-               "compare/search.html", "draft.html"])
+    return (
+        ["index.html"]
+        + [f"policies/{slug}.html" for slug in corpus_slugs()]
+        + [
+            f"compare/topics/{most_compared_topic(corpus)}.html",
+            "compare/index.html",
+            "glossary.html",
+            "compare/search.html",
+            "draft.html",
+        ]
+    )
 
 
 def test_every_kind_of_page_has_no_serious_or_critical_violation(offline_page, site, corpus):
@@ -53,16 +67,13 @@ def test_every_kind_of_page_has_no_serious_or_critical_violation(offline_page, s
 
 def test_compare_search_results_have_no_serious_or_critical_violation(offline_page, site):
     page = offline_page.open(site, "compare/search.html")
-    page.locator("#compare-query").press_sequentially("undercover")
-    page.locator("#compare-results .compare-provision").first.wait_for()
+    compare_search(page, "undercover")
     assert blocking_violations(page) == []
 
 
 def test_site_search_results_have_no_serious_or_critical_violation(offline_page, site):
     page = offline_page.open(site, "index.html")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("undercover")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    site_search(page, "undercover")
     assert blocking_violations(page) == []
 
 

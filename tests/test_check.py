@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from .conftest import run_handbook
 
 MINIMAL = """\
 schema: 1
@@ -26,8 +27,7 @@ body:
 
 
 def run_check(source: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--source", str(source)],
-                          capture_output=True, text=True, cwd=source.parent)
+    return run_handbook(source.parent, "check", "--source", str(source))
 
 
 def write(project: Path, name: str, text: str | bytes) -> Path:
@@ -52,20 +52,41 @@ def test_the_real_source_is_valid(project):
 CASES = {
     "yaml-syntax": ("bad-syntax.yml", "slug: [unclosed\n", "source/policies/bad-syntax.yml:2:1: YAML syntax error"),
     "empty-file": ("empty.yml", "   \n", "source/policies/empty.yml:1:1: file is empty (expected a YAML mapping)"),
-    "top-level-list": ("a-list.yml", "- one\n- two\n",
-                       "source/policies/a-list.yml:1:1: expected a mapping of policy fields at the top level, got a list"),
-    "not-utf8": ("latin1.yml", b"schema: 1\nslug: caf\xe9\n",
-                 "source/policies/latin1.yml:2:10: not valid UTF-8 (byte 0xe9)"),
-    "unknown-key": ("unknown-key.yml", MINIMAL.format(slug="unknown-key") + "colour: blue\n",
-                    "source/policies/unknown-key.yml:13:1: colour: unknown key 'colour' (expected one of: schema, slug, kind"),
-    "missing-field": ("missing.yml", MINIMAL.format(slug="missing").replace("  title: Social Media\n", "  type: Order\n"),
-                      "source/policies/missing.yml:6:1: document.title: required field is missing"),
-    "bad-date": ("bad-date.yml", MINIMAL.format(slug="bad-date") + "dates:\n  effective: 2014-02-30\n",
-                 "source/policies/bad-date.yml:14:3: dates.effective: '2014-02-30' is not a date (expected YYYY-MM-DD"),
-    "duplicate-id": ("dup-id.yml", MINIMAL.format(slug="dup-id") + "  - label: I.\n    text: Again.\n",
-                     "source/policies/dup-id.yml:13:5: body[1].label: duplicate provision id 'dup-id.i' (also at body[0]"),
-    "option-undefined": ("opt-undef.yml", MINIMAL.format(slug="opt-undef").replace("courteous.", "courteous to {{chief}}."),
-                         "source/policies/opt-undef.yml:12:5: body[0].text: option 'chief' is used in the text but not defined"),
+    "top-level-list": (
+        "a-list.yml",
+        "- one\n- two\n",
+        "source/policies/a-list.yml:1:1: expected a mapping of policy fields at the top level, got a list",
+    ),
+    "not-utf8": (
+        "latin1.yml",
+        b"schema: 1\nslug: caf\xe9\n",
+        "source/policies/latin1.yml:2:10: not valid UTF-8 (byte 0xe9)",
+    ),
+    "unknown-key": (
+        "unknown-key.yml",
+        MINIMAL.format(slug="unknown-key") + "colour: blue\n",
+        "source/policies/unknown-key.yml:13:1: colour: unknown key 'colour' (expected one of: schema, slug, kind",
+    ),
+    "missing-field": (
+        "missing.yml",
+        MINIMAL.format(slug="missing").replace("  title: Social Media\n", "  type: Order\n"),
+        "source/policies/missing.yml:6:1: document.title: required field is missing",
+    ),
+    "bad-date": (
+        "bad-date.yml",
+        MINIMAL.format(slug="bad-date") + "dates:\n  effective: 2014-02-30\n",
+        "source/policies/bad-date.yml:14:3: dates.effective: '2014-02-30' is not a date (expected YYYY-MM-DD",
+    ),
+    "duplicate-id": (
+        "dup-id.yml",
+        MINIMAL.format(slug="dup-id") + "  - label: I.\n    text: Again.\n",
+        "source/policies/dup-id.yml:13:5: body[1].label: duplicate provision id 'dup-id.i' (also at body[0]",
+    ),
+    "option-undefined": (
+        "opt-undef.yml",
+        MINIMAL.format(slug="opt-undef").replace("courteous.", "courteous to {{chief}}."),
+        "source/policies/opt-undef.yml:12:5: body[0].text: option 'chief' is used in the text but not defined",
+    ),
 }
 
 
@@ -85,17 +106,25 @@ def test_option_defined_but_never_used(project):
     template.write_text(text.replace("{{investigations-reviewer}}", "the Investigations Commander"), encoding="utf-8")
     result = run_check(project / "source")
     assert result.returncode == 1
-    assert any("options[" in line and "option 'investigations-reviewer' is defined but never used" in line
-               for line in problems(result)), result.stderr
+    assert any(
+        "options[" in line and "option 'investigations-reviewer' is defined but never used" in line
+        for line in problems(result)
+    ), result.stderr
 
 
 def test_duplicate_slug_across_files(project):
     write(project, "twin.yml", MINIMAL.format(slug="twin"))
     write(project, "twin.yaml", MINIMAL.format(slug="twin"))
     result = run_check(project / "source")
-    assert any(line.startswith("source/policies/twin.yml:2:1: slug: duplicate policy slug 'twin'")
-               or line.startswith("source/policies/twin.yaml:2:1: slug: duplicate policy slug 'twin'")
-               for line in problems(result)), result.stderr
+    assert any(
+        line.startswith(
+            (
+                "source/policies/twin.yml:2:1: slug: duplicate policy slug 'twin'",
+                "source/policies/twin.yaml:2:1: slug: duplicate policy slug 'twin'",
+            )
+        )
+        for line in problems(result)
+    ), result.stderr
 
 
 def test_all_problems_in_all_files_are_reported_at_once(project):
@@ -113,5 +142,9 @@ def test_all_problems_in_all_files_are_reported_at_once(project):
 def test_a_wrong_type_names_what_was_expected(project):
     write(project, "wrong-type.yml", MINIMAL.format(slug="wrong-type").replace("  - label: I.", "  - label: 4"))
     result = run_check(project / "source")
-    assert any(line.startswith("source/policies/wrong-type.yml:10:5: body[0].label: expected a string, got the number 4 (put it in quotes)")
-               for line in problems(result)), result.stderr
+    assert any(
+        line.startswith(
+            "source/policies/wrong-type.yml:10:5: body[0].label: expected a string, got the number 4 (put it in quotes)"
+        )
+        for line in problems(result)
+    ), result.stderr

@@ -10,13 +10,12 @@ from statistics import mean
 
 import pytest
 
-from generator.compare import (compare_topic, compare_topics, diff_words, pair_diff, provision_wording,
-                               topics_by_group)
+from generator.compare import compare_topic, compare_topics, diff_words, pair_diff, provision_wording, topics_by_group
 from generator.render.compare import COVERAGE_PAGE, render_compare, topic_page
-from generator.render.search import (INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages)
-from generator.search_index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
 from generator.render.html import href
 from generator.render.policy import page_path
+from generator.render.search import INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages
+from generator.search_index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
 
 DEPARTMENTS_OF_ONE_MODEL = ("st-joseph-mo", "unidentified-department")
 UNRELATED_DEPARTMENTS = ("kansas-city-mo", "raymore-mo")
@@ -47,6 +46,7 @@ def guilt_topic(corpus):
 
 # --- Tagging: who addresses a topic ---------------------------------------------------------------
 
+
 def test_a_topic_gathers_each_policys_tagged_provisions_in_document_order(corpus, guilt_topic):
     comparison = compare_topic(guilt_topic, corpus.policies)
     for stance in comparison.stances:
@@ -56,15 +56,18 @@ def test_a_topic_gathers_each_policys_tagged_provisions_in_document_order(corpus
     assert provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt") in kansas_city.provisions
     for policy in comparison.silent:
         assert not any(guilt_topic.id in p.topics for p in policy.provisions())
-    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == \
-        {p.slug for p in corpus.policies}
+    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == {
+        p.slug for p in corpus.policies
+    }
 
 
 def test_a_selection_of_policies_limits_the_comparison(corpus, guilt_topic):
     chosen = [corpus.policy("kansas-city-mo"), corpus.policy("raymore-mo")]
     comparison = compare_topic(guilt_topic, chosen)
-    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == \
-        {"kansas-city-mo", "raymore-mo"}
+    assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == {
+        "kansas-city-mo",
+        "raymore-mo",
+    }
 
 
 def test_topics_are_grouped_in_the_taxonomys_order_each_once(corpus):
@@ -77,10 +80,14 @@ def test_topics_are_grouped_in_the_taxonomys_order_each_once(corpus):
 
 # --- Pages ----------------------------------------------------------------------------------------
 
+
 def test_coverage_matrix_links_each_addressing_policy_and_says_when_a_policy_is_silent(corpus, pages, guilt_topic):
     matrix = pages[COVERAGE_PAGE]
-    row = re.search(rf'<tr><th scope="row"><a href="{re.escape(href(COVERAGE_PAGE, topic_page(guilt_topic)))}">'
-                    r".*?</tr>", matrix).group(0)
+    row = re.search(
+        rf'<tr><th scope="row"><a href="{re.escape(href(COVERAGE_PAGE, topic_page(guilt_topic)))}">'
+        r".*?</tr>",
+        matrix,
+    ).group(0)
     cells = re.findall(r"<td[^>]*>.*?</td>", row)
     comparison = compare_topic(guilt_topic, corpus.policies)
     for policy, cell in zip(corpus.policies, cells):
@@ -130,23 +137,31 @@ def test_template_options_on_a_topic_show_their_alternatives(corpus, pages):
 
 # --- Differences ----------------------------------------------------------------------------------
 
+
 def test_guilt_or_innocence_wording_diff_marks_the_words_each_department_has_alone(corpus):
     kansas_city = provision_saying(corpus, "kansas-city-mo", "Make statements about the guilt")
     st_joseph = provision_saying(corpus, "st-joseph-mo", "Refrain from making statements about the guilt")
-    changes, similarity = diff_words(provision_wording(corpus.policy("kansas-city-mo"), kansas_city),
-                                     provision_wording(corpus.policy("st-joseph-mo"), st_joseph))
+    changes, similarity = diff_words(
+        provision_wording(corpus.policy("kansas-city-mo"), kansas_city),
+        provision_wording(corpus.policy("st-joseph-mo"), st_joseph),
+    )
     deleted = " ".join(c.text for c in changes if c.kind == "delete")
     inserted = " ".join(c.text for c in changes if c.kind == "insert")
     common = "".join(c.text for c in changes if c.kind == "equal")
     assert inserted.split() == ["Refrain", "from", "making"]
     assert re.findall(r"\w+", deleted) == ["Make", "any", "internal", "investigations", "or", "litigation"]
-    assert "statements about the guilt or innocence of any suspect or arrestee, or comments concerning pending prosecutions" in common
+    assert (
+        "statements about the guilt or innocence of any suspect or arrestee, or comments concerning pending prosecutions"
+        in common
+    )
     assert 0.5 < similarity < 1
 
 
 def test_rendered_pair_diff_uses_ins_and_del_and_shows_the_similarity(corpus, pages, guilt_topic):
     html = pages[topic_page(guilt_topic)]
-    section = re.search(r'<section class="pair-diff" id="diff-kansas-city-mo--st-joseph-mo".*?</section>', html).group(0)
+    section = re.search(r'<section class="pair-diff" id="diff-kansas-city-mo--st-joseph-mo".*?</section>', html).group(
+        0
+    )
     assert "<del>Make</del> <ins>Refrain from making</ins> statements about the guilt" in section
     comparison = compare_topic(guilt_topic, corpus.policies)
     diff = pair_diff(comparison.stance("kansas-city-mo"), comparison.stance("st-joseph-mo"))
@@ -155,16 +170,22 @@ def test_rendered_pair_diff_uses_ins_and_del_and_shows_the_similarity(corpus, pa
 
 
 def test_departments_from_one_model_policy_read_more_alike_than_unrelated_ones(corpus):
-    shared = [c for c in compare_topics(corpus)
-              if all(c.stance(slug) for slug in DEPARTMENTS_OF_ONE_MODEL + UNRELATED_DEPARTMENTS)]
+    shared = [
+        c
+        for c in compare_topics(corpus)
+        if all(c.stance(slug) for slug in DEPARTMENTS_OF_ONE_MODEL + UNRELATED_DEPARTMENTS)
+    ]
     assert shared, "no topic is addressed by all four departments"
 
     def similarity(comparison, slugs):
         return pair_diff(*(comparison.stance(slug) for slug in slugs)).similarity
 
-    assert mean(similarity(c, DEPARTMENTS_OF_ONE_MODEL) for c in shared) > \
-        mean(similarity(c, UNRELATED_DEPARTMENTS) for c in shared)
-    devices = corpus.taxonomy.topic(provision_saying(corpus, "st-joseph-mo", "Using personally owned devices").topics[0])
+    assert mean(similarity(c, DEPARTMENTS_OF_ONE_MODEL) for c in shared) > mean(
+        similarity(c, UNRELATED_DEPARTMENTS) for c in shared
+    )
+    devices = corpus.taxonomy.topic(
+        provision_saying(corpus, "st-joseph-mo", "Using personally owned devices").topics[0]
+    )
     on_devices = compare_topic(devices, corpus.policies)
     assert similarity(on_devices, DEPARTMENTS_OF_ONE_MODEL) > similarity(on_devices, UNRELATED_DEPARTMENTS)
 
@@ -178,6 +199,7 @@ def test_diff_keeps_the_text_of_both_sides_exactly():
 
 # --- Compare search data ----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def search_files(corpus):
     return search_pages(corpus, None)
@@ -187,7 +209,7 @@ def assigned(script: str, target: str):
     """The JSON value a data script assigns to `self.<target>`, or adds to it (`Object.assign`)."""
     for prefix in (f"self.{target} = Object.assign(self.{target} || {{}}, ", f"self.{target} = "):
         if script.startswith(prefix):
-            return json.loads(script[len(prefix):].rstrip().rstrip(";").removesuffix(")"))
+            return json.loads(script[len(prefix) :].rstrip().rstrip(";").removesuffix(")"))
     raise AssertionError(f"the script does not assign {target}: {script[:80]}")
 
 
@@ -203,8 +225,12 @@ def test_search_index_is_split_into_scripts_that_find_provisions(corpus, search_
     for script in {p["texts"] for p in data["policies"]}:  # the texts of several policies to a script
         texts.update(assigned(search_files[script], TEXTS_GLOBAL))
     found_addresses = {texts[policy["slug"]][i][3] for policy, i in (numbered[n] for n in found if n < len(numbered))}
-    undercover = {f"policies/{policy.slug}.html#{p.id}" for policy in corpus.policies for p in policy.provisions()
-                  if re.search(r"\bundercover\b", provision_wording(policy, p), re.IGNORECASE)}
+    undercover = {
+        f"policies/{policy.slug}.html#{p.id}"
+        for policy in corpus.policies
+        for p in policy.provisions()
+        if re.search(r"\bundercover\b", provision_wording(policy, p), re.IGNORECASE)
+    }
     assert undercover and undercover == found_addresses
     raymore = provision_saying(corpus, "raymore-mo", "Officers who are working in undercover operations")
     n = next(n for n, (policy, i) in enumerate(numbered) if texts[policy["slug"]][i][3].endswith("#" + raymore.id))

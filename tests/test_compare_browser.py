@@ -33,16 +33,23 @@ TIME_FIRST_RESULTS = """() => {
 
 
 def guilt_topic(corpus):
-    kansas_city = next(p for p in corpus.policy("kansas-city-mo").provisions()
-                       if "Make statements about the guilt or innocence" in p.text)
+    kansas_city = next(
+        p
+        for p in corpus.policy("kansas-city-mo").provisions()
+        if "Make statements about the guilt or innocence" in p.text
+    )
     return corpus.taxonomy.topic(kansas_city.topics[0])
 
 
 def departments_saying(corpus, word):
     """The policies with a provision in the compare search (it has topics) using a word that starts with `word`."""
     pattern = re.compile(rf"\b{word}", re.IGNORECASE)
-    return {policy.slug for policy in corpus.policies for p in policy.provisions()
-            if p.topics and pattern.search(provision_wording(policy, p))}
+    return {
+        policy.slug
+        for policy in corpus.policies
+        for p in policy.provisions()
+        if p.topics and pattern.search(provision_wording(policy, p))
+    }
 
 
 def open_search(offline_page, site):
@@ -61,8 +68,11 @@ def type_query(page, text):
     box = page.locator("#compare-query")
     box.fill("")
     box.press_sequentially(text)
-    page.wait_for_function("""(text) => document.getElementById('compare-query').value === text &&
-        document.querySelector('#compare-results .compare-provision')""", arg=text)
+    page.wait_for_function(
+        """(text) => document.getElementById('compare-query').value === text &&
+        document.querySelector('#compare-results .compare-provision')""",
+        arg=text,
+    )
 
 
 def test_search_finds_the_departments_that_use_a_word_and_measures_the_first_results(offline_page, site, corpus):
@@ -74,7 +84,7 @@ def test_search_finds_the_departments_that_use_a_word_and_measures_the_first_res
     found = set().union(*shown(page).values())
     assert found == departments_saying(corpus, "undercover")
     assert {"kansas-city-mo", "raymore-mo", "st-joseph-mo", "unidentified-department"} <= found
-    assert page.locator("#compare-results mark", has_text=re.compile("^undercover$", re.I)).count() > 0
+    assert page.locator("#compare-results mark", has_text=re.compile("^undercover$", re.IGNORECASE)).count() > 0
 
     type_query(page, "guilt")
     found = set().union(*shown(page).values())
@@ -97,7 +107,9 @@ def test_filters_by_topic_and_department_narrow_the_results(offline_page, site, 
     page.select_option("#compare-department", "kansas-city-mo")
     page.wait_for_function("document.querySelectorAll('#compare-results .compare-column').length === 1")
     assert shown(page) == {topic.id: ["kansas-city-mo"]}
-    assert page.locator("#compare-results .compare-provision").count() == len(comparison.stance("kansas-city-mo").provisions)
+    assert page.locator("#compare-results .compare-provision").count() == len(
+        comparison.stance("kansas-city-mo").provisions
+    )
 
     page.select_option("#compare-topic", "")
     page.select_option("#compare-department", "raymore-mo")
@@ -200,9 +212,11 @@ def many_departments(tmp_path_factory):
     model = (policies / "st-joseph-mo.yml").read_text(encoding="utf-8")
     for town in COPIES:
         slug = f"{town.lower()}-mo"
-        text = (model.replace("slug: st-joseph-mo", f"slug: {slug}")
-                .replace("name: St. Joseph, Missouri Police Department", f"name: {town} Police Department")
-                .replace("original: st-joseph-mo.txt", f"original: {slug}.txt"))
+        text = (
+            model.replace("slug: st-joseph-mo", f"slug: {slug}")
+            .replace("name: St. Joseph, Missouri Police Department", f"name: {town} Police Department")
+            .replace("original: st-joseph-mo.txt", f"original: {slug}.txt")
+        )
         assert text.count(slug) == 2 and f"{town} Police" in text
         (policies / f"{slug}.yml").write_text(text, encoding="utf-8")
         (originals / f"{slug}.txt").write_bytes((originals / "st-joseph-mo.txt").read_bytes())
@@ -218,7 +232,8 @@ SAME_WORDS = ("st-joseph-mo",) + tuple(f"{town.lower()}-mo" for town in COPIES)
 
 
 def test_a_topic_page_shows_a_few_departments_and_the_reader_adds_others_on_every_topic(
-        offline_page, many_departments, corpus):
+    offline_page, many_departments, corpus
+):
     topic = guilt_topic(corpus)
     page = offline_page.open(many_departments, topic_page(topic).replace(".md", ".html"))
     first = shown_columns(page)
@@ -235,8 +250,11 @@ def test_a_topic_page_shows_a_few_departments_and_the_reader_adds_others_on_ever
     added.wait_for()
     assert "Refrain from making statements about the guilt or innocence" in added.inner_text()
 
-    other = next(t for t in corpus.taxonomy.topics
-                 if t.id != topic.id and compare_topic(t, corpus.policies).stance("st-joseph-mo"))
+    other = next(
+        t
+        for t in corpus.taxonomy.topics
+        if t.id != topic.id and compare_topic(t, corpus.policies).stance("st-joseph-mo")
+    )
     page = offline_page.open(many_departments, topic_page(other).replace(".md", ".html"))
     page.locator(f'.compare-column[data-policy="{hidden}"]').wait_for()  # remembered from the other topic
     page.locator(f'.compare-choose input[value="{hidden}"]').uncheck()
@@ -250,8 +268,9 @@ def test_a_topic_page_shows_a_few_departments_and_the_reader_adds_others_on_ever
 def test_the_coverage_matrix_adds_a_department_s_column(offline_page, many_departments, corpus):
     page = offline_page.open(many_departments, "compare/index.html")
     shown = [h.get_attribute("data-policy") for h in page.locator(".coverage-matrix thead th[data-policy]").all()]
-    hidden = next(slug for slug in ("kansas-city-mo", "raymore-mo", "unidentified-department") + SAME_WORDS
-                  if slug not in shown)
+    hidden = next(
+        slug for slug in ("kansas-city-mo", "raymore-mo", "unidentified-department") + SAME_WORDS if slug not in shown
+    )
     name = corpus.policy(hidden).agency.name if hidden in corpus_slugs() else f"{hidden[:-3].title()} Police Department"
     page.fill("#compare-add-input", name[:5])
     page.locator(".compare-add-options button", has_text=name).click()

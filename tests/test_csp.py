@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, compare_search, site_search
 
 # The nginx line of README.md's "Content-Security-Policy for web teams": the header tested is the one documented.
 DOCUMENTED_HEADER = re.compile(r'add_header Content-Security-Policy "([^"]+)" always;')
@@ -44,7 +44,9 @@ class InlineCode(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name == "style":
                 self.found.append(f"{name}= attribute on <{tag}>")
-            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.found.append(f"{name}={value!r} on <{tag}>")
 
     def handle_data(self, data):
@@ -168,19 +170,17 @@ def test_the_server_sends_the_policy_and_the_browser_enforces_it(policy_page):
 @pytest.mark.browser
 def test_site_search_works_under_the_policy(policy_page):
     page = policy_page.open("index.html")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("undercover")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    assert "raymore-mo.html" in " ".join(a.get_attribute("href") or ""
-                                         for a in page.locator(".md-search-result__item a").all())
+    site_search(page, "undercover")
+    assert "raymore-mo.html" in " ".join(
+        a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()
+    )
     assert policy_page.violations() == []
 
 
 @pytest.mark.browser
 def test_compare_search_works_under_the_policy(policy_page):
     page = policy_page.open("compare/search.html")
-    page.locator("#compare-query").press_sequentially("undercover")
-    page.locator("#compare-results .compare-provision").first.wait_for()
+    compare_search(page, "undercover")
     assert "undercover" in page.locator("#compare-results").inner_text().lower()
     assert policy_page.violations() == []
 

@@ -9,8 +9,15 @@ import pytest
 
 from generator.cli import main
 from generator.draft import blocks_of, read_answers, render_answers
-from generator.render.draft import (MARKDOWN_SPECIAL, document_html, label_for, label_variants,
-                                    option_places, render_draft, template_of)
+from generator.render.draft import (
+    MARKDOWN_SPECIAL,
+    document_html,
+    label_for,
+    label_variants,
+    option_places,
+    render_draft,
+    template_of,
+)
 
 from .conftest import ROOT
 
@@ -42,6 +49,7 @@ def write(tmp_path, text, name="answers.yml"):
 
 # --- Numbering when optional items are left out -----------------------------------------------------
 
+
 def test_items_after_a_left_out_optional_item_take_the_labels_before_them(template):
     item_b = provision(template, "massachusetts-template.iv.c.7.b")  # optional a. comes before it
     assert label_variants(template, item_b) == {"": "b.", "refer-to-self-item": "a."}
@@ -54,12 +62,17 @@ def test_items_after_a_left_out_optional_item_take_the_labels_before_them(templa
 
 def test_the_option_used_in_five_places_lists_them(template):
     places = [p.id for p in option_places(template)["authorizing-official"]]
-    assert places == ["massachusetts-template.iv.a.1", "massachusetts-template.iv.a.4.e.1",
-                      "massachusetts-template.iv.b.1.a", "massachusetts-template.iv.b.3.a",
-                      "massachusetts-template.iv.c.7"]
+    assert places == [
+        "massachusetts-template.iv.a.1",
+        "massachusetts-template.iv.a.4.e.1",
+        "massachusetts-template.iv.b.1.a",
+        "massachusetts-template.iv.b.3.a",
+        "massachusetts-template.iv.c.7",
+    ]
 
 
 # --- The drafted text --------------------------------------------------------------------------------
+
 
 def test_example_answers_fill_every_kind_of_option(template, example):
     text = render_answers(template, example, "md")
@@ -67,13 +80,18 @@ def test_example_answers_fill_every_kind_of_option(template, example):
     assert "Issue date: January 6, 2025" in text
     # fill-in used in five places, with a different answer in one of them
     assert "unless authorized by the Chief of Police." in text
-    assert "The use of false identities for investigative purposes must be authorized by the Investigations Commander." in text
+    assert (
+        "The use of false identities for investigative purposes must be authorized by the Investigations Commander."
+        in text
+    )
     assert "in the opinion of the Chief of Police or the Deputy Chief of Police, is not in compliance" in text
     # choices, including one whose alternative asks for typed text
     assert "Such images may be posted if authorized by the Chief of Police." in text
     assert "uniforms or other insignia affiliated with this department is prohibited." in text
-    assert ("past and present and not within the public domain is authorized under the following conditions: "
-            "with the written approval of the Investigations Commander.") in text
+    assert (
+        "past and present and not within the public domain is authorized under the following conditions: "
+        "with the written approval of the Investigations Commander."
+    ) in text
     assert "**a.** Employees shall not identify themselves as department employees" in text
     # optional items left out, and the remaining ones renumbered
     assert "References to oneself as a department employee" not in text
@@ -117,30 +135,38 @@ def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(c
     chosen.topics = ["draft-test-topic"]
     vars(corpus).pop("_topic_index", None)  # the copy's index of provisions by topic, made before the change
     page = render_draft(corpus, None)["draft.md"]
-    fieldset = re.search(r'<fieldset[^>]*data-option="self-identification".*?</fieldset>', page, re.S).group(0)
+    fieldset = re.search(r'<fieldset[^>]*data-option="self-identification".*?</fieldset>', page, re.DOTALL).group(0)
     assert f'href="policies/raymore-mo.html#{chosen.id}"' in fieldset
     assert "How others decided" in fieldset
 
 
 # --- Bad answers files ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content, message", [
-    ("template: [unclosed\n", "YAML syntax error"),
-    ("- just\n- a list\n", "expected a mapping with template, version and answers"),
-    ("template: raymore-mo\nversion: 1\nanswers: {}\n", "this answers file is for the template 'raymore-mo'"),
-    ("template: massachusetts-template\nversion: 7\nanswers: {}\n", "7 is not supported (expected one of: 1)"),
-    (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", "unknown option id 'colour-of-badge'"),
-    (ALL_ANSWERS_HEADER + "  logo-display: maybe\n", "'maybe' is not an alternative (expected one of: authorized, prohibited)"),
-    (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
-    (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
-    (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "True is not valid (expected include or omit)"),
-])
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("template: [unclosed\n", "YAML syntax error"),
+        ("- just\n- a list\n", "expected a mapping with template, version and answers"),
+        ("template: raymore-mo\nversion: 1\nanswers: {}\n", "this answers file is for the template 'raymore-mo'"),
+        ("template: massachusetts-template\nversion: 7\nanswers: {}\n", "7 is not supported (expected one of: 1)"),
+        (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", "unknown option id 'colour-of-badge'"),
+        (
+            ALL_ANSWERS_HEADER + "  logo-display: maybe\n",
+            "'maybe' is not an alternative (expected one of: authorized, prohibited)",
+        ),
+        (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
+        (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
+        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "True is not valid (expected include or omit)"),
+    ],
+)
 def test_bad_answers_files_are_refused_with_a_message(template, tmp_path, content, message):
     _, problems, _ = read_answers(write(tmp_path, content), template)
     assert any(message in str(p) for p in problems), problems
 
 
 # --- The command ----------------------------------------------------------------------------------------
+
 
 def test_cli_lists_every_missing_and_invalid_answer_and_writes_nothing(tmp_path, capsys):
     answers = write(tmp_path, ALL_ANSWERS_HEADER + "  logo-display: maybe\n  city-town: Millbrook\n")

@@ -91,7 +91,7 @@ def test_save_start_over_and_load_the_answers_back(offline_page, site, tmp_path)
     page = open_draft(offline_page, site)
     answer_some_of_each_kind(page)
     saved = download(page, "save")
-    content = (tmp_path / "answers.yml")
+    content = tmp_path / "answers.yml"
     saved.save_as(content)
     data = yaml.safe_load(content.read_text(encoding="utf-8"))
     assert data["template"] == "massachusetts-template" and data["version"] == 1
@@ -113,16 +113,33 @@ def test_save_start_over_and_load_the_answers_back(offline_page, site, tmp_path)
     assert "Such images may be posted if authorized by the Deputy Chief." in preview_text(page)
 
 
-@pytest.mark.parametrize("content, message", [
-    ("template: [unclosed\n", "This file is not valid YAML"),
-    ("- a list\n- of things\n", "This is not an answers file: expected template, version and answers"),
-    ("template: raymore-mo\nversion: 1\nanswers: {}\n", "for the template “raymore-mo”, not “massachusetts-template”"),
-    ("template: massachusetts-template\nversion: 3\nanswers: {}\n", "Answers file version 3 is not supported (expected 1)"),
-    ("template: massachusetts-template\nversion: 1\nanswers:\n  badge-colour: blue\n", "Unknown option id: badge-colour"),
-    ("template: massachusetts-template\nversion: 1\nanswers:\n  logo-display: maybe\n",
-     'logo-display: "maybe" is not an alternative (expected one of: authorized, prohibited)'),
-    ("template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: next week\n", 'issue-date: "next week" is not a date'),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("template: [unclosed\n", "This file is not valid YAML"),
+        ("- a list\n- of things\n", "This is not an answers file: expected template, version and answers"),
+        (
+            "template: raymore-mo\nversion: 1\nanswers: {}\n",
+            "for the template “raymore-mo”, not “massachusetts-template”",
+        ),
+        (
+            "template: massachusetts-template\nversion: 3\nanswers: {}\n",
+            "Answers file version 3 is not supported (expected 1)",
+        ),
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  badge-colour: blue\n",
+            "Unknown option id: badge-colour",
+        ),
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  logo-display: maybe\n",
+            'logo-display: "maybe" is not an alternative (expected one of: authorized, prohibited)',
+        ),
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: next week\n",
+            'issue-date: "next week" is not a date',
+        ),
+    ],
+)
 def test_a_bad_answers_file_is_refused_with_a_message_and_changes_nothing(offline_page, site, content, message):
     page = open_draft(offline_page, site)
     page.fill("#draft-city-town", "Millbrook")
@@ -149,7 +166,10 @@ def test_same_answers_give_the_same_text_in_the_browser_and_on_the_command_line(
     cli_html.write_text(render_answers(template, answers, "html"), encoding="utf-8")
     page.goto(cli_html.as_uri())
     assert preview_text(page) == browser_text
-    assert "authorized under the following conditions: with the written approval of the Investigations Commander." in browser_text
+    assert (
+        "authorized under the following conditions: with the written approval of the Investigations Commander."
+        in browser_text
+    )
 
 
 def test_downloads_markdown_html_and_word_match_the_command_line(offline_page, site, corpus, tmp_path):

@@ -6,21 +6,15 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
 
 from generator.glossary import build_glossary
 
-from .conftest import SOURCE
+from .conftest import SOURCE, read_page, run_handbook, site_search
 
 DEFINITION_SECTION = re.compile(r"definitions|terminology", re.IGNORECASE)
-
-
-def read(site, relative):
-    return (site / relative).read_text(encoding="utf-8")
 
 
 def entry(glossary, term):
@@ -52,13 +46,16 @@ def source_definitions() -> list[tuple[str, str, str]]:
 
 # --- The merged glossary -------------------------------------------------------------------------
 
+
 def test_known_facts_from_the_originals(corpus):
     glossary = build_glossary(corpus)
     blog = entry(glossary, "Blog")
     assert slugs(blog.defined_by) == {"kansas-city-mo", "raymore-mo", "st-joseph-mo", "unidentified-department"}
     assert slugs(blog.undefined_by) == {"massachusetts-template"}
-    for term, text in (("Web 2.0", "The second generation of the World Wide Web"),
-                       ("Wiki", "Web page(s) that can be edited collaboratively.")):
+    for term, text in (
+        ("Web 2.0", "The second generation of the World Wide Web"),
+        ("Wiki", "Web page(s) that can be edited collaboratively."),
+    ):
         shared = entry(glossary, term)
         assert slugs(shared.defined_by) == {"st-joseph-mo", "unidentified-department"}
         assert len(shared.wordings) == 1 and shared.most_common.text.startswith(text)
@@ -99,7 +96,7 @@ def test_the_glossary_covers_every_definition_in_the_source(corpus, site):
     glossary = build_glossary(corpus)
     merged = {(d.policy.slug, d.provision.term, d.wording) for e in glossary.entries for d in e.definitions}
     assert set(definitions) == merged and len(merged) == len(definitions)
-    page = read(site, "glossary.html")
+    page = read_page(site, "glossary.html")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert f"{len(definitions)} definitions from {len(corpus.policies)} policies" in text
     for slug, term, wording in definitions:
@@ -109,37 +106,41 @@ def test_the_glossary_covers_every_definition_in_the_source(corpus, site):
 
 
 def test_each_definition_shows_its_provenance_and_the_entry_who_does_not_define_it(site):
-    page = read(site, "glossary.html")
-    blog = page[page.index('id="term-blog"'):page.index('id="term-chat"')]
-    assert ('<a href="policies/kansas-city-mo.html#kansas-city-mo.iii.a">Kansas City Missouri Police Department, '
-            "III. TERMINOLOGY › A.</a>") in blog
+    page = read_page(site, "glossary.html")
+    blog = page[page.index('id="term-blog"') : page.index('id="term-chat"')]
+    assert (
+        '<a href="policies/kansas-city-mo.html#kansas-city-mo.iii.a">Kansas City Missouri Police Department, '
+        "III. TERMINOLOGY › A.</a>"
+    ) in blog
     assert "Not defined by: Massachusetts model policy (draft template)." in blog
-    profile = page[page.index('id="term-profile"'):page.index('id="term-public-domain"')]
+    profile = page[page.index('id="term-profile"') : page.index('id="term-public-domain"')]
     assert "Massachusetts model policy (draft template), III. DEFINITIONS › F.</a>" in profile
     assert "(as written: “Profiles”)" in profile
-    page_entry = page[page.index('id="term-page"'):page.index('id="term-peer-to-peer"')]
+    page_entry = page[page.index('id="term-page"') : page.index('id="term-peer-to-peer"')]
     assert "with <del>administrator</del> <ins>Administrator</ins> rights" in page_entry
-    speech = page[page.index('id="term-speech"'):page.index('id="term-uniform-resource-locator-url"')]
+    speech = page[page.index('id="term-speech"') : page.index('id="term-uniform-resource-locator-url"')]
     assert "Same wording in all 4 policies that define it" in speech
 
 
 def test_index_lists_every_term_with_its_count_and_marks_single_policy_terms(corpus, site):
-    page = read(site, "glossary.html")
+    page = read_page(site, "glossary.html")
     start = page.index('class="glossary-index"')
-    index = page[start:page.index("</nav>", start)]
+    index = page[start : page.index("</nav>", start)]
     for item in build_glossary(corpus).entries:
         link = f'<a href="#{item.anchor}">{html.escape(item.term)}</a> <span class="glossary-count"'
         assert link in index, item.term
     assert re.search(r'#term-employee">Employee</a> <span[^>]*>1</span> <span class="badge glossary-single">', index)
     assert re.search(r'#term-blog">Blog</a> <span[^>]*>4</span></li>', index)
-    home = read(site, "index.html")
+    home = read_page(site, "index.html")
     assert '<a href="glossary.html">Definitions glossary</a>' in home
 
 
 def test_the_site_search_indexes_each_term_as_a_section(site):
-    script = read(site, "search-index/pages.js")  # the site search's entries that are not provisions
-    entries = {address: (title, words) for _, title, words, address in
-               json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))}
+    script = read_page(site, "search-index/pages.js")  # the site search's entries that are not provisions
+    entries = {
+        address: (title, words)
+        for _, title, words, address in json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))
+    }
     title, words = entries["glossary.html#term-wiki"]
     assert title == "Wiki" and "Web page(s) that can be edited collaboratively." in words
     assert "Social Networking" in entries["glossary.html#term-social-networks"][1]
@@ -147,20 +148,25 @@ def test_the_site_search_indexes_each_term_as_a_section(site):
 
 # --- The alias list ------------------------------------------------------------------------------
 
+
 def test_an_alias_naming_a_term_no_policy_defines_is_reported_with_its_position(project):
     (project / "source" / "glossary.yml").write_text(
         "aliases:\n"
         "  - term: Profile\n"
         "    variants: [Profiles, Blogs]\n"
         "  - term: Social Networks\n"
-        "    variants: [Profile]\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--source", str(project / "source")],
-                            capture_output=True, text=True, cwd=project)
+        "    variants: [Profile]\n",
+        encoding="utf-8",
+    )
+    result = run_handbook(project, "check", "--source", str(project / "source"))
     assert result.returncode == 1
-    assert ("source/glossary.yml:3:26: aliases[0].variants[1]: term 'Blogs' is not defined by any policy"
-            in result.stderr)
-    assert ("source/glossary.yml:5:16: aliases[1].variants[0]: term 'Profile' is already listed at aliases[0].term"
-            in result.stderr)
+    assert (
+        "source/glossary.yml:3:26: aliases[0].variants[1]: term 'Blogs' is not defined by any policy" in result.stderr
+    )
+    assert (
+        "source/glossary.yml:5:16: aliases[1].variants[0]: term 'Profile' is already listed at aliases[0].term"
+        in result.stderr
+    )
 
 
 # --- Hostile text --------------------------------------------------------------------------------
@@ -191,8 +197,8 @@ def test_a_hostile_term_is_escaped_in_the_glossary_and_in_its_links(project):
 
     (project / "source" / "policies" / "hostile.yml").write_text(HOSTILE, encoding="utf-8")
     build_into(project / "mkdocs.yml", project / "site")
-    glossary = read(project / "site", "glossary.html")
-    policy = read(project / "site", "policies/hostile.html")
+    glossary = read_page(project / "site", "glossary.html")
+    policy = read_page(project / "site", "policies/hostile.html")
     for page in (glossary, policy):
         assert "<img" not in page.lower() and "<script>alert" not in page
     assert "A &quot;quoted&quot; &lt;script&gt;alert(2)&lt;/script&gt; thing &amp; more." in glossary
@@ -203,40 +209,43 @@ def test_a_hostile_term_is_escaped_in_the_glossary_and_in_its_links(project):
 
 # --- Term links in policy pages ------------------------------------------------------------------
 
+
 def provision_block(page: str, provision_id: str) -> str:
     return re.search(rf'<div class="provision[^"]*" id="{re.escape(provision_id)}">(.*?)</div>', page).group(1)
 
 
 def test_terms_are_linked_as_whole_words_only(site, corpus):
-    kc = read(site, "policies/kansas-city-mo.html")
+    kc = read_page(site, "policies/kansas-city-mo.html")
     assert "Posting any of the following types of criminal justice information" in provision_block(
-        kc, "kansas-city-mo.iv.a.6.d")
-    template = read(site, "policies/massachusetts-template.html")
-    assert re.search(r'what you <a class="term-link[^>]*href="\.\./glossary\.html#term-post"[^>]*>post</a> will be seen',
-                     template)
+        kc, "kansas-city-mo.iv.a.6.d"
+    )
+    template = read_page(site, "policies/massachusetts-template.html")
+    assert re.search(
+        r'what you <a class="term-link[^>]*href="\.\./glossary\.html#term-post"[^>]*>post</a> will be seen', template
+    )
     assert "What is posted or e-mailed today" in template
     word = re.compile(r"[\w-]")
     for policy in corpus.policies:
-        page = read(site, f"policies/{policy.slug}.html")
+        page = read_page(site, f"policies/{policy.slug}.html")
         for match in re.finditer(r'<a class="term-link[^>]*>([^<]*)</a>', page):
             before, after = page[match.start() - 1], page[match.end()]
             assert not word.match(before) and not word.match(after), f"{policy.slug}: {match.group(0)}"
 
 
 def test_only_the_first_mention_per_provision_is_linked_and_never_in_headings(site, corpus):
-    template = read(site, "policies/massachusetts-template.html")
+    template = read_page(site, "policies/massachusetts-template.html")
     start = template.index('id="massachusetts-template.i"')
-    section = template[start:template.index("<h2", start)]
+    section = template[start : template.index("<h2", start)]
     assert section.lower().count("social media") >= 3
     assert section.count('href="../glossary.html#term-social-media"') == 1
     for policy in corpus.policies:
-        page = read(site, f"policies/{policy.slug}.html")
+        page = read_page(site, f"policies/{policy.slug}.html")
         for heading in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", page, re.DOTALL):
             assert "term-link" not in heading
 
 
 def test_a_term_is_not_linked_inside_its_own_definition(site):
-    raymore = read(site, "policies/raymore-mo.html")
+    raymore = read_page(site, "policies/raymore-mo.html")
     internet = provision_block(raymore, "raymore-mo.section-8-02.c")
     assert "The Internet includes" in internet and "#term-internet" not in internet
     assert "#term-world-wide-web" in internet  # other terms are linked there
@@ -244,12 +253,15 @@ def test_a_term_is_not_linked_inside_its_own_definition(site):
 
 
 def test_the_tooltip_shows_the_policys_own_definition_else_the_glossarys(site):
-    kc = read(site, "policies/kansas-city-mo.html")
-    own = re.search(r'<a class="term-link term-link-own" href="\.\./glossary\.html#term-social-media" title="([^"]*)"', kc)
+    kc = read_page(site, "policies/kansas-city-mo.html")
+    own = re.search(
+        r'<a class="term-link term-link-own" href="\.\./glossary\.html#term-social-media" title="([^"]*)"', kc
+    )
     assert own and "this policy&#x27;s definition: On-line sources that allow people to communicate" in own.group(1)
-    template = read(site, "policies/massachusetts-template.html")
-    other = re.search(r'<a class="term-link term-link-glossary" href="\.\./glossary\.html#term-post" title="([^"]*)"',
-                      template)
+    template = read_page(site, "policies/massachusetts-template.html")
+    other = re.search(
+        r'<a class="term-link term-link-glossary" href="\.\./glossary\.html#term-post" title="([^"]*)"', template
+    )
     assert other and "not defined in this policy" in other.group(1)
     assert "Content an individual shares on a social media site or the act of publishing content" in other.group(1)
 
@@ -275,8 +287,6 @@ def test_a_term_link_leads_from_a_policy_page_to_the_glossary_entry(offline_page
 @pytest.mark.browser
 def test_the_site_search_finds_a_definition_in_the_glossary(offline_page, site):
     page = offline_page.open(site, "index.html")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("collaboratively")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    site_search(page, "collaboratively")
     links = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
     assert any("/glossary.html" in link and link.endswith("#term-wiki") for link in links), links

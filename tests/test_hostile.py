@@ -10,8 +10,6 @@ import html
 import json
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,15 +25,17 @@ from generator.render.html import heading_text
 from generator.render.policy import page_path
 from generator.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, compare_search, copy_project, read_page, run_handbook, site_search
 from .test_csp import inline_code
 
 # Each payload would show a dialog if it ran; "xyzzy" finds them in the searches.
 AGENCY = "<script>alert('agency')</script> Xyzzy Police"
 TITLE = "<img src=x onerror=alert('title')> Social Media"
 HEADING = "<svg onload=alert('heading')> # [heading](javascript:alert('heading'))"
-TEXT = ("Members shall xyzzy <script>alert('text')</script> & [click](javascript:alert('text')) "
-        "<a href=\"javascript:alert('text')\">here</a> {#id} **bold** <!-- comment -->.")
+TEXT = (
+    "Members shall xyzzy <script>alert('text')</script> & [click](javascript:alert('text')) "
+    "<a href=\"javascript:alert('text')\">here</a> {#id} **bold** <!-- comment -->."
+)
 TERM = "<i onmouseover=alert('term')>Xyzzy</i>"
 NOTE = "</div></p><script>alert('note')</script>"
 
@@ -43,32 +43,45 @@ PROBLEM_LINE = re.compile(r"^[^\n:]+:(\d+):(\d+): [^\n]+$")
 
 
 def topic_ids() -> list[str]:
-    return [topic["id"] for topic in yaml.safe_load((ROOT / "source" / "topics.yml").read_text(encoding="utf-8"))["topics"]]
+    return [
+        topic["id"] for topic in yaml.safe_load((ROOT / "source" / "topics.yml").read_text(encoding="utf-8"))["topics"]
+    ]
 
 
 def hostile_policy() -> str:
     """A valid policy with markup, script and `javascript:` links in every kind of text field."""
-    return yaml.safe_dump({
-        "schema": 1, "slug": "hostile", "kind": "policy",
-        "agency": {"name": AGENCY, "city": "<b>City</b>", "state": "MO"},
-        "document": {"title": TITLE, "type": "<u>Order</u>", "number": "<i>7</i>", "subject": NOTE},
-        "dates": {"issued": "2020-01-02"},
-        "references": [NOTE], "distribution": [TEXT],
-        "signatories": [{"name": AGENCY, "title": NOTE, "note": TEXT}],
-        "original": "kansas-city-mo.txt",
-        "body": [
-            {"label": "<b>I.</b>", "heading": HEADING, "text": TEXT, "notes": [NOTE], "topics": topic_ids()},
-            {"label": "II.", "term": TERM, "text": f"{TEXT} {{{{footnote:1}}}}", "comparable": False},
-        ],
-        "footnotes": [{"id": "1", "text": NOTE}],
-        "attachments": [{"title": HEADING, "items": [{"name": TEXT, "url": "https://example.org/?q=%3Cscript%3E&x=1"}]}],
-        "furniture": [{"line": NOTE, "reason": TEXT}],
-    }, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(
+        {
+            "schema": 1,
+            "slug": "hostile",
+            "kind": "policy",
+            "agency": {"name": AGENCY, "city": "<b>City</b>", "state": "MO"},
+            "document": {"title": TITLE, "type": "<u>Order</u>", "number": "<i>7</i>", "subject": NOTE},
+            "dates": {"issued": "2020-01-02"},
+            "references": [NOTE],
+            "distribution": [TEXT],
+            "signatories": [{"name": AGENCY, "title": NOTE, "note": TEXT}],
+            "original": "kansas-city-mo.txt",
+            "body": [
+                {"label": "<b>I.</b>", "heading": HEADING, "text": TEXT, "notes": [NOTE], "topics": topic_ids()},
+                {"label": "II.", "term": TERM, "text": f"{TEXT} {{{{footnote:1}}}}", "comparable": False},
+            ],
+            "footnotes": [{"id": "1", "text": NOTE}],
+            "attachments": [
+                {"title": HEADING, "items": [{"name": TEXT, "url": "https://example.org/?q=%3Cscript%3E&x=1"}]}
+            ],
+            "furniture": [{"line": NOTE, "reason": TEXT}],
+        },
+        allow_unicode=True,
+        sort_keys=False,
+    )
 
 
 def policy_header(slug: str, agency: str) -> str:
-    return (f"schema: 1\nslug: {slug}\nkind: policy\nagency:\n  name: {agency}\ndocument:\n  title: Social Media\n"
-            "original: kansas-city-mo.txt\nbody:\n")
+    return (
+        f"schema: 1\nslug: {slug}\nkind: policy\nagency:\n  name: {agency}\ndocument:\n  title: Social Media\n"
+        "original: kansas-city-mo.txt\nbody:\n"
+    )
 
 
 def nested_policy(slug: str, levels: int) -> str:
@@ -108,32 +121,31 @@ def hostile_site(tmp_path_factory) -> Path:
     (policies / "hostile.yml").write_text(hostile_policy(), encoding="utf-8")
     (policies / "long-line.yml").write_text(
         policy_header("long-line", "Long Line Police") + f"  - label: I.\n    text: {json_quoted(long_line_text())}\n"
-        f"    topics: [{topic_ids()[0]}]\n", encoding="utf-8")
+        f"    topics: [{topic_ids()[0]}]\n",
+        encoding="utf-8",
+    )
     (policies / "deep.yml").write_text(nested_policy("deep", DEEPEST_PROVISIONS), encoding="utf-8")
     build_into(project / "mkdocs.yml", project / "site")
     return project / "site"
 
 
-def built_text(site: Path, relative: str) -> str:
-    return (site / relative).read_text(encoding="utf-8")
-
-
 # --- Markup and script ----------------------------------------------------------------------------------
+
 
 def test_no_built_page_carries_script_from_the_yaml(hostile_site):
     assert inline_code(hostile_site) == []
 
 
 def test_markup_in_the_yaml_is_shown_as_text_where_it_appears(hostile_site):
-    page = built_text(hostile_site, "policies/hostile.html")
+    page = read_page(hostile_site, "policies/hostile.html")
     for text in (AGENCY, TEXT, NOTE, TERM, "<i>7</i>"):
         assert html.escape(text) in page, text
     assert f"{heading_text('<b>I.</b>')} {heading_text(HEADING)}" in page  # in a heading, as character references
     assert "&lt;img src=x onerror=alert(&#x27;title&#x27;)&gt; Social Media" in page
-    assert html.escape(AGENCY) in built_text(hostile_site, "index.html")
-    topic = built_text(hostile_site, f"compare/topics/{topic_ids()[0]}.html")
+    assert html.escape(AGENCY) in read_page(hostile_site, "index.html")
+    topic = read_page(hostile_site, f"compare/topics/{topic_ids()[0]}.html")
     assert html.escape(AGENCY) in topic and html.escape(TEXT) in topic
-    assert html.escape(TERM) in built_text(hostile_site, "glossary.html")
+    assert html.escape(TERM) in read_page(hostile_site, "glossary.html")
 
 
 @pytest.mark.browser
@@ -141,8 +153,14 @@ def test_hostile_pages_and_searches_run_no_script_in_a_browser(offline_page, hos
     page = offline_page.page
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for relative in ("index.html", "policies/hostile.html", f"compare/topics/{topic_ids()[0]}.html",
-                     "compare/index.html", "glossary.html", "draft.html"):
+    for relative in (
+        "index.html",
+        "policies/hostile.html",
+        f"compare/topics/{topic_ids()[0]}.html",
+        "compare/index.html",
+        "glossary.html",
+        "draft.html",
+    ):
         offline_page.open(hostile_site, relative)
         page.wait_for_load_state("load")
         assert page.locator("script:not([src]):not([type='application/json'])").count() == 0, relative
@@ -151,14 +169,11 @@ def test_hostile_pages_and_searches_run_no_script_in_a_browser(offline_page, hos
     assert "<script>alert('text')</script>" in page.locator("article").inner_text()
 
     offline_page.open(hostile_site, "compare/search.html")
-    page.locator("#compare-query").press_sequentially("xyzzy")
-    page.locator("#compare-results .compare-provision").first.wait_for()
+    compare_search(page, "xyzzy")
     assert "<script>alert('text')</script>" in page.locator("#compare-results").inner_text()
 
     offline_page.open(hostile_site, "index.html")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("xyzzy")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    site_search(page, "xyzzy")
     assert "Xyzzy" in page.locator(".md-search-result").inner_text()
     assert page.locator(".md-search-result script, .md-search-result img, .md-search-result svg[onload]").count() == 0
     assert dialogs == [] and offline_page.errors == []
@@ -166,15 +181,16 @@ def test_hostile_pages_and_searches_run_no_script_in_a_browser(offline_page, hos
 
 # --- Size and nesting ------------------------------------------------------------------------------------
 
+
 def test_a_very_long_line_gives_the_complete_page(hostile_site):
-    page = built_text(hostile_site, "policies/long-line.html")
+    page = read_page(hostile_site, "policies/long-line.html")
     block = re.search(r'<div class="provision depth-0" id="long-line.i">(.*?)</div>', page, re.DOTALL).group(1)
     words = html.unescape(re.sub(r"<[^>]+>", "", block))  # the text, without the glossary's term links
     assert words == f"I. {long_line_text()}"
 
 
 def test_the_deepest_nesting_allowed_gives_a_correct_page(hostile_site):
-    page = built_text(hostile_site, "policies/deep.html")
+    page = read_page(hostile_site, "policies/deep.html")
     deepest = "deep." + ".".join(str(level) for level in range(1, DEEPEST_PROVISIONS + 1))
     assert f'id="{deepest}"' in page
     assert f"Level {DEEPEST_PROVISIONS} of {DEEPEST_PROVISIONS}." in page
@@ -187,8 +203,10 @@ def billion_laughs() -> str:
 
 
 def attachment_policy(url: str) -> str:
-    return (policy_header("links", "Links Police") + "  - text: Members shall be courteous.\n    comparable: false\n"
-            f"attachments:\n  - title: Sites\n    items:\n      - name: Site\n        url: {json_quoted(url)}\n")
+    return (
+        policy_header("links", "Links Police") + "  - text: Members shall be courteous.\n    comparable: false\n"
+        f"attachments:\n  - title: Sites\n    items:\n      - name: Site\n        url: {json_quoted(url)}\n"
+    )
 
 
 def json_quoted(text: str) -> str:
@@ -198,23 +216,32 @@ def json_quoted(text: str) -> str:
 
 CLEAR_ERRORS = {
     "200 levels of provisions": (lambda: nested_policy("deep", 200), f"nested more than {MAX_DEPTH} levels deep"),
-    # A few hundred thousand brackets crashed PyYAML's composer (a segmentation fault) or took minutes.
-    "400,000 open brackets": (lambda: "schema: " + "[" * 400_000 + "]" * 400_000 + "\n",
-                              f":1:{len('schema: ') + MAX_DEPTH}: schema{'[0]' * (MAX_DEPTH - 1)}: "
-                              f"nested more than {MAX_DEPTH} levels deep"),
-    "a 10 MB file": (lambda: policy_header("big", "Big Police") + "  - text: " + "x " * 5_000_000 + "\n",
-                     "file is 10.0 MB, more than a source file may be (1 MB)"),
+    # A few hundred thousand brackets crashed PyYAML's composer (a segmentation fault) or took minutes. Newer
+    # PyYAML refuses deep flow nesting in its own parser, before our depth check: either layer may say it, so
+    # only the place is pinned, line 1 of the file.
+    "400,000 open brackets": (lambda: "schema: " + "[" * 400_000 + "]" * 400_000 + "\n", "hostile.yml:1:"),
+    "a 10 MB file": (
+        lambda: policy_header("big", "Big Police") + "  - text: " + "x " * 5_000_000 + "\n",
+        "file is 10.0 MB, more than a source file may be (1 MB)",
+    ),
     "aliases that expand to a billion values": (billion_laughs, ":2:10: a1[0]: aliases (*a0) are not supported"),
     "a control character": ("schema: 1\nslug: x\x07\n", ":2:8: character U+0007 is not allowed in YAML"),
-    "a javascript: link": (lambda: attachment_policy("javascript:alert(1)"),
-                           "attachments[0].items[0].url: 'javascript:alert(1)' is not valid "
-                           "(expected an http:// or https:// address)"),
-    "a javascript: link in capitals": (lambda: attachment_policy("JavaScript:alert(1)"),
-                                       "'JavaScript:alert(1)' is not valid"),
-    "a data: link": (lambda: attachment_policy("data:text/html,<script>alert(1)</script>"),
-                     "is not valid (expected an http"),
-    "a link breaking out of its attribute": (lambda: attachment_policy('https://example.org/"onmouseover="alert(1)'),
-                                             "is not valid (expected an http"),
+    "a javascript: link": (
+        lambda: attachment_policy("javascript:alert(1)"),
+        "attachments[0].items[0].url: 'javascript:alert(1)' is not valid (expected an http:// or https:// address)",
+    ),
+    "a javascript: link in capitals": (
+        lambda: attachment_policy("JavaScript:alert(1)"),
+        "'JavaScript:alert(1)' is not valid",
+    ),
+    "a data: link": (
+        lambda: attachment_policy("data:text/html,<script>alert(1)</script>"),
+        "is not valid (expected an http",
+    ),
+    "a link breaking out of its attribute": (
+        lambda: attachment_policy('https://example.org/"onmouseover="alert(1)'),
+        "is not valid (expected an http",
+    ),
 }
 
 
@@ -223,16 +250,17 @@ def test_hostile_files_get_one_clear_error_quickly(project, case):
     make, expected = CLEAR_ERRORS[case]
     content = make() if callable(make) else make
     (project / "source" / "policies" / "hostile.yml").write_text(content, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--source", "source"], cwd=project,
-                            capture_output=True, text=True, timeout=60)
+    result = run_handbook(project, "check", "--source", "source", timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("source/policies/hostile.yml:")]
     assert any(expected in line for line in problems), result.stderr[:2000]
     assert all(PROBLEM_LINE.match(line) for line in problems)
+    assert not (project / "site").exists()
 
 
 # --- Property-based: the loader and the renderers ---------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def scratch_source(tmp_path_factory) -> Path:
@@ -273,20 +301,91 @@ def test_any_text_as_a_policy_file_is_reported_not_raised(scratch_source, text):
     load_reporting(scratch_source, text.encode("utf-8", "surrogatepass"))
 
 
-FIELD_NAMES = ["schema", "slug", "kind", "agency", "name", "identified", "document", "title", "number", "dates",
-               "issued", "revised", "references", "signatories", "date_line", "original", "body", "footnotes", "id",
-               "text", "attachments", "items", "url", "options", "bracket", "label", "default", "format",
-               "alternatives", "input", "repairs", "provision", "field", "heading", "term", "notes", "option",
-               "topics", "comparable", "children"]
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.dates(), st.text(max_size=20),
-                    st.sampled_from(["policy", "template", "kansas-city-mo.txt", "2014-01-30", "{{a}}", "{{footnote:1}}",
-                                     "choice", "optional", "omit", "I.", "(1)", "https://example.org", "javascript:x",
-                                     "undercover-officers", "<script>"]))
-TREES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.sampled_from(FIELD_NAMES), inner, max_size=5)),
-                     max_leaves=30)
-VALID = {"schema": 1, "slug": "any", "kind": "policy", "agency": {"name": "A"}, "document": {"title": "T"},
-         "original": "kansas-city-mo.txt", "body": [{"text": "Members shall be courteous.", "comparable": False}]}
+FIELD_NAMES = [
+    "schema",
+    "slug",
+    "kind",
+    "agency",
+    "name",
+    "identified",
+    "document",
+    "title",
+    "number",
+    "dates",
+    "issued",
+    "revised",
+    "references",
+    "signatories",
+    "date_line",
+    "original",
+    "body",
+    "footnotes",
+    "id",
+    "text",
+    "attachments",
+    "items",
+    "url",
+    "options",
+    "bracket",
+    "label",
+    "default",
+    "format",
+    "alternatives",
+    "input",
+    "repairs",
+    "provision",
+    "field",
+    "heading",
+    "term",
+    "notes",
+    "option",
+    "topics",
+    "comparable",
+    "children",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "policy",
+            "template",
+            "kansas-city-mo.txt",
+            "2014-01-30",
+            "{{a}}",
+            "{{footnote:1}}",
+            "choice",
+            "optional",
+            "omit",
+            "I.",
+            "(1)",
+            "https://example.org",
+            "javascript:x",
+            "undercover-officers",
+            "<script>",
+        ]
+    ),
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELD_NAMES), inner, max_size=5)
+    ),
+    max_leaves=30,
+)
+VALID = {
+    "schema": 1,
+    "slug": "any",
+    "kind": "policy",
+    "agency": {"name": "A"},
+    "document": {"title": "T"},
+    "original": "kansas-city-mo.txt",
+    "body": [{"text": "Members shall be courteous.", "comparable": False}],
+}
 
 
 @PROPERTY
@@ -310,19 +409,51 @@ class TagCollector(HTMLParser):
 
 WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(str.strip)
 # The elements and attributes our renderers write; text from the YAML must never add others.
-OUR_TAGS = {"p", "div", "a", "span", "dl", "dt", "dd", "ul", "ol", "li", "sup", "dfn", "time", "q", "em", "strong",
-            "details", "summary", "br", "table", "thead", "tbody", "tr", "th", "td"}
+OUR_TAGS = {
+    "p",
+    "div",
+    "a",
+    "span",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "sup",
+    "dfn",
+    "time",
+    "q",
+    "em",
+    "strong",
+    "details",
+    "summary",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 OUR_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "rel", "value", "data-option", "scope"}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=WORDS, title=WORDS, label=WORDS, heading=WORDS, text=WORDS, term=WORDS, note=WORDS)
 def test_any_text_in_a_valid_policy_renders_as_text(scratch_source, name, title, label, heading, text, term, note):
-    policy = {**VALID, "agency": {"name": name}, "document": {"title": title, "number": note},
-              "signatories": [{"name": name, "title": note}], "references": [note],
-              "attachments": [{"title": heading, "items": [{"name": text}]}],
-              "body": [{"label": label, "heading": heading, "text": text, "notes": [note], "topics": [topic_ids()[0]]},
-                       {"label": label + "x", "term": term, "text": text, "comparable": False}]}
+    policy = {
+        **VALID,
+        "agency": {"name": name},
+        "document": {"title": title, "number": note},
+        "signatories": [{"name": name, "title": note}],
+        "references": [note],
+        "attachments": [{"title": heading, "items": [{"name": text}]}],
+        "body": [
+            {"label": label, "heading": heading, "text": text, "notes": [note], "topics": [topic_ids()[0]]},
+            {"label": label + "x", "term": term, "text": text, "comparable": False},
+        ],
+    }
     corpus = load_reporting(scratch_source, yaml.safe_dump(policy, allow_unicode=True).encode("utf-8"))
     if corpus is None:  # e.g. labels that make the same provision id
         return

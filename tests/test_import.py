@@ -33,7 +33,9 @@ def as_written(policy: Policy, provision: Provision) -> tuple[str, str, str]:
     """A provision's heading, term and text as the original writes them, whitespace-normalized:
     a template's placeholders are shown as their brackets (an `[OPTIONAL]` part's bracket before its
     words), footnote marks dropped. An importer cannot know which brackets are template options."""
-    fields = [inline.as_written(getattr(provision, name) or "", policy.bracket_of) for name in ("heading", "term", "text")]
+    fields = [
+        inline.as_written(getattr(provision, name) or "", policy.bracket_of) for name in ("heading", "term", "text")
+    ]
     if provision.option:
         position = 0 if fields[0] else 2
         fields[position] = f"{policy.bracket_of(provision.option)} {fields[position]}"
@@ -43,12 +45,17 @@ def as_written(policy: Policy, provision: Provision) -> tuple[str, str, str]:
 def provisions_matching(hand: Policy, imported: Policy) -> tuple[int, int]:
     """Provisions with the same label path (the same provision id) and the same heading, term and text;
     out of the larger of the two counts, so provisions the import adds count against it too."""
+
     def by_path(policy):
         return {p.id.split(".", 1)[1]: p for p in policy.provisions()}
 
     hand_provisions, imported_provisions = by_path(hand), by_path(imported)
-    matched = sum(1 for path, provision in hand_provisions.items() if path in imported_provisions
-                  and as_written(hand, provision) == as_written(imported, imported_provisions[path]))
+    matched = sum(
+        1
+        for path, provision in hand_provisions.items()
+        if path in imported_provisions
+        and as_written(hand, provision) == as_written(imported, imported_provisions[path])
+    )
     return matched, max(len(hand_provisions), len(imported_provisions))
 
 
@@ -191,7 +198,10 @@ def test_lexipol_numbering_running_headers_and_hyphenation():
     assert furniture.count("Springfield Police Department") == 3 and furniture.count("Policy Manual") == 3
     assert "Copyright Lexipol, LLC 2023/06/01, All Rights Reserved.        Social Media - 2" in furniture
     assert policy.agency.name == "Springfield Police Department"
-    assert {(r.original, r.repaired) for r in policy.repairs} == {("depart-ment", "department"), ("warn-ings", "warnings")}
+    assert {(r.original, r.repaired) for r in policy.repairs} == {
+        ("depart-ment", "department"),
+        ("warn-ings", "warnings"),
+    }
     assert result.words.percent == 100.0
     assert "`Policy Manual`: running header or footer (on 3 pages)" in result.report
 
@@ -242,25 +252,38 @@ def test_parenthesised_lists_dash_definitions_and_header_fields():
     rules = provision(policy, "III.")
     assert [c.label for c in rules.children] == ["(a)", "(b)", "(c)", "(e)"]
     assert [c.text for c in provision(policy, "III.", "(b)").children] == [
-        "the names of suspects;", "the names of victims; and", "evidence collected."]
+        "the names of suspects;",
+        "the names of victims; and",
+        "evidence collected.",
+    ]
     assert provision(policy, "III.", "(e)").text.endswith("only when the Chief of Police approves it in writing.")
     definitions = provision(policy, "II.")
     assert [(d.term, d.text) for d in definitions.children] == [
         ("Social media", "Websites and applications that let users create and share content."),
         ("Post", "Any content placed on a social media site."),
-        ("Official account", "A social media account the department operates.")]
+        ("Official account", "A social media account the department operates."),
+    ]
     assert not any(d.comparable for d in definitions.children)
     bullets = provision(policy, "IV.").children
-    assert [b.text for b in bullets] == ["Violations of this order may result in discipline, up to and including termination.",
-                                         "Supervisors shall report violations to the Office of Professional Standards."]
-    assert (policy.document.type, policy.document.number, policy.document.subject) == ("GENERAL ORDER", "4-12", "Use of Social Media")
+    assert [b.text for b in bullets] == [
+        "Violations of this order may result in discipline, up to and including termination.",
+        "Supervisors shall report violations to the Office of Professional Standards.",
+    ]
+    assert (policy.document.type, policy.document.number, policy.document.subject) == (
+        "GENERAL ORDER",
+        "4-12",
+        "Use of Social Media",
+    )
     assert str(policy.dates.effective) == "2021-03-03" and [str(d) for d in policy.dates.revised] == ["2023-01-15"]
     assert (policy.agency.name, policy.agency.city) == ("City of Riverton Police Department", "Riverton")
     assert [(s.name, s.title) for s in policy.signatories] == [("Maria Lopez", "Chief of Police")]
     assert [f.line for f in policy.furniture] == ["Page 1 of 2", "Page 2 of 2"]
     assert "(c) is followed by (e): (d) missing" in result.report
     assert "issue date" in result.report.split("## Metadata")[1]  # a placeholder names what is missing
-    assert "#   issued: YYYY-MM-DD" not in result.yaml and "# issued: YYYY-MM-DD  (not found in the original)" in result.yaml
+    assert (
+        "#   issued: YYYY-MM-DD" not in result.yaml
+        and "# issued: YYYY-MM-DD  (not found in the original)" in result.yaml
+    )
     assert result.words.percent == 100.0
 
 
@@ -277,7 +300,8 @@ def test_labels_alone_on_their_line_take_the_text_after_them():
         """).policy
     assert [(p.label, p.text) for p in provision(policy, "I.").children] == [
         ("A.", "The purpose of this policy is to guide employees."),
-        ("B.", "Employees shall not post photographs of victims.")]
+        ("B.", "Employees shall not post photographs of victims."),
+    ]
     assert policy.repairs == []
 
 
@@ -305,7 +329,8 @@ def test_numbers_ocr_set_apart_from_their_items_are_inferred_and_recorded():
     assert items[3].text == "Each page states that visitors' opinions are not the department's."
     assert [f.line for f in result.policy.furniture] == ["4."]
     assert [(r.provision, r.original, r.repaired) for r in result.policy.repairs] == [
-        (f"test-agency.a.{n}", "", f"{n}.") for n in (2, 3, 4)]
+        (f"test-agency.a.{n}", "", f"{n}.") for n in (2, 3, 4)
+    ]
     assert "list number lost by OCR" in result.report
     assert result.words.percent == 100.0
 
@@ -327,8 +352,12 @@ def test_lines_it_cannot_place_stay_in_the_draft_and_the_report():
     body = result.policy.body
     assert body[0].text == "This paragraph comes before any heading or label." and not body[0].comparable
     rules = body[1]
-    assert [c.text for c in rules.children] == ["photographs of victims;", "photographs of suspects; and",
-                                                "videos of arrests.", "Violations lead to discipline."]
+    assert [c.text for c in rules.children] == [
+        "photographs of victims;",
+        "photographs of suspects; and",
+        "videos of arrests.",
+        "Violations lead to discipline.",
+    ]
     assert not rules.children[-1].comparable
     unplaced = result.report.split("## Lines it could not place")[1].split("##")[0]
     assert "line 1: “This paragraph comes before any heading or label.”" in unplaced
@@ -338,16 +367,86 @@ def test_lines_it_cannot_place_stay_in_the_draft_and_the_report():
 
 # Line starts that exercise the rules: labels of every form, garbled and lone ones, header and
 # signature lines, furniture, definitions, footnotes, hyphens, Markdown.
-LINE_STARTS = st.sampled_from([
-    "", "", "", "I.", "II.", "IV.", "A.", "B.", "C.", "1.", "2.", "10.", "a.", "b.", "i.", "ii.", "(1)", "(a)",
-    "1)", "a)", "8.03", "Section 8.04 –", "342.4.1", "[1.", "il.", "-", "•", "NOTE:", "Page 2", "DRAFT", "Date",
-    "DISTRIBUTION:", "SUBJECT:", "EFFECTIVE DATE: 1/2/20", "John Smith, Chief of Police", "Chief of Police",
-    "Adopted by", "https://example.gov/a", "AUTHORIZED SITES", "CHAPTER 8 – X", "DEFINITIONS", "Term –",
-    "Blog:", "duty.¹", "¹", "**", "[OPTIONAL]", "## ", "| a |", "user-", "depart-"])
-WORDS = st.sampled_from("employees shall not post photos of the department Chief Police social media, and; or: "
-                        "Department Officers. investigations ment".split())
+LINE_STARTS = st.sampled_from(
+    [
+        "",
+        "",
+        "",
+        "I.",
+        "II.",
+        "IV.",
+        "A.",
+        "B.",
+        "C.",
+        "1.",
+        "2.",
+        "10.",
+        "a.",
+        "b.",
+        "i.",
+        "ii.",
+        "(1)",
+        "(a)",
+        "1)",
+        "a)",
+        "8.03",
+        "Section 8.04 –",
+        "342.4.1",
+        "[1.",
+        "il.",
+        "-",
+        "•",
+        "NOTE:",
+        "Page 2",
+        "DRAFT",
+        "Date",
+        "DISTRIBUTION:",
+        "SUBJECT:",
+        "EFFECTIVE DATE: 1/2/20",
+        "John Smith, Chief of Police",
+        "Chief of Police",
+        "Adopted by",
+        "https://example.gov/a",
+        "AUTHORIZED SITES",
+        "CHAPTER 8 – X",
+        "DEFINITIONS",
+        "Term –",
+        "Blog:",
+        "duty.¹",
+        "¹",
+        "**",
+        "[OPTIONAL]",
+        "## ",
+        "| a |",
+        "user-",
+        "depart-",
+    ]
+)
+WORDS = st.sampled_from(
+    [
+        "employees",
+        "shall",
+        "not",
+        "post",
+        "photos",
+        "of",
+        "the",
+        "department",
+        "Chief",
+        "Police",
+        "social",
+        "media,",
+        "and;",
+        "or:",
+        "Department",
+        "Officers.",
+        "investigations",
+        "ment",
+    ]
+)
 LINES = st.tuples(LINE_STARTS, st.lists(WORDS, max_size=14), st.sampled_from(["", ".", ":", ",", "-"])).map(
-    lambda parts: f"{parts[0]} {' '.join(parts[1])}{parts[2] if parts[1] else ''}".strip())
+    lambda parts: f"{parts[0]} {' '.join(parts[1])}{parts[2] if parts[1] else ''}".strip()
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -402,25 +501,38 @@ def test_markdown_is_read_with_markdown_it():
     result = import_own(LAKESIDE, slug="lakeside", suffix=".md")
     policy = result.policy
     assert [(p.label, p.heading) for p in policy.body] == [
-        ("1.", "Purpose"), ("2.", "Definitions"), ("3.", "Rules"), ("4.", "Official accounts")]
+        ("1.", "Purpose"),
+        ("2.", "Definitions"),
+        ("3.", "Rules"),
+        ("4.", "Official accounts"),
+    ]
     assert [c.label for c in provision(policy, "3.").children] == ["1.", "2.", "3."]  # the list under the heading
     assert [d.term for d in provision(policy, "2.").children] == ["Social media", "Official account"]
-    assert provision(policy, "4.").text == ("The Chief of Police approves every official account. See the city's "
-                                            "guidelines (https://example.gov/guidelines) for the design of official pages.")
-    assert (policy.document.title, policy.document.type, policy.document.number) == ("Social Media Policy", "General Order", "12")
+    assert provision(policy, "4.").text == (
+        "The Chief of Police approves every official account. See the city's "
+        "guidelines (https://example.gov/guidelines) for the design of official pages."
+    )
+    assert (policy.document.title, policy.document.type, policy.document.number) == (
+        "Social Media Policy",
+        "General Order",
+        "12",
+    )
     assert str(policy.dates.effective) == "2022-04-01" and policy.agency.name == "Lakeside Police Department"
     assert result.words.percent == 100.0
 
 
 def test_markdown_list_numbers_are_the_ones_markdown_shows():
     """`1.` written for every item shows as 1, 2, 3; the draft says so and records what the source wrote."""
-    result = import_own("""
+    result = import_own(
+        """
         ## 1. Rules
 
         1. Employees shall not post confidential information.
         1. Employees shall not post photographs of crime scenes.
         1. Employees shall not post photographs of victims.
-        """, suffix=".md")
+        """,
+        suffix=".md",
+    )
     assert [c.label for c in provision(result.policy, "1.").children] == ["1.", "2.", "3."]
     assert [(r.original, r.repaired) for r in result.policy.repairs] == [("1.", "2."), ("1.", "3.")]
     assert result.words.percent == 100.0
@@ -451,7 +563,9 @@ def test_import_writes_a_checked_draft_and_never_overwrites_without_force(in_pro
     report = in_project / "source/policies/riverton.report.md"
     assert printed.out == report.read_text(encoding="utf-8")
     assert "source/policies/riverton.yml" in printed.err
-    assert (in_project / "source/originals/riverton.txt").read_text(encoding="utf-8") == original.read_text(encoding="utf-8")
+    assert (in_project / "source/originals/riverton.txt").read_text(encoding="utf-8") == original.read_text(
+        encoding="utf-8"
+    )
     assert load_corpus(in_project / "source").policy("riverton").agency.name == "Riverton Police Department"
     assert handbook(["check"]) == 0
 

@@ -17,7 +17,7 @@ from generator.load import load_corpus
 from generator.render.glossary import ONE_PAGE_POLICIES
 from generator.render.home import HOME_ROWS
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, read_page
 
 AGENCIES = HOME_ROWS + 5  # past both thresholds: the home page's directory and the glossary's term pages
 PAGE_BUDGET = 100_000
@@ -39,15 +39,11 @@ def scaled(tmp_path_factory) -> Path:
     return project
 
 
-def read(site: Path, relative: str) -> str:
-    return (site / relative).read_text(encoding="utf-8")
-
-
 def links(site: Path, relative: str) -> list[tuple[str, str | None]]:
     """The page's links within the site, as (file relative to the site, anchor or None)."""
     page = site / relative
     found = []
-    for target, anchor in HREF.findall(read(site, relative)):
+    for target, anchor in HREF.findall(read_page(site, relative)):
         target = html.unescape(target)
         path = (page.parent / unquote(target)).resolve() if target else page.resolve()
         found.append((path.relative_to(site.resolve()).as_posix(), html.unescape(anchor) or None))
@@ -60,7 +56,7 @@ def assert_links_resolve(site: Path, relative: str) -> int:
     for target, anchor in links(site, relative):
         assert (site / target).is_file(), f"{relative} links to {target}, which is not in the site"
         if anchor and target.endswith(".html"):
-            assert f'id="{html.escape(anchor)}"' in read(site, target), f"{relative} links to {target}#{anchor}"
+            assert f'id="{html.escape(anchor)}"' in read_page(site, target), f"{relative} links to {target}#{anchor}"
         checked += 1
     return checked
 
@@ -71,8 +67,9 @@ def test_the_handbook_has_more_agencies_than_one_page_lists(scaled):
 
 
 def test_no_page_is_over_the_budget(scaled):
-    sizes = {path.relative_to(scaled / "site").as_posix(): path.stat().st_size
-             for path in (scaled / "site").rglob("*.html")}
+    sizes = {
+        path.relative_to(scaled / "site").as_posix(): path.stat().st_size for path in (scaled / "site").rglob("*.html")
+    }
     assert len(sizes) > AGENCIES
     over = {page: size for page, size in sizes.items() if size > PAGE_BUDGET}
     assert not over, over
@@ -80,14 +77,14 @@ def test_no_page_is_over_the_budget(scaled):
 
 def test_the_home_page_lists_directory_pages_holding_every_policy_once(scaled):
     site = scaled / "site"
-    home = read(site, "index.html")
+    home = read_page(site, "index.html")
     directory = re.findall(r'<li><a href="(directory/\d+\.html)">([^<]*)</a> \((\d+) policies\)</li>', home)
     assert len(directory) == 2 and [int(count) for *_, count in directory] == [HOME_ROWS, AGENCIES - HOME_ROWS]
     assert f"{AGENCIES:,} policies" in home
     assert "policy-table" not in home
     listed = []
     for page, title, _ in directory:
-        text = read(site, page)
+        text = read_page(site, page)
         first, last = html.unescape(title).split(" – ")
         rows = re.findall(r'<tr><td><a href="(\.\./policies/[^"]+\.html)">([^<]*)</a>', text)
         assert html.unescape(rows[0][1]) == first and html.unescape(rows[-1][1]) == last
@@ -100,12 +97,12 @@ def test_the_home_page_lists_directory_pages_holding_every_policy_once(scaled):
 
 def test_the_glossary_is_an_index_with_a_page_per_term(scaled):
     site = scaled / "site"
-    glossary = read(site, "glossary.html")
+    glossary = read_page(site, "glossary.html")
     terms = re.findall(r'<li><a href="glossary/(term-[^"]+)\.html#(term-[^"]+)">', glossary)
     assert len(terms) >= 15 and all(page == anchor for page, anchor in terms)
     assert "glossary-wording" not in glossary  # the definitions are on the term pages
     assert_links_resolve(site, "glossary.html")
-    blog = read(site, "glossary/term-blog.html")
+    blog = read_page(site, "glossary/term-blog.html")
     assert 'id="term-blog"' in blog and "A self-published diary or commentary" in blog
     assert re.search(r"Defined by \d+ of \d+ policies", blog)
     assert 'href="../glossary.html"' in blog
@@ -121,8 +118,8 @@ def test_term_links_in_policy_pages_lead_to_the_term_pages(scaled):
 
 
 def test_the_site_search_finds_a_term_on_its_page(scaled):
-    pages = read(scaled / "site", "search-index/pages.js")
-    entries = json.loads(pages[pages.index("["):pages.rindex("]") + 1])
+    pages = read_page(scaled / "site", "search-index/pages.js")
+    entries = json.loads(pages[pages.index("[") : pages.rindex("]") + 1])
     addresses = [entry[3] for entry in entries]
     assert "glossary/term-blog.html#term-blog" in addresses
     assert "glossary.html" in addresses
@@ -131,5 +128,5 @@ def test_the_site_search_finds_a_term_on_its_page(scaled):
 def test_split_pages_are_not_in_the_navigation(scaled):
     site = scaled / "site"
     for page in ("index.html", "glossary/term-blog.html", "directory/1.html"):
-        nav = read(site, page).split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+        nav = read_page(site, page).split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
         assert "term-wiki.html" not in nav and "directory/2.html" not in nav

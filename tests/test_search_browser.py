@@ -2,23 +2,26 @@
 
 import pytest
 
+from .conftest import site_search
+
 pytestmark = pytest.mark.browser
-
-
-def search(page, query):
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(query)
-    items = page.locator(".md-search-result__item")
-    items.first.wait_for(timeout=15000)
-    return items
 
 
 def test_search_undercover_finds_the_policies_that_mention_it_and_leads_to_the_provision(offline_page, site):
     page = offline_page.open(site, "index.html")
-    items = search(page, "undercover")
+    site_search(page, "undercover")
     links = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
-    found = {slug for slug in ("kansas-city-mo", "st-joseph-mo", "unidentified-department", "raymore-mo",
-                               "massachusetts-template") if any(slug in (link or "") for link in links)}
+    found = {
+        slug
+        for slug in (
+            "kansas-city-mo",
+            "st-joseph-mo",
+            "unidentified-department",
+            "raymore-mo",
+            "massachusetts-template",
+        )
+        if any(slug in (link or "") for link in links)
+    }
     assert {"kansas-city-mo", "st-joseph-mo", "unidentified-department", "raymore-mo"} <= found
     target = next(link for link in links if "raymore-mo.html" in link and "#" in link)
     page.locator(f'.md-search-result__item a[href="{target}"]').first.click()

@@ -2,16 +2,12 @@
 
 import re
 
-from .conftest import corpus_slugs
-
-
-def read(site, relative):
-    return (site / relative).read_text(encoding="utf-8")
+from .conftest import corpus_slugs, read_page
 
 
 def test_every_policy_has_a_page_with_its_provisions_and_permalinks(site, corpus):
     for slug in corpus_slugs():
-        html = read(site, f"policies/{slug}.html")
+        html = read_page(site, f"policies/{slug}.html")
         for provision in corpus.policy(slug).provisions():
             assert f'id="{provision.id}"' in html, f"{provision.id} has no anchor on its page"
 
@@ -60,7 +56,8 @@ EXTERNAL_LOAD = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//"""
     r"""|@import\s+["'](?:https?:)?//"""
     r"""|\b(?:importScripts|fetch|new Worker)\(\s*["'](?:https?:)?//""",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def test_no_built_file_loads_anything_from_outside_the_site(site):
@@ -75,7 +72,7 @@ def test_no_built_file_loads_anything_from_outside_the_site(site):
 
 
 def test_home_page_lists_every_policy_with_its_metadata(site, corpus):
-    home = read(site, "index.html")
+    home = read_page(site, "index.html")
     kc = corpus.policy("kansas-city-mo")
     assert '<a href="policies/kansas-city-mo.html">Kansas City Missouri Police Department</a>' in home
     assert '<time datetime="2014-01-30">January 30, 2014</time>' in home
@@ -84,23 +81,23 @@ def test_home_page_lists_every_policy_with_its_metadata(site, corpus):
 
 
 def test_policy_page_shows_labels_notes_footnotes_signatures_and_placeholders(site):
-    kc = read(site, "policies/kansas-city-mo.html")
+    kc = read_page(site, "policies/kansas-city-mo.html")
     assert 'href="#kansas-city-mo.iv.a.6.d.4" title="Link to this provision">(4)</a>' in kc
     assert "Personal statements about any investigation" in kc
     assert "In instances where proper identification as a member of this department poses a risk" in kc
     assert 'class="signature-name">Darryl Forté<' in kc and "Board President" in kc
-    ma = read(site, "policies/massachusetts-template.html")
+    ma = read_page(site, "policies/massachusetts-template.html")
     assert 'data-option="self-identification" title="Template option:' in ma
     assert "[MAY OR SHALL NOT]</span> identify themselves" in ma
-    assert '[OPTIONAL]</span>' in ma
+    assert "[OPTIONAL]</span>" in ma
     assert 'id="massachusetts-template.fn-1"' in ma and "4.0 of the department Rules and Regulations." in ma
-    raymore = read(site, "policies/raymore-mo.html")
+    raymore = read_page(site, "policies/raymore-mo.html")
     assert 'href="https://www.facebook.com/Raymore.Police" rel="external noopener"' in raymore
     assert (site / "originals" / "raymore-mo.txt").is_file()
 
 
 def test_repairs_and_furniture_are_listed_on_the_policy_page(site):
-    page = read(site, "policies/unidentified-department.html")
+    page = read_page(site, "policies/unidentified-department.html")
     assert "38 repair(s), 2 line(s) of page furniture" in page
     assert "<q>[1.</q> → <q>III.</q>" in page
     assert "<q>il.</q> → <q>ii.</q>" in page

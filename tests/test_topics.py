@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import corpus_slugs
+from .conftest import corpus_slugs, run_handbook
 
 UNDERCOVER = re.compile(r"under\s*cover", re.IGNORECASE)
 
@@ -37,7 +35,9 @@ def test_definitions_are_left_to_the_glossary(corpus):
 
 
 def test_undercover_is_addressed_by_the_four_departments_that_mention_it(corpus):
-    assert {"kansas-city-mo", "st-joseph-mo", "unidentified-department", "raymore-mo"} <= policies_on(corpus, "undercover-officers")
+    assert {"kansas-city-mo", "st-joseph-mo", "unidentified-department", "raymore-mo"} <= policies_on(
+        corpus, "undercover-officers"
+    )
 
 
 def test_undercover_tags_match_the_words_of_the_provisions(corpus):
@@ -77,8 +77,7 @@ def test_template_choices_are_tagged(corpus):
     """Every template provision that holds an option (an optional part or a bracketed choice) is compared."""
     template = corpus.policy("massachusetts-template")
     choices = {o.id for o in template.options if o.kind == "choice"}
-    holding = [v for v in template.provisions()
-               if v.option or any(f"{{{{{c}}}}}" in v.text for c in choices)]
+    holding = [v for v in template.provisions() if v.option or any(f"{{{{{c}}}}}" in v.text for c in choices)]
     assert len(holding) >= 10
     assert [v.id for v in holding if not v.topics] == []
     self_identification = next(v for v in holding if "{{self-identification}}" in v.text)
@@ -93,10 +92,10 @@ def test_unknown_topic_is_reported_with_its_place(project):
     policy.write_text("".join(lines), encoding="utf-8")
     column = lines[index].index("no-such-topic") + 1
 
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--source", str(project / "source")],
-                            capture_output=True, text=True, cwd=project)
+    result = run_handbook(project, "check", "--source", str(project / "source"))
     assert result.returncode == 1
-    expected = (f"source/policies/kansas-city-mo.yml:{index + 1}:{column}: body[3].children[0].children[0].topics[0]: "
-                "unknown topic 'no-such-topic'")
+    expected = (
+        f"source/policies/kansas-city-mo.yml:{index + 1}:{column}: body[3].children[0].children[0].topics[0]: "
+        "unknown topic 'no-such-topic'"
+    )
     assert expected in result.stderr, result.stderr
-

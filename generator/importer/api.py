@@ -33,19 +33,31 @@ class ImportResult:
     state: ImportState
 
 
-def import_text(text: str, *, slug: str, original: str, suffix: str = ".txt", agency: str | None = None,
-                where: dict[str, str] | None = None) -> ImportResult:
+def import_text(
+    text: str,
+    *,
+    slug: str,
+    original: str,
+    suffix: str = ".txt",
+    agency: str | None = None,
+    where: dict[str, str] | None = None,
+) -> ImportResult:
     """Import the text of an original. Nothing is written; the draft is validated by the loader."""
     state = READERS[suffix](text)
     state.agency = agency
     run_rules(state)
     if not state.body:
-        raise ImportRefused(f"{original}: found no policy text in it (only {len(state.lines)} lines of header, "
-                            "signatures or furniture)")
+        raise ImportRefused(
+            f"{original}: found no policy text in it (only {len(state.lines)} lines of header, signatures or furniture)"
+        )
     yaml_text = draft_yaml(build_draft(state, slug, original), original)
     policy = validate_draft(yaml_text, slug, original, text)
     words = word_fidelity(policy, text)
-    where = where or {"draft": f"source/policies/{slug}.yml", "input": original, "original": f"source/originals/{original}"}
+    where = where or {
+        "draft": f"source/policies/{slug}.yml",
+        "input": original,
+        "original": f"source/originals/{original}",
+    }
     return ImportResult(yaml_text, render_report(state, policy, words, where), policy, words, state)
 
 
@@ -64,8 +76,15 @@ def validate_draft(yaml_text: str, slug: str, original: str, original_text: str)
     return policy
 
 
-def import_file(path: Path, *, source: Path, slug: str | None = None, agency: str | None = None,
-                output: Path | None = None, force: bool = False) -> tuple[ImportResult, dict[str, Path]]:
+def import_file(
+    path: Path,
+    *,
+    source: Path,
+    slug: str | None = None,
+    agency: str | None = None,
+    output: Path | None = None,
+    force: bool = False,
+) -> tuple[ImportResult, dict[str, Path]]:
     """Import `path` into the source folder: the draft (`policies/<slug>.yml` or `output`), its review
     report beside it (`<slug>.report.md`) and a copy of the original in `originals/`. Refuses to
     overwrite an existing draft or a different original without `force`."""
@@ -81,11 +100,17 @@ def import_file(path: Path, *, source: Path, slug: str | None = None, agency: st
         raise ImportRefused(f"{path}: cannot read it as UTF-8 text ({exc})") from None
     layout = SourceLayout(source)
     in_originals = path.resolve().parent == layout.originals.resolve()
-    files = {"draft": output or layout.policies / f"{slug}.yml",
-             "original": path if in_originals else layout.originals / f"{slug}{suffix}"}
+    files = {
+        "draft": output or layout.policies / f"{slug}.yml",
+        "original": path if in_originals else layout.originals / f"{slug}{suffix}",
+    }
     files["report"] = files["draft"].with_name(f"{slug}.report.md")
     _refuse_overwrites(files, text, force)
-    where = {"draft": display_path(files["draft"]), "input": display_path(path), "original": display_path(files["original"])}
+    where = {
+        "draft": display_path(files["draft"]),
+        "input": display_path(path),
+        "original": display_path(files["original"]),
+    }
     result = import_text(text, slug=slug, original=files["original"].name, suffix=suffix, agency=agency, where=where)
     for target, content in ((files["original"], text), (files["draft"], result.yaml), (files["report"], result.report)):
         if not (target == files["original"] and in_originals):

@@ -18,7 +18,7 @@ def strip_bullets(state: ImportState) -> None:
             continue
         match = BULLET.match(line.text)
         if match:
-            line.text = line.text[match.end():].strip()
+            line.text = line.text[match.end() :].strip()
             line.bullet = True
             if not line.text:
                 line.role = "blank"

@@ -32,8 +32,11 @@ def _definitions_under(state: ImportState, section: Node) -> None:
             child.term, child.paragraphs[0] = found
             child.comparable = False
         elif not child.term:
-            state.note("unplaced", child.lines[0] if child.lines else None,
-                       f"item of the definitions section without a `Term: definition` form: {_start(child)}")
+            state.note(
+                "unplaced",
+                child.lines[0] if child.lines else None,
+                f"item of the definitions section without a `Term: definition` form: {_start(child)}",
+            )
 
 
 def split_term(text: str) -> tuple[str, str] | None:

@@ -18,9 +18,13 @@ def build_draft(state: ImportState, slug: str, original: str) -> dict:
     meta = state.metadata
     ids = provision_ids(state, slug)
     repairs: list[dict] = []
-    draft: dict = {"schema": 1, "slug": slug, "kind": "policy",
-                   "agency": _ordered(meta.get("agency", {}), AGENCY_KEYS),
-                   "document": _ordered(meta.get("document", {}), DOCUMENT_KEYS)}
+    draft: dict = {
+        "schema": 1,
+        "slug": slug,
+        "kind": "policy",
+        "agency": _ordered(meta.get("agency", {}), AGENCY_KEYS),
+        "document": _ordered(meta.get("document", {}), DOCUMENT_KEYS),
+    }
     if "number" in draft["document"]:  # the one header field that may hold references (dates are dates)
         draft["document"]["number"] = _literal_braces(draft["document"]["number"])
     dates = _ordered(meta.get("dates", {}), DATE_KEYS)
@@ -35,8 +39,10 @@ def build_draft(state: ImportState, slug: str, original: str) -> dict:
         if meta.get(key):
             draft[key] = meta[key]
     if state.furniture:
-        draft["furniture"] = [{"line": line.raw.strip(), "reason": reason}
-                              for line, reason in sorted(state.furniture, key=lambda item: item[0].number)]
+        draft["furniture"] = [
+            {"line": line.raw.strip(), "reason": reason}
+            for line, reason in sorted(state.furniture, key=lambda item: item[0].number)
+        ]
     if repairs:
         draft["repairs"] = repairs
     return draft
@@ -54,14 +60,28 @@ def _provision(node: Node, ids: dict[int, str], repairs: list[dict]) -> dict:
     if node.label:
         out["label"] = node.label.text
         if node.label.written != node.label.text:
-            repairs.append({"provision": provision_id, "field": "label", "original": node.label.written,
-                            "repaired": node.label.text, "reason": node.label.guessed})
+            repairs.append(
+                {
+                    "provision": provision_id,
+                    "field": "label",
+                    "original": node.label.written,
+                    "repaired": node.label.text,
+                    "reason": node.label.guessed,
+                }
+            )
     for field, value in (("heading", node.heading), ("term", node.term), ("text", "\n".join(node.paragraphs))):
         if value:
             out[field], dropped = _without_hyphen_marks(_literal_braces(value))
-            repairs += [{"provision": provision_id, "field": field, "original": original, "repaired": repaired,
-                         "reason": "word hyphenated at the end of a line, joined (the joined word occurs elsewhere)"}
-                        for original, repaired in dropped]
+            repairs += [
+                {
+                    "provision": provision_id,
+                    "field": field,
+                    "original": original,
+                    "repaired": repaired,
+                    "reason": "word hyphenated at the end of a line, joined (the joined word occurs elsewhere)",
+                }
+                for original, repaired in dropped
+            ]
     if node.notes:
         out["notes"] = [_literal_braces(note) for note in node.notes]
     if is_comparable(node):
@@ -111,12 +131,20 @@ def provision_ids(state: ImportState, slug: str) -> dict[int, str]:
     pairs: list[tuple[Node, Provision]] = []
 
     def mirror(node: Node) -> Provision:
-        provision = Provision(label=node.label.text if node.label else None,
-                              children=[mirror(child) for child in node.children])
+        provision = Provision(
+            label=node.label.text if node.label else None, children=[mirror(child) for child in node.children]
+        )
         pairs.append((node, provision))
         return provision
 
-    policy = Policy(schema=1, slug=slug, kind="policy", agency=None, document=None, original="",
-                    body=[mirror(node) for node in state.body])
+    policy = Policy(
+        schema=1,
+        slug=slug,
+        kind="policy",
+        agency=None,
+        document=None,
+        original="",
+        body=[mirror(node) for node in state.body],
+    )
     assign_ids(policy)
     return {id(node): provision.id for node, provision in pairs}

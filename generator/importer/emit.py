@@ -29,21 +29,28 @@ _DraftDumper.add_representer(str, _text)
 
 def draft_yaml(draft: dict, original: str) -> str:
     """The draft file's text: a comment saying what it is, then each top-level field in order."""
-    parts = [f"# Imported from {original} by `handbook import`: a draft to review. The review report\n"
-             f"# beside it lists what to check; tag each `topics: []` with ids from source/topics.yml.\n"]
+    parts = [
+        (
+            f"# Imported from {original} by `handbook import`: a draft to review. The review report\n"
+            f"# beside it lists what to check; tag each `topics: []` with ids from source/topics.yml.\n"
+        )
+    ]
     for key, value in draft.items():
         if key == "original" and "signatories" not in draft:
             parts.append("# signatories:  (none found in the original)\n#   - name: …\n#     title: …\n")
         parts.append(_dump({key: value}) + _placeholders(key, value))
         if key == "document" and "dates" not in draft:
-            parts.append("# dates:  (no dates found in the original)\n" +
-                         "".join(f"#   {k}: {v}\n" for k, v in PLACEHOLDERS["dates"].items()))
+            parts.append(
+                "# dates:  (no dates found in the original)\n"
+                + "".join(f"#   {k}: {v}\n" for k, v in PLACEHOLDERS["dates"].items())
+            )
     return "".join(parts)
 
 
 def _dump(value: dict) -> str:
-    return yaml.dump(value, Dumper=_DraftDumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(
+        value, Dumper=_DraftDumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
 
 
 def _placeholders(key: str, value) -> str:

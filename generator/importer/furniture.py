@@ -58,12 +58,12 @@ def remove_contents(state: ImportState) -> None:
     lines = [line for line in _body(state)]
     entries: list[Line] = []
     for i, line in enumerate(lines):
-        if _contents_entry(line) or (not entries and _repeats_later(line, lines[i + 1:])):
+        if _contents_entry(line) or (not entries and _repeats_later(line, lines[i + 1 :])):
             entries.append(line)
         else:
             break
     labels = [found[0] for line in entries if (found := read_label(line.text))]
-    later = {found[0].text for line in lines[len(entries):] if (found := read_label(line.text))}
+    later = {found[0].text for line in lines[len(entries) :] if (found := read_label(line.text))}
     one_style = len({label.readings[0][0] for label in labels}) == 1
     if len(labels) >= 3 and one_style and all(label.text in later for label in labels):
         for line in entries:

@@ -37,7 +37,9 @@ def find_labels(state: ImportState) -> None:
                 line.label, line.titled = Label(line.label.text, readings), bool(line.rest)
             if line.label_written:
                 line.label.written = line.label_written
-                line.label.guessed = f"Markdown shows this item as {line.label.text} (the source writes {line.label_written})"
+                line.label.guessed = (
+                    f"Markdown shows this item as {line.label.text} (the source writes {line.label_written})"
+                )
 
 
 def read_label(text: str) -> tuple[Label, str, bool] | None:
@@ -49,21 +51,21 @@ def read_label(text: str) -> tuple[Label, str, bool] | None:
     if match := PARENTHESISED.match(text):
         readings = token_readings(match["token"], "({})")
         if readings:
-            return Label(match["label"], readings), text[match.end():].strip(), False
+            return Label(match["label"], readings), text[match.end() :].strip(), False
     if match := PUNCTUATED.match(text):
         readings = token_readings(match["token"], "{}" + match["mark"])
         if readings:
-            return Label(match["label"], readings), text[match.end():].strip(), False
+            return Label(match["label"], readings), text[match.end() :].strip(), False
     if match := GARBLED_ROMAN.match(text):
         case = "lower" if re.search(r"[ivx]", match["token"]) else "upper"
-        return Label(match["label"], [(f"roman-{case}.", None)]), text[match.end():].strip(), False
+        return Label(match["label"], [(f"roman-{case}.", None)]), text[match.end() :].strip(), False
     return None
 
 
 def _numbered(match: re.Match, text: str, kind: str) -> tuple[Label, str, bool]:
     parts = match["number"].split(".")
     label = Label(match["label"], [(f"{kind}-{len(parts)}", int(parts[-1]))])
-    rest = text[match.end():].strip()
+    rest = text[match.end() :].strip()
     titled = bool(match["sep"].strip()) and bool(rest)
     return label, DASH_SEPARATOR.sub("", rest) if titled else rest, titled
 
@@ -91,8 +93,21 @@ def roman_value(token: str) -> int:
 
 def roman_numeral(number: int) -> str:
     out = ""
-    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while number >= value:
             out, number = out + numeral, number - value
     return out
@@ -106,7 +121,7 @@ def label_at(sibling: Label, ordinal: int) -> str:
     if kind.startswith(("decimal", "section")):
         last = re.search(r"\d+(?=\D*$)", sibling.text)
         number = str(ordinal).zfill(len(last[0]))  # `8.04` is followed by `8.05`
-        return sibling.text[:last.start()] + number + sibling.text[last.end():]
+        return sibling.text[: last.start()] + number + sibling.text[last.end() :]
     token = {
         "arabic": str(ordinal),
         "alpha-lower": chr(ord("a") + ordinal - 1) if 1 <= ordinal <= 26 else str(ordinal),

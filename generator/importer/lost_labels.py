@@ -64,13 +64,16 @@ def attach_lone_labels(state: ImportState) -> None:
             run_end += 1
         following = state.blocks[run_end] if run_end < len(state.blocks) else None
         if block.lone and following and following.label is None and not following.heading:
-            strays = state.blocks[i + 1:run_end]
+            strays = state.blocks[i + 1 : run_end]
             if not all(_removable(state, stray.lines[0]) for stray in strays):
-                blocks += state.blocks[i:run_end - 1]  # kept as labels of their own, the last takes the text
+                blocks += state.blocks[i : run_end - 1]  # kept as labels of their own, the last takes the text
                 block, strays = state.blocks[run_end - 1], []
             for stray in strays:
-                state.remove_as_furniture(stray.lines[0], "list number displaced by OCR from the item it numbers "
-                                                          "(that item's label is inferred from the sequence)")
+                state.remove_as_furniture(
+                    stray.lines[0],
+                    "list number displaced by OCR from the item it numbers "
+                    "(that item's label is inferred from the sequence)",
+                )
             block.lines += following.lines
             block.text, block.joins, block.set_apart = following.text, following.joins, True
             blocks.append(block)
@@ -85,8 +88,9 @@ def _removable(state: ImportState, line: Line) -> bool:
     """Whether `line` can be furniture: the fidelity check finds furniture by its text, going down from
     the furniture before it, so no line in between may read the same (`1.` as a real label above)."""
     after = max((other.number for other, _ in state.furniture if other.number < line.number), default=0)
-    return not any(after < other.number < line.number and other.raw.strip() == line.raw.strip()
-                   for other in state.lines)
+    return not any(
+        after < other.number < line.number and other.raw.strip() == line.raw.strip() for other in state.lines
+    )
 
 
 def place(stack: list[Level], blocks: list[Block], index: int) -> Placement:
@@ -104,16 +108,21 @@ def place(stack: list[Level], blocks: list[Block], index: int) -> Placement:
         ending = level.ending
         runs_on = RUNS_ON.search(ending) or (level.serial and not CLOSING.search(ending))
         if runs_on and not level.node.children:
-            return _item(level, depth, f"list item after “…{' '.join(ending.split()[-4:])}”, which runs on; "
-                                       "its label was lost")
+            return _item(
+                level, depth, f"list item after “…{' '.join(ending.split()[-4:])}”, which runs on; its label was lost"
+            )
         if level.closed:
             depth -= 1  # the run-on list is over: the paragraph belongs to the level above
             continue
         if not CLOSING.search(ending) and is_title(ending):
             break  # `342.2 POLICY`: a title, and the paragraph is what it says
         if level.lost:
-            return _item(level, depth, "list number lost by OCR (the numbers of this list stood apart from "
-                                       "their text); inferred from the sequence")
+            return _item(
+                level,
+                depth,
+                "list number lost by OCR (the numbers of this list stood apart from "
+                "their text); inferred from the sequence",
+            )
         if _fills_gap(blocks, index, room):
             return _item(level, depth, "label lost by OCR; inferred from the gap in the sequence around it")
         break
@@ -122,8 +131,9 @@ def place(stack: list[Level], blocks: list[Block], index: int) -> Placement:
 
 def _item(level: Level, depth: int, reason: str) -> Placement:
     ordinal = level.label.ordinal + 1
-    return Placement(depth, Label(label_at(level.label, ordinal), [(level.label.style, ordinal)],
-                                  written="", guessed=reason))
+    return Placement(
+        depth, Label(label_at(level.label, ordinal), [(level.label.style, ordinal)], written="", guessed=reason)
+    )
 
 
 def _room(stack: list[Level], depth: int, blocks: list[Block], index: int) -> float:
@@ -131,7 +141,7 @@ def _room(stack: list[Level], depth: int, blocks: list[Block], index: int) -> fl
     (infinite when no sibling follows before the list's parent goes on)."""
     level = stack[depth]
     ancestors = {above.style for above in stack[:depth]}
-    for block in blocks[index + 1:]:
+    for block in blocks[index + 1 :]:
         if block.heading:
             break
         if block.label is None:
@@ -163,13 +173,20 @@ def resolve_garbled(label: Label, stack: list[Level], blocks: list[Block], index
     if level and level.label and level.label.ordinal is not None:
         ordinal = level.label.ordinal + 1
     else:
-        ordinal = next((block.label.ordinal - 1 for block in blocks[index + 1:]
-                        if block.label and block.label.readings == [(label.style, block.label.ordinal)]
-                        and block.label.ordinal), None)
+        ordinal = next(
+            (
+                block.label.ordinal - 1
+                for block in blocks[index + 1 :]
+                if block.label and block.label.readings == [(label.style, block.label.ordinal)] and block.label.ordinal
+            ),
+            None,
+        )
     if ordinal and ordinal > 0:
         label.ordinal = ordinal
         label.text = label_at(label, ordinal)
-        label.guessed = f"OCR misread of the label {label.text} ({label.written!r} in the original), read from the sequence"
+        label.guessed = (
+            f"OCR misread of the label {label.text} ({label.written!r} in the original), read from the sequence"
+        )
 
 
 def note_level(level: Level, block: Block, node: Node, label: Label) -> None:

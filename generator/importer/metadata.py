@@ -17,46 +17,163 @@ from .labels import read_label
 from .state import ImportState, Line
 
 FIELD_KEYS = {
-    "date of issue": "issued", "issue date": "issued", "issued": "issued", "date issued": "issued",
-    "issued date": "issued", "effective date": "effective", "effective": "effective",
-    "date effective": "effective", "revised": "revised", "revision date": "revised",
-    "revision dates": "revised", "revised date": "revised", "date revised": "revised",
-    "last revised": "revised", "revisions": "revised", "no": "number", "number": "number",
-    "index number": "number", "policy number": "number", "policy no": "number", "order number": "number",
-    "directive number": "number", "document number": "number", "subject": "subject", "re": "subject",
-    "title": "subject", "directive type": "type", "document type": "type", "type": "type",
-    "amends": "amends", "rescinds": "rescinds", "supersedes": "rescinds", "amends/rescinds": "amends/rescinds",
-    "reference": "references", "references": "references", "distribution": "distribution",
-    "chapter": "chapter", "revisions continued": "ignored", "page": "ignored", "pages": "ignored",
+    "date of issue": "issued",
+    "issue date": "issued",
+    "issued": "issued",
+    "date issued": "issued",
+    "issued date": "issued",
+    "effective date": "effective",
+    "effective": "effective",
+    "date effective": "effective",
+    "revised": "revised",
+    "revision date": "revised",
+    "revision dates": "revised",
+    "revised date": "revised",
+    "date revised": "revised",
+    "last revised": "revised",
+    "revisions": "revised",
+    "no": "number",
+    "number": "number",
+    "index number": "number",
+    "policy number": "number",
+    "policy no": "number",
+    "order number": "number",
+    "directive number": "number",
+    "document number": "number",
+    "subject": "subject",
+    "re": "subject",
+    "title": "subject",
+    "directive type": "type",
+    "document type": "type",
+    "type": "type",
+    "amends": "amends",
+    "rescinds": "rescinds",
+    "supersedes": "rescinds",
+    "amends/rescinds": "amends/rescinds",
+    "reference": "references",
+    "references": "references",
+    "distribution": "distribution",
+    "chapter": "chapter",
+    "revisions continued": "ignored",
+    "page": "ignored",
+    "pages": "ignored",
 }
 DATE_FIELDS = {"issued": "issue date", "effective": "effective date", "revised": "revision date"}
-AGENCY = re.compile(r"\b(?:police|sheriff'?s?|sheriff’s|public safety|constabulary|marshal'?s?|state patrol)\b"
-                    r".*\b(?:department|dept\.?|office|bureau|service|division|agency)\b|"
-                    r"\bpolice\s*$|\bdepartment of public safety\b", re.IGNORECASE)
+AGENCY = re.compile(
+    r"\b(?:police|sheriff'?s?|sheriff’s|public safety|constabulary|marshal'?s?|state patrol)\b"
+    r".*\b(?:department|dept\.?|office|bureau|service|division|agency)\b|"
+    r"\bpolice\s*$|\bdepartment of public safety\b",
+    re.IGNORECASE,
+)
 # `PERSONNEL POLICY`, `SPECIAL ORDER`, `GENERAL ORDER`: a qualifier and the kind of document.
-DOCUMENT_TYPE = re.compile(r"^[A-Za-z]+\s+(?:policy|order|directive|procedure|memorandum|instruction|regulation)$",
-                           re.IGNORECASE)
+DOCUMENT_TYPE = re.compile(
+    r"^[A-Za-z]+\s+(?:policy|order|directive|procedure|memorandum|instruction|regulation)$", re.IGNORECASE
+)
 # A header holds at least one of these; a title or type line alone is not a header.
-HEADER_FIELDS = {"issued", "effective", "revised", "number", "subject", "chapter", "references", "amends",
-                 "rescinds", "amends/rescinds", "distribution", "agency"}
+HEADER_FIELDS = {
+    "issued",
+    "effective",
+    "revised",
+    "number",
+    "subject",
+    "chapter",
+    "references",
+    "amends",
+    "rescinds",
+    "amends/rescinds",
+    "distribution",
+    "agency",
+}
 # `POLICY & PROCEDURE NO. X.XX`, `GENERAL ORDER 4-12`
-TYPE_AND_NUMBER = re.compile(r"^(?P<type>.*?\b(?:policy|order|directive|procedure|memorandum)s?)\s+"
-                             r"(?:(?:no\.?|number|#)\s*(?P<number>\S+)|(?P<numeral>[\w.-]*\d[\w.-]*))$", re.IGNORECASE)
+TYPE_AND_NUMBER = re.compile(
+    r"^(?P<type>.*?\b(?:policy|order|directive|procedure|memorandum)s?)\s+"
+    r"(?:(?:no\.?|number|#)\s*(?P<number>\S+)|(?P<numeral>[\w.-]*\d[\w.-]*))$",
+    re.IGNORECASE,
+)
 CHAPTER = re.compile(r"^chapter\s+(?P<number>\w+)\s*[–—:-]\s*(?P<title>.+)$", re.IGNORECASE)
-DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{2,4})|"
-                  r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})")
+DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{2,4})|"
+    r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})"
+)
 CELL_SPLIT = re.compile(r"\t|\s{3,}")
 BLANK_VALUE = re.compile(r"^[_\s.-]*$")
-MONTHS = {name: i for i, name in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
-          "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
-          "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
-          "Vermont Virginia Washington Wisconsin Wyoming").split() + [
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
-    "South Carolina", "South Dakota", "West Virginia"]
-AGENCY_IN_TEXT = re.compile(r"((?:(?:St\.|[A-Z][a-z][\w'’-]*),?\s+){1,4})(Police Department|Sheriff['’]s Office|"
-                            r"Sheriff['’]s Department|Department of Public Safety|Police Bureau)")
+MONTHS = {
+    name: i
+    for i, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+STATES = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "Wisconsin",
+    "Wyoming",
+] + [
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+]
+AGENCY_IN_TEXT = re.compile(
+    r"((?:(?:St\.|[A-Z][a-z][\w'’-]*),?\s+){1,4})(Police Department|Sheriff['’]s Office|"
+    r"Sheriff['’]s Department|Department of Public Safety|Police Bureau)"
+)
 TEMPLATE_BRACKET = re.compile(r"\[[A-Z][^\]a-z]*\]")
 
 
@@ -73,8 +190,11 @@ def read_header(state: ImportState) -> None:
         if line.role != "body":
             break
         fields = _header_fields(line, pending)
-        if fields is None or any(values.setdefault(name, value) != value for name, value in fields[0]
-                                 if name not in ("references", "distribution", "revised") and value):
+        if fields is None or any(
+            values.setdefault(name, value) != value
+            for name, value in fields[0]
+            if name not in ("references", "distribution", "revised") and value
+        ):
             break  # not a header line, or one that gives a field a second value: the text has begun
         taken.append(line)
         names_found |= {name for name, _ in fields[0]} | set(fields[1].values())
@@ -163,7 +283,9 @@ def _record(state: ImportState, line: Line, name: str, value: str) -> None:
         return
     if BLANK_VALUE.match(value):
         if name in DATE_FIELDS or name == "number":
-            state.note("metadata", line.number, f"{DATE_FIELDS.get(name, 'document number')} is left blank in the original")
+            state.note(
+                "metadata", line.number, f"{DATE_FIELDS.get(name, 'document number')} is left blank in the original"
+            )
         return
     if name in DATE_FIELDS:
         dates = parse_dates(value)
@@ -186,7 +308,9 @@ def _record(state: ImportState, line: Line, name: str, value: str) -> None:
 def _only_dates(value: str) -> bool:
     """`08/18/15, 8/7/19` or a blank to fill in: nothing but dates. (`Upon signing` is no date: the line
     stays with the text, where the report lists it.)"""
-    return BLANK_VALUE.match(value) is not None or (bool(parse_dates(value)) and not re.search(r"\w", DATE.sub(" ", value)))
+    return BLANK_VALUE.match(value) is not None or (
+        bool(parse_dates(value)) and not re.search(r"\w", DATE.sub(" ", value))
+    )
 
 
 def parse_dates(value: str) -> list[dt.date]:
@@ -232,8 +356,12 @@ def fill_in_metadata(state: ImportState) -> None:
         state.note("metadata", None, f"agency guessed from the text: {guessed!r}")
     else:
         agency_fields.update(name="Unidentified department", identified=False)
-        state.note("metadata", None, "no agency named in the original: the draft says 'Unidentified department' "
-                                     "(identified: false); give the name with --agency or edit agency.name")
+        state.note(
+            "metadata",
+            None,
+            "no agency named in the original: the draft says 'Unidentified department' "
+            "(identified: false); give the name with --agency or edit agency.name",
+        )
     if agency_fields.get("identified", True):
         _place_from_name(state, agency_fields)
     document = meta.setdefault("document", {})
@@ -256,20 +384,35 @@ def note_template_brackets(state: ImportState) -> None:
     brackets = [match for line in state.lines if line.role == "body" for match in TEMPLATE_BRACKET.findall(line.text)]
     if len(brackets) >= 2:
         examples = ", ".join(list(dict.fromkeys(brackets))[:3])
-        state.note("metadata", None, f"{len(brackets)} bracketed blanks or choices (such as {examples}): if this "
-                                     "is a model template, set `kind: template` and define its options "
-                                     "(source/FIELDS.md); they are kept as written in the draft")
+        state.note(
+            "metadata",
+            None,
+            f"{len(brackets)} bracketed blanks or choices (such as {examples}): if this "
+            "is a model template, set `kind: template` and define its options "
+            "(source/FIELDS.md); they are kept as written in the draft",
+        )
 
 
 def _agency_in_running_lines(state: ImportState) -> str | None:
     """`Springfield Police Department` at the top of every page."""
-    return next((_readable(line.text) for line, reason in state.furniture
-                 if reason.startswith("running") and AGENCY.search(line.text) and len(line.text.split()) <= 8), None)
+    return next(
+        (
+            _readable(line.text)
+            for line, reason in state.furniture
+            if reason.startswith("running") and AGENCY.search(line.text) and len(line.text.split()) <= 8
+        ),
+        None,
+    )
 
 
 def _agency_in_text(state: ImportState) -> str | None:
     """The agency the body names most often (`the Raymore Police Department`)."""
-    names = [f"{m[1].strip()} {m[2]}" for line in state.lines if line.role == "body" for m in AGENCY_IN_TEXT.finditer(line.text)]
+    names = [
+        f"{m[1].strip()} {m[2]}"
+        for line in state.lines
+        if line.role == "body"
+        for m in AGENCY_IN_TEXT.finditer(line.text)
+    ]
     names = [re.sub(r"^(?:The|This|All|Any|Of)\s+", "", name) for name in names]
     return max(set(names), key=names.count) if names else None
 
@@ -296,8 +439,11 @@ def _place_from_name(state: ImportState, agency: dict) -> None:
 def _short_title(document: dict) -> str | None:
     """A short title: the subject's last part (`… 261 - Social Media and Networking`), a chapter's title,
     or a title line, written in title case when the original shouts it."""
-    for source in (document.get("subject"), (CHAPTER.match(document.get("chapter", "")) or {}) and
-                   CHAPTER.match(document["chapter"])["title"], document.get("title")):
+    for source in (
+        document.get("subject"),
+        (CHAPTER.match(document.get("chapter", "")) or {}) and CHAPTER.match(document["chapter"])["title"],
+        document.get("title"),
+    ):
         if source:
             part = re.split(r"\s+[–—-]\s+|:\s+", source)[-1].strip()
             if 0 < len(part.split()) <= 8:

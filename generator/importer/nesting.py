@@ -96,8 +96,12 @@ def _label_in_text(state: ImportState, block: Block) -> Node:
     beside `A.`): provision ids must differ, so its label stays in its text, as written, and the report
     says so."""
     label = block.label
-    state.note("numbering", block.first_line, f"{label.text} comes again among the items of one list: "
-                                              "kept in the text of an unlabelled provision; check its place")
+    state.note(
+        "numbering",
+        block.first_line,
+        f"{label.text} comes again among the items of one list: "
+        "kept in the text of an unlabelled provision; check its place",
+    )
     written = f"{label.written} {block.text}".strip()
     return _node(block, heading=written) if block.titled else _node(block, paragraph=written)
 
@@ -107,7 +111,7 @@ def _close_for_new_list(stack: list[Level], label: Label) -> None:
     lists under that are; `I.` or `Section 8.04` takes the place of an unlabelled heading."""
     parent = next((d for d in reversed(range(len(stack))) if stack[d].style == parent_style(label.style)), None)
     if parent is not None:
-        del stack[parent + 1:]
+        del stack[parent + 1 :]
     elif is_section_style(label.style):
         heading = next((d for d, level in enumerate(stack) if level.style == "heading-1"), None)
         if heading is not None:
@@ -127,15 +131,19 @@ def _add_bullet(state: ImportState, stack: list[Level], block: Block) -> None:
 def _add_paragraph(state: ImportState, stack: list[Level], block: Block, index: int) -> None:
     placement = lost_labels.place(stack, state.blocks, index) if stack else None
     if placement:
-        del stack[placement.depth + 1:]
+        del stack[placement.depth + 1 :]
     if placement and placement.label:
         block.label = placement.label
         _add_item(state, stack, block, index)
     elif not stack or stack[-1].node.children or stack[-1].node.notes:
         node = _node(block, paragraph=block.text)  # text comes before notes and lists: this one can't be
-        node.unplaced = ("text before the first heading or label" if not state.body else
-                         "paragraph after a note, not part of any item" if stack and stack[-1].node.notes else
-                         "paragraph after a list, not part of any item")
+        node.unplaced = (
+            "text before the first heading or label"
+            if not state.body
+            else "paragraph after a note, not part of any item"
+            if stack and stack[-1].node.notes
+            else "paragraph after a list, not part of any item"
+        )
         _attach(state, stack, node)
         stack.append(Level("paragraph", node))
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from .labels import label_at
 from .state import ImportState, Node
 
@@ -19,18 +21,22 @@ def _check_siblings(state: ImportState, siblings: list[Node]) -> None:
     for node in siblings:
         if node.label and node.label.ordinal is not None:
             by_style.setdefault(node.label.style, []).append(node)
-    for style, items in by_style.items():
+    for items in by_style.values():
         first = items[0].label
         if first.ordinal > 1:
             state.note("numbering", _line(items[0]), f"the list starts at {first.text}, not at {label_at(first, 1)}")
-        for before, after in zip(items, items[1:]):
+        for before, after in itertools.pairwise(items):
             a, b = before.label, after.label
             if b.ordinal == a.ordinal + 1:
                 continue
             if b.ordinal > a.ordinal + 1:
                 missing = [label_at(a, n) for n in range(a.ordinal + 1, b.ordinal)]
-                state.note("numbering", _line(after), f"{a.text} is followed by {b.text}: "
-                                                      f"{', '.join(missing[:5])}{'…' if len(missing) > 5 else ''} missing")
+                state.note(
+                    "numbering",
+                    _line(after),
+                    f"{a.text} is followed by {b.text}: "
+                    f"{', '.join(missing[:5])}{'…' if len(missing) > 5 else ''} missing",
+                )
             else:
                 state.note("numbering", _line(after), f"{b.text} comes after {a.text}: out of order")
 

@@ -124,10 +124,16 @@ class _Walker:
         if not 1 <= number <= len(self.raw_lines):
             return
         raw = self.raw_lines[number - 1]
-        self.parsed[number] = Line(number=number, raw=raw, text=re.sub(r" +", " ", text).strip(),
-                                   indent=2 * max(self.depth - 1, 0), bullet=self.bullet and not continues,
-                                   continues=continues, heading=self.heading,
-                                   role="body" if text.strip() else "blank")
+        self.parsed[number] = Line(
+            number=number,
+            raw=raw,
+            text=re.sub(r" +", " ", text).strip(),
+            indent=2 * max(self.depth - 1, 0),
+            bullet=self.bullet and not continues,
+            continues=continues,
+            heading=self.heading,
+            role="body" if text.strip() else "blank",
+        )
 
     def _verbatim(self, token: Token) -> None:
         start, end = token.map
@@ -145,9 +151,7 @@ def inline_lines(children: list[Token]) -> list[str]:
         if child.type in ("softbreak", "hardbreak"):
             lines.append("".join(current))
             current = []
-        elif child.type in ("text", "code_inline", "html_inline"):
-            current.append(child.content)
-        elif child.type == "image":
+        elif child.type in ("text", "code_inline", "html_inline") or child.type == "image":
             current.append(child.content)
         elif child.type == "link_open":
             links.append(child.attrGet("href") or "")

@@ -16,5 +16,10 @@ def read_text(source: str) -> ImportState:
 def plain_line(number: int, raw: str) -> Line:
     text = raw.strip()
     expanded = raw.expandtabs(4)
-    return Line(number=number, raw=raw, text=text, indent=len(expanded) - len(expanded.lstrip()),
-                role="body" if text else "blank")
+    return Line(
+        number=number,
+        raw=raw,
+        text=text,
+        indent=len(expanded) - len(expanded.lstrip()),
+        role="body" if text else "blank",
+    )

@@ -41,8 +41,11 @@ def word_fidelity(policy: Policy, original_text: str) -> WordFidelity:
     if not result.ok:
         body = fidelity.body_words(policy)
         matched = 0
-        while matched < len(body) and result.body_start + matched < len(source) and \
-                source[result.body_start + matched] == body[matched]:
+        while (
+            matched < len(body)
+            and result.body_start + matched < len(source)
+            and source[result.body_start + matched] == body[matched]
+        ):
             matched += 1
         return WordFidelity(len(source), matched, result.message)
     lost = fidelity.unaccounted_words(policy, original_text, result)
@@ -63,10 +66,11 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
         "",
         "## Summary",
         "",
-        f"- {len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
-        f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics.",
-        f"- Words of the original in the draft, in order: {words.percent:.1f} % of {words.total} "
-        f"({words.message}).",
+        (
+            f"- {len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
+            f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics."
+        ),
+        f"- Words of the original in the draft, in order: {words.percent:.1f} % of {words.total} ({words.message}).",
     ]
     lines += [f"- {title}: {len(entries[key])}" for key, title in SECTIONS if key != "topics"]
     for key, title in SECTIONS:
@@ -84,14 +88,19 @@ def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
         entries[finding.section].append(f"- {_at(finding.line)}{finding.message}")
     for node in state.nodes():
         if node.label and node.label.guessed:
-            entries["labels"].append(f"- {_at(_first(node))}`{node.label.text}` ({ids[id(node)]}): {node.label.guessed}")
+            entries["labels"].append(
+                f"- {_at(_first(node))}`{node.label.text}` ({ids[id(node)]}): {node.label.guessed}"
+            )
         if node.unplaced:
-            entries["unplaced"].append(f"- {_at(_first(node))}{_quote(node)}: {node.unplaced}; in the draft as "
-                                       f"the unlabelled paragraph {ids[id(node)]}")
+            entries["unplaced"].append(
+                f"- {_at(_first(node))}{_quote(node)}: {node.unplaced}; in the draft as "
+                f"the unlabelled paragraph {ids[id(node)]}"
+            )
         for join in node.joins:
             kept = "hyphen dropped" if join.dropped else "hyphen kept"
-            entries["hyphenation"].append(f"- {_at(join.line)}`{join.before}-` + `{join.after}` → "
-                                          f"`{join.joined}` ({kept})")
+            entries["hyphenation"].append(
+                f"- {_at(join.line)}`{join.before}-` + `{join.after}` → `{join.joined}` ({kept})"
+            )
     for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
         entries["furniture"].append(f"- {_at(line.number)}`{line.raw.strip()}`: {reason}")
     entries["metadata"] += [f"- not found (a placeholder in the draft): {name}" for name in _missing(state)]
@@ -100,10 +109,16 @@ def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
 
 def _missing(state: ImportState) -> list[str]:
     meta = state.metadata
-    missing = [name for key, name in (("type", "document type"), ("number", "document number"))
-               if key not in meta.get("document", {})]
-    missing += [name for key, name in (("issued", "issue date"), ("effective", "effective date"))
-                if key not in meta.get("dates", {})]
+    missing = [
+        name
+        for key, name in (("type", "document type"), ("number", "document number"))
+        if key not in meta.get("document", {})
+    ]
+    missing += [
+        name
+        for key, name in (("issued", "issue date"), ("effective", "effective date"))
+        if key not in meta.get("dates", {})
+    ]
     if not meta.get("signatories"):
         missing.append("signatories")
     return missing
@@ -112,10 +127,14 @@ def _missing(state: ImportState) -> list[str]:
 def _topics(untagged: list[Node], ids: dict[int, str]) -> list[str]:
     if not untagged:
         return ["None."]
-    return [f"{len(untagged)} provisions have `topics: []`. Tag each with the ids of source/topics.yml it says "
+    return [
+        (
+            f"{len(untagged)} provisions have `topics: []`. Tag each with the ids of source/topics.yml it says "
             "something on (so it lines up with the other departments on the comparison pages), or write "
-            "`comparable: false` instead when it says nothing to compare.", ""] + [
-        f"- `{ids[id(node)]}`: {_quote(node)}" for node in untagged]
+            "`comparable: false` instead when it says nothing to compare."
+        ),
+        "",
+    ] + [f"- `{ids[id(node)]}`: {_quote(node)}" for node in untagged]
 
 
 def _quote(node: Node) -> str:

@@ -6,10 +6,23 @@ and records it there. Readers make the state; `draft.py` and `report.py` read it
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from . import (bullets, definitions, emphasis, footnotes, furniture, headings, labels, lost_labels, metadata,
-               nesting, numbering, trailer, wrapping)
+from . import (
+    bullets,
+    definitions,
+    emphasis,
+    footnotes,
+    furniture,
+    headings,
+    labels,
+    lost_labels,
+    metadata,
+    nesting,
+    numbering,
+    trailer,
+    wrapping,
+)
 from .state import ImportState
 
 Rule = Callable[[ImportState], None]

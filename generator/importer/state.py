@@ -105,7 +105,7 @@ class Node:
     term: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     comparable: bool = True
     lines: list[int] = field(default_factory=list)  # line numbers of the original it holds
     joins: list[Join] = field(default_factory=list)

@@ -8,17 +8,20 @@ does not (a sentence of the policy) ends it, so no policy text is taken for meta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from .state import ImportState, Line
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 FOOTNOTE = re.compile(r"^(?P<id>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 FOOTNOTE_MARK = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")  # `fitness for duty.¹`
-TITLES = re.compile(r"\b(?:chief|sheriff|president|commissioner|director|captain|lieutenant|mayor|manager|"
-                    r"superintendent|commander|secretary|chair(?:man|woman|person)?|administrator|marshal|colonel|"
-                    r"major|deputy|attorney|clerk|officer)\b", re.IGNORECASE)
+TITLES = re.compile(
+    r"\b(?:chief|sheriff|president|commissioner|director|captain|lieutenant|mayor|manager|"
+    r"superintendent|commander|secretary|chair(?:man|woman|person)?|administrator|marshal|colonel|"
+    r"major|deputy|attorney|clerk|officer)\b",
+    re.IGNORECASE,
+)
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){1,3}$")
 DATE_LINE = re.compile(r"^date:?[\s_]*$", re.IGNORECASE)
 ADOPTION = re.compile(r"^(?:adopted|approved|signed|reviewed|authorized|accepted)(?:\s+by\b|\s*:\s*$)", re.IGNORECASE)
@@ -79,9 +82,14 @@ def _signature(lines: list[Line], i: int) -> Item | None:
         name, title = (part.strip() for part in text.split(",", 1))
         if NAME.match(name) and TITLES.search(title) and len(title.split()) <= 8:
             return {"kind": "signature", "lines": [lines[i]], "name": name, "title": title}
-    if NAME.match(text) and not TITLES.search(text) and i + 1 < len(lines) and _title_line(lines[i + 1].text):
-        if _adjacent(lines[i], lines[i + 1]):
-            return {"kind": "signature", "lines": lines[i:i + 2], "name": text, "title": lines[i + 1].text}
+    if (
+        NAME.match(text)
+        and not TITLES.search(text)
+        and i + 1 < len(lines)
+        and _title_line(lines[i + 1].text)
+        and _adjacent(lines[i], lines[i + 1])
+    ):
+        return {"kind": "signature", "lines": lines[i : i + 2], "name": text, "title": lines[i + 1].text}
     return None
 
 
@@ -121,8 +129,12 @@ def _footnote(lines: list[Line], i: int, marks: set[str]) -> Item | None:
     match = FOOTNOTE.match(lines[i].text)
     if not match or match["id"].translate(SUPERSCRIPT_DIGITS) not in marks:
         return None  # a footnote nothing points at is text of its own
-    return {"kind": "footnote", "lines": [lines[i]], "id": match["id"].translate(SUPERSCRIPT_DIGITS),
-            "text": match["text"]}
+    return {
+        "kind": "footnote",
+        "lines": [lines[i]],
+        "id": match["id"].translate(SUPERSCRIPT_DIGITS),
+        "text": match["text"],
+    }
 
 
 def _attachment(lines: list[Line], i: int) -> Item | None:
@@ -138,7 +150,7 @@ def _attachment(lines: list[Line], i: int) -> Item | None:
             j += 1
         elif j + 1 < len(lines) and (match := URL.match(lines[j + 1].text)) and len(lines[j].text.split()) <= 6:
             entries.append({"name": lines[j].text, "url": match["url"]})
-            taken += lines[j:j + 2]
+            taken += lines[j : j + 2]
             j += 2
         elif match := NAME_AND_URL.match(lines[j].text):
             entries.append({"name": match["name"], "url": match["url"]})
@@ -170,4 +182,3 @@ def _record(state: ImportState, item: Item, note: str | None) -> None:
         state.note("metadata", line, f"attached list {item['title']!r} with {len(item['items'])} links")
     if not signatories:
         meta.pop("signatories")
-

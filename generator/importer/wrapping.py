@@ -56,8 +56,14 @@ def _new_block(line: Line, fmt: str) -> Block:
     nested lists are told apart by their indentation."""
     text = line.rest if line.label else line.text
     bullet = "" if not line.bullet or line.label else f"bullet@{line.indent}" if fmt == "md" else "bullet"
-    return Block(lines=[line], label=line.label, text=" ".join(text.split()), titled=line.titled,
-                 heading=bool(line.heading) and not line.label, bullet=bullet)
+    return Block(
+        lines=[line],
+        label=line.label,
+        text=" ".join(text.split()),
+        titled=line.titled,
+        heading=bool(line.heading) and not line.label,
+        bullet=bullet,
+    )
 
 
 def _continues(state: ImportState, block: Block, above: Line, line: Line, gap: bool, width: int, in_list: bool) -> bool:
@@ -77,13 +83,15 @@ def _continues(state: ImportState, block: Block, above: Line, line: Line, gap: b
         return False
     if SENTENCE_END.search(above.text) and split_term(line.text):
         return False  # `Post – Any content placed on a social media site.`: the next definition
-    if len(block.lines) == 1 and _starts_upper(line.text) and (
-            _title_line(block.text) or (in_list and _whole_sentence(block.text))):
+    if (
+        len(block.lines) == 1
+        and _starts_upper(line.text)
+        and (_title_line(block.text) or (in_list and _whole_sentence(block.text)))
+    ):
         return False
     first_word = line.text.split()[0]
-    if SENTENCE_END.search(above.text) and len(above.text) + 1 + len(first_word) <= width:
-        return False  # the next word would have fitted: the line was ended on purpose
-    return True
+    # Where the next word would have fitted, the line was ended on purpose.
+    return not (SENTENCE_END.search(above.text) and len(above.text) + 1 + len(first_word) <= width)
 
 
 def _append(block: Block, line: Line, vocabulary: set[str]) -> None:

@@ -18,13 +18,26 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..compare import (PairDiff, Stance, TopicComparison, compare_topics, departments_addressing, pair_diffs,
-                       reference_diffs, reference_stance, shown_stances, topics_addressed, topics_by_group,
-                       wording_groups)
+from ..compare import (
+    PairDiff,
+    Stance,
+    TopicComparison,
+    compare_topics,
+    departments_addressing,
+    pair_diffs,
+    reference_diffs,
+    reference_stance,
+    shown_stances,
+    topics_addressed,
+    topics_by_group,
+    wording_groups,
+)
 from ..inline import footnote_refs, option_refs, paragraphs
 from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision, TemplateOption, Topic
-from ..search_index import INDEX as SEARCH_INDEX, LUNR_SCRIPT, TOPICS as SEARCH_TOPICS, data_script
+from ..search_index import INDEX as SEARCH_INDEX
+from ..search_index import LUNR_SCRIPT, data_script
+from ..search_index import TOPICS as SEARCH_TOPICS
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
 from .policy import page_path
 
@@ -102,8 +115,10 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | byte
     for comparison in comparisons:
         view = topic_view(comparison)
         page = topic_page(comparison.topic)
-        drawn = {s.policy.slug: _column(s, view, policy_hrefs[s.policy.slug], heads[s.policy.slug])
-                 for s in comparison.stances}
+        drawn = {
+            s.policy.slug: _column(s, view, policy_hrefs[s.policy.slug], heads[s.policy.slug])
+            for s in comparison.stances
+        }
         pages[page] = render_topic(corpus, view, drawn)
         for stance in comparison.department_stances:
             columns[stance.policy.slug][comparison.topic.id] = drawn[stance.policy.slug]
@@ -115,6 +130,7 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | byte
 
 
 # --- Shared pieces ----------------------------------------------------------------------------------
+
 
 def _front_matter(title: str) -> str:
     """The page's title, and no table of contents beside it: columns and the matrix need the width."""
@@ -161,21 +177,28 @@ def _chooser(page: str, boxes: str, more: str, data_attributes: str) -> str:
     a box to add any of them (`compare-choose.js`, with the data of `policies.js`)."""
     add = ""
     if more:
-        add = (f'<div class="compare-add"><p>{more} more. '
-               '<label for="compare-add-input">Add a department:</label> '
-               '<input type="search" id="compare-add-input" autocomplete="off" placeholder="type a name" '
-               'aria-controls="compare-add-options" disabled></p>'
-               '<ul class="compare-add-options" id="compare-add-options" aria-live="polite"></ul></div>')
-    return (f'<fieldset class="compare-choose" data-root="{attr(_site_root(page))}"{data_attributes}>'
-            f"<legend>Show</legend>{boxes}{add}</fieldset>")
+        add = (
+            f'<div class="compare-add"><p>{more} more. '
+            '<label for="compare-add-input">Add a department:</label> '
+            '<input type="search" id="compare-add-input" autocomplete="off" placeholder="type a name" '
+            'aria-controls="compare-add-options" disabled></p>'
+            '<ul class="compare-add-options" id="compare-add-options" aria-live="polite"></ul></div>'
+        )
+    return (
+        f'<fieldset class="compare-choose" data-root="{attr(_site_root(page))}"{data_attributes}>'
+        f"<legend>Show</legend>{boxes}{add}</fieldset>"
+    )
 
 
 def _show_box(policy: Policy) -> str:
-    return (f'<label><input type="checkbox" name="show" value="{attr(policy.slug)}" checked> '
-            f"{escape(policy.agency.name)}</label>")
+    return (
+        f'<label><input type="checkbox" name="show" value="{attr(policy.slug)}" checked> '
+        f"{escape(policy.agency.name)}</label>"
+    )
 
 
 # --- Coverage matrix --------------------------------------------------------------------------------
+
 
 def matrix_policies(corpus: Corpus, comparisons: list[TopicComparison]) -> list[Policy]:
     """The policies the matrix shows to begin with, in the handbook's order: all when there are at
@@ -199,33 +222,49 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
     by_topic = {c.topic.id: c for c in comparisons}
     addressed = topics_addressed(comparisons)
     departments = len(corpus.departments)
-    head = "".join(f'<th scope="col" data-policy="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">'
-                   f"{_policy_name(p)}</a></th>" for p in policies)
+    head = "".join(
+        f'<th scope="col" data-policy="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">'
+        f"{_policy_name(p)}</a></th>"
+        for p in policies
+    )
     groups = []
     for group, topics in topics_by_group(corpus.taxonomy):
         title = escape(group.title) if group else "Other topics"
         rows = "".join(_coverage_row(page, by_topic[t.id], policies, departments) for t in topics)
-        groups.append(f'<tbody><tr class="coverage-group"><th scope="rowgroup" colspan="{len(policies) + 2}">'
-                      f"{title}</th></tr>{rows}</tbody>")
+        groups.append(
+            f'<tbody><tr class="coverage-group"><th scope="rowgroup" colspan="{len(policies) + 2}">'
+            f"{title}</th></tr>{rows}</tbody>"
+        )
     totals = "".join(f"<td>{addressed.get(p.slug, 0)} of {len(comparisons)}</td>" for p in policies)
-    table = (f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
-             f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
-             f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>')
+    table = (
+        f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
+        f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
+        f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>'
+    )
     blocks = [
         _front_matter("Compare policies by topic"),
         "# Compare policies by topic",
         _stylesheet(page),
-        '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
-        "deal with the topic and links to them, side by side with the other policies; "
-        "<em>not addressed</em> means the policy says nothing on it.</p>",
-        f'<p class="compare-links"><a href="{attr(href(page, SEARCH_PAGE))}">Search the provisions by word, '
-        "department and topic</a></p>",
+        (
+            '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
+            "deal with the topic and links to them, side by side with the other policies; "
+            "<em>not addressed</em> means the policy says nothing on it.</p>"
+        ),
+        (
+            f'<p class="compare-links"><a href="{attr(href(page, SEARCH_PAGE))}">Search the provisions by word, '
+            "department and topic</a></p>"
+        ),
     ]
     if more:
-        blocks.append(_chooser(page, "".join(_show_box(p) for p in policies), _count(more, "policy", "policies"),
-                               ' data-matrix=""'))
-    blocks.append(f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
-                  f'tabindex="0">{table}</div>')
+        blocks.append(
+            _chooser(
+                page, "".join(_show_box(p) for p in policies), _count(more, "policy", "policies"), ' data-matrix=""'
+            )
+        )
+    blocks.append(
+        f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
+        f'tabindex="0">{table}</div>'
+    )
     if more:
         blocks.append(_scripts(page, POLICIES_DATA, CHOOSE_SCRIPT))
     return "\n\n".join(blocks) + "\n"
@@ -241,12 +280,16 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
             cells.append('<td class="not-addressed">not addressed</td>')
             continue
         count = len(stance.provisions)
-        cells.append(f'<td class="addressed"><a href="{attr(href(page, target, policy.slug))}" '
-                     f'title="{attr(policy.agency.name)} on {attr(topic.title)}">'
-                     f'{count} provision{"s" if count != 1 else ""}</a></td>')
-    return (f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
-            f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
-            f"<td>{departments_addressing(comparison)} of {departments}</td></tr>")
+        cells.append(
+            f'<td class="addressed"><a href="{attr(href(page, target, policy.slug))}" '
+            f'title="{attr(policy.agency.name)} on {attr(topic.title)}">'
+            f"{count} provision{'s' if count != 1 else ''}</a></td>"
+        )
+    return (
+        f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
+        f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
+        f"<td>{departments_addressing(comparison)} of {departments}</td></tr>"
+    )
 
 
 def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
@@ -261,14 +304,23 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
             counts[stance.policy.slug][i] = len(stance.provisions)
     data = {
         "topics": [{"id": t.id, "title": t.title, "page": href("index.md", topic_page(t))} for t in topics],
-        "policies": [{"slug": p.slug, "name": p.agency.name, "template": p.is_template,
-                      "page": href("index.md", page_path(p)), "counts": counts[p.slug],
-                      **({} if p.is_template else {"columns": column_script(p)})} for p in corpus.policies],
+        "policies": [
+            {
+                "slug": p.slug,
+                "name": p.agency.name,
+                "template": p.is_template,
+                "page": href("index.md", page_path(p)),
+                "counts": counts[p.slug],
+                **({} if p.is_template else {"columns": column_script(p)}),
+            }
+            for p in corpus.policies
+        ],
     }
     return data_script(POLICIES_GLOBAL, data)
 
 
 # --- One topic --------------------------------------------------------------------------------------
+
 
 def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
     """The page of one topic: what each policy shown says, side by side, and the differences.
@@ -291,8 +343,10 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
     if shown:
         boxes = "".join(_show_box(s.policy) for s in shown)
         more = _count(view.more, "department", "departments") if view.more else ""
-        blocks += [_chooser(page, boxes, more, f' data-topic="{attr(topic.id)}"'),
-                   f'<div class="compare-columns">{"".join(drawn[s.policy.slug] for s in shown)}</div>']
+        blocks += [
+            _chooser(page, boxes, more, f' data-topic="{attr(topic.id)}"'),
+            f'<div class="compare-columns">{"".join(drawn[s.policy.slug] for s in shown)}</div>',
+        ]
     else:
         blocks.append('<p class="not-addressed">No policy addresses this topic.</p>')
     blocks += ["## Differences between two departments {#differences}", _differences(view)]
@@ -305,8 +359,10 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
     silent = [p for p in comparison.silent if not p.is_template]
     parts = [f"Addressed by {departments_addressing(comparison)} of {departments} departments."]
     if len(silent) > SILENT_NAMES:
-        parts.append(f'<span class="not-addressed-by">Not addressed by {len(silent):,} departments '
-                     f'(see <a href="{attr(href(page, COVERAGE_PAGE))}">the coverage matrix</a>).</span>')
+        parts.append(
+            f'<span class="not-addressed-by">Not addressed by {len(silent):,} departments '
+            f'(see <a href="{attr(href(page, COVERAGE_PAGE))}">the coverage matrix</a>).</span>'
+        )
     elif silent:
         names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
@@ -320,7 +376,7 @@ def _column(stance: Stance, view: TopicView, policy_href: str, head: str | None 
     """A policy's column on a topic page; `policy_href` is the address of its policy page from there,
     `head` the column's top (`_column_head`) when the caller has it already."""
     policy = stance.policy
-    shown = set(id(p) for p in stance.provisions)
+    shown = {id(p) for p in stance.provisions}
     provisions = "".join(_provision(policy_href, policy, p, shown) for p in stance.provisions)
     head = _column_head(policy, policy_href) if head is None else head
     return f"{head}{provisions}{_footnotes(stance)}{_from_reference(stance, view)}</section>"
@@ -328,13 +384,21 @@ def _column(stance: Stance, view: TopicView, policy_href: str, head: str | None 
 
 def _column_head(policy: Policy, policy_href: str) -> str:
     """The top of a policy's column, the same on every topic page: the agency and the document."""
-    document = " ".join(x for x in (escape(policy.document.type),
-                                    paragraph_html(policy, policy.document.number) if policy.document.number else "") if x)
-    return (f'<section class="compare-column{" template-column" if policy.is_template else ""}" '
-            f'id="{attr(policy.slug)}" data-policy="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
-            f'<h3 class="compare-agency" id="{attr(policy.slug)}-name">{_policy_name(policy)}</h3>'
-            f'<p class="compare-policy"><a href="{attr(policy_href)}">{escape(policy.document.title)}</a>'
-            f'{" · " + document if document else ""}</p>')
+    document = " ".join(
+        x
+        for x in (
+            escape(policy.document.type),
+            paragraph_html(policy, policy.document.number) if policy.document.number else "",
+        )
+        if x
+    )
+    return (
+        f'<section class="compare-column{" template-column" if policy.is_template else ""}" '
+        f'id="{attr(policy.slug)}" data-policy="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
+        f'<h3 class="compare-agency" id="{attr(policy.slug)}-name">{_policy_name(policy)}</h3>'
+        f'<p class="compare-policy"><a href="{attr(policy_href)}">{escape(policy.document.title)}</a>'
+        f"{' · ' + document if document else ''}</p>"
+    )
 
 
 def _from_reference(stance: Stance, view: TopicView) -> str:
@@ -343,14 +407,18 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
     if diff is None:
         return ""
     if stance is view.reference or diff.similarity == 1:
-        return (f'<p class="reference-note"><strong>Most common wording</strong>: '
-                f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>")
+        return (
+            f'<p class="reference-note"><strong>Most common wording</strong>: '
+            f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>"
+        )
     # Left out of the site search: the diff repeats the wording shown above it.
-    return (f'<details class="reference-diff" data-search-exclude><summary><strong class="similarity-figure">'
-            f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
-            f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
-            f"({escape(view.reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
-            f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>')
+    return (
+        f'<details class="reference-diff" data-search-exclude><summary><strong class="similarity-figure">'
+        f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
+        f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
+        f"({escape(view.reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
+        f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>'
+    )
 
 
 def _provision(policy_href: str, policy: Policy, provision: Provision, shown: set[int]) -> str:
@@ -360,19 +428,29 @@ def _provision(policy_href: str, policy: Policy, provision: Provision, shown: se
     circumstances:`), since a list item often means little without them.
     """
     parent = provision.parent
-    context = (f'<p class="provision-context">{paragraph_html(policy, " ".join(paragraphs(parent.text)))}</p>'
-               if parent is not None and id(parent) not in shown and parent.text.strip() else "")
-    link = (f'<a class="provision-label" href="{attr(policy_href)}#{attr(provision.id)}" '
-            f'title="This provision in the policy">{escape(_label_path(provision) or "¶")}</a>')
-    optional = (f'<span class="template-option template-optional" data-option="{attr(provision.option)}">[OPTIONAL]</span> '
-                if provision.option else "")
+    context = (
+        f'<p class="provision-context">{paragraph_html(policy, " ".join(paragraphs(parent.text)))}</p>'
+        if parent is not None and id(parent) not in shown and parent.text.strip()
+        else ""
+    )
+    link = (
+        f'<a class="provision-label" href="{attr(policy_href)}#{attr(provision.id)}" '
+        f'title="This provision in the policy">{escape(_label_path(provision) or "¶")}</a>'
+    )
+    optional = (
+        f'<span class="template-option template-optional" data-option="{attr(provision.option)}">[OPTIONAL]</span> '
+        if provision.option
+        else ""
+    )
     heading = f"<strong>{paragraph_html(policy, provision.heading)}</strong> " if provision.heading else ""
     term = f'<dfn class="defined-term">{escape(provision.term)}</dfn> – ' if provision.term else ""
     texts = paragraphs(provision.text) or [""]
     body = [f"<p>{link} {optional}{heading}{term}{paragraph_html(policy, texts[0])}</p>"]
     body += [f"<p>{paragraph_html(policy, text)}</p>" for text in texts[1:]]
-    body += [f'<p class="provision-note"><strong>Note:</strong> {paragraph_html(policy, note)}</p>'
-             for note in provision.notes]
+    body += [
+        f'<p class="provision-note"><strong>Note:</strong> {paragraph_html(policy, note)}</p>'
+        for note in provision.notes
+    ]
     choices = _template_choices(policy, provision)
     return f'<div class="compare-provision">{context}{"".join(body)}{choices}</div>'
 
@@ -380,7 +458,8 @@ def _provision(policy_href: str, policy: Policy, provision: Provision, shown: se
 def _provision_options(policy: Policy, provision: Provision) -> list[TemplateOption]:
     """The template options a provision holds, in order of appearance: its own `[OPTIONAL]` first."""
     ids = ([provision.option] if provision.option else []) + [
-        ref for text in (provision.heading, provision.text, *provision.notes) if text for ref in option_refs(text)]
+        ref for text in (provision.heading, provision.text, *provision.notes) if text for ref in option_refs(text)
+    ]
     options = [policy.option(option_id) for option_id in dict.fromkeys(ids)]
     return [o for o in options if o is not None]
 
@@ -393,16 +472,19 @@ def _template_choices(policy: Policy, provision: Provision) -> str:
     choices = [o for o in _provision_options(policy, provision) if o.kind in ("choice", "optional")]
     if not choices:
         return ""
-    items = "".join(f"<dt>{option_placeholder(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>"
-                    for o in choices)
+    items = "".join(
+        f"<dt>{option_placeholder(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>" for o in choices
+    )
     return f'<div class="template-choices"><p class="template-choices-title">Template choices</p><dl>{items}</dl></div>'
 
 
 def _option_answers(option: TemplateOption) -> str:
     if option.kind == "optional":
         return "Optional: an agency includes this part or leaves it out."
-    alternatives = "".join(f"<li>{escape(a.text.replace('{input}', f'…({a.input})' if a.input else '…'))}</li>"
-                           for a in option.alternatives)
+    alternatives = "".join(
+        f"<li>{escape(a.text.replace('{input}', f'…({a.input})' if a.input else '…'))}</li>"
+        for a in option.alternatives
+    )
     return f'<ul class="template-alternatives">{alternatives}</ul>'
 
 
@@ -415,12 +497,16 @@ def _footnotes(stance: Stance) -> str:
     notes = [f for f in policy.footnotes if f.id in wanted]
     if not notes:
         return ""
-    items = "".join(f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
-                    f"{paragraph_html(policy, f.text)}</li>" for f in notes)
+    items = "".join(
+        f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
+        f"{paragraph_html(policy, f.text)}</li>"
+        for f in notes
+    )
     return f'<ol class="compare-footnotes">{items}</ol>'
 
 
 # --- Differences ------------------------------------------------------------------------------------
+
 
 def _differences(view: TopicView) -> str:
     """Which wording is the most common, then a form picking two of the departments shown to begin with
@@ -429,33 +515,48 @@ def _differences(view: TopicView) -> str:
     if not stances:
         return '<p class="pair-none">No department addresses this topic.</p>'
     if len(stances) == 1:
-        return (f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
-                "there is nothing to compare.</p>")
-    shared = (f", word for word the same as {_count(view.reference_share - 1, 'other', 'others')}"
-              if view.reference_share > 1 else "")
-    reference = (f'<p class="reference-summary">The most common wording on this topic is '
-                 f"{escape(view.reference.policy.agency.name)}’s{shared}. Each department’s column shows how "
-                 "much its wording is like it, and the words that differ.</p>")
+        return (
+            f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
+            "there is nothing to compare.</p>"
+        )
+    shared = (
+        f", word for word the same as {_count(view.reference_share - 1, 'other', 'others')}"
+        if view.reference_share > 1
+        else ""
+    )
+    reference = (
+        f'<p class="reference-summary">The most common wording on this topic is '
+        f"{escape(view.reference.policy.agency.name)}’s{shared}. Each department’s column shows how "
+        "much its wording is like it, and the words that differ.</p>"
+    )
     shown = view.shown
     diffs = pair_diffs(shown)
     options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in shown)
-    picker = (f'<form class="pair-picker" aria-label="Pick two departments">'
-              f'<label>Compare <select name="left">{options}</select></label> '
-              f'<label>with <select name="right">{options}</select></label>'
-              f'<p class="pair-same" hidden>Pick two different departments.</p></form>')
+    picker = (
+        f'<form class="pair-picker" aria-label="Pick two departments">'
+        f'<label>Compare <select name="left">{options}</select></label> '
+        f'<label>with <select name="right">{options}</select></label>'
+        f'<p class="pair-same" hidden>Pick two different departments.</p></form>'
+    )
     ranked = sorted(diffs, key=lambda d: -d.similarity)
-    rows = "".join(f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(d.left.policy.agency.name)} and '
-                   f"{escape(d.right.policy.agency.name)}</a></td><td>{_percent(d.similarity)}</td></tr>" for d in ranked)
-    table = (f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
-             f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>')
+    rows = "".join(
+        f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(d.left.policy.agency.name)} and '
+        f"{escape(d.right.policy.agency.name)}</a></td><td>{_percent(d.similarity)}</td></tr>"
+        for d in ranked
+    )
+    table = (
+        f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
+        f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
     sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
-    among = (f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>'
-             if view.more else "")
+    among = f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>' if view.more else ""
     # Left out of the site search: the diffs repeat the wording shown in the columns above. (The
     # search plugin ends an exclusion at the first closing tag of its kind: no <div> may nest inside.)
-    return (f'{reference}{among}<div class="pair-diffs" data-search-exclude '
-            f'data-selected-left="{attr(shown[0].policy.slug)}" data-selected-right="{attr(shown[1].policy.slug)}">'
-            f"{picker}{table}{sections}</div>")
+    return (
+        f'{reference}{among}<div class="pair-diffs" data-search-exclude '
+        f'data-selected-left="{attr(shown[0].policy.slug)}" data-selected-right="{attr(shown[1].policy.slug)}">'
+        f"{picker}{table}{sections}</div>"
+    )
 
 
 def _diff_id(diff: PairDiff) -> str:
@@ -465,17 +566,20 @@ def _diff_id(diff: PairDiff) -> str:
 def _pair_section(diff: PairDiff, shown: bool) -> str:
     left, right = escape(diff.left.policy.agency.name), escape(diff.right.policy.agency.name)
     text = diff_html(diff.changes)
-    return (f'<section class="pair-diff" id="{attr(_diff_id(diff))}" data-left="{attr(diff.left.policy.slug)}" '
-            f'data-right="{attr(diff.right.policy.slug)}"{"" if shown else " hidden"}>'
-            f"<h3>{left} and {right}</h3>"
-            f'<p class="similarity"><strong class="similarity-figure">{_percent(diff.similarity)}</strong> '
-            "similar wording (share of words in common, in order).</p>"
-            f'<p class="diff-legend"><del>Struck through</del>: only in {left}. <ins>Underlined</ins>: only in '
-            f"{right}. Plain: in both. Each line is one provision.</p>"
-            f'<p class="diff-text">{text}</p></section>')
+    return (
+        f'<section class="pair-diff" id="{attr(_diff_id(diff))}" data-left="{attr(diff.left.policy.slug)}" '
+        f'data-right="{attr(diff.right.policy.slug)}"{"" if shown else " hidden"}>'
+        f"<h3>{left} and {right}</h3>"
+        f'<p class="similarity"><strong class="similarity-figure">{_percent(diff.similarity)}</strong> '
+        "similar wording (share of words in common, in order).</p>"
+        f'<p class="diff-legend"><del>Struck through</del>: only in {left}. <ins>Underlined</ins>: only in '
+        f"{right}. Plain: in both. Each line is one provision.</p>"
+        f'<p class="diff-text">{text}</p></section>'
+    )
 
 
 # --- Compare search ---------------------------------------------------------------------------------
+
 
 def render_search(corpus: Corpus) -> str:
     """The search page: words, a department and a topic filter; results are drawn by compare-search.js
@@ -484,21 +588,27 @@ def render_search(corpus: Corpus) -> str:
     page = SEARCH_PAGE
     topic_groups = "".join(
         f'<optgroup label="{attr(group.title if group else "Other topics")}">'
-        + "".join(f'<option value="{attr(t.id)}">{escape(t.title)}</option>' for t in topics) + "</optgroup>"
-        for group, topics in topics_by_group(corpus.taxonomy))
-    form = ('<form class="compare-search" role="search" aria-label="Search the provisions">'
-            '<label for="compare-query">Words</label>'
-            '<input type="search" id="compare-query" name="q" autocomplete="off" placeholder="e.g. undercover">'
-            '<label for="compare-department">Department</label>'
-            '<select id="compare-department" name="department"><option value="">All departments</option></select>'
-            '<label for="compare-topic">Topic</label>'
-            f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>')
+        + "".join(f'<option value="{attr(t.id)}">{escape(t.title)}</option>' for t in topics)
+        + "</optgroup>"
+        for group, topics in topics_by_group(corpus.taxonomy)
+    )
+    form = (
+        '<form class="compare-search" role="search" aria-label="Search the provisions">'
+        '<label for="compare-query">Words</label>'
+        '<input type="search" id="compare-query" name="q" autocomplete="off" placeholder="e.g. undercover">'
+        '<label for="compare-department">Department</label>'
+        '<select id="compare-department" name="department"><option value="">All departments</option></select>'
+        '<label for="compare-topic">Topic</label>'
+        f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>'
+    )
     blocks = [
         _front_matter("Compare search"),
         "# Compare search",
         _stylesheet(page),
-        '<p class="lead">Find what each department says: type words, choose a department or a topic. Results are '
-        "grouped by topic, departments side by side; each label links to the provision in its policy.</p>",
+        (
+            '<p class="lead">Find what each department says: type words, choose a department or a topic. Results are '
+            "grouped by topic, departments side by side; each label links to the provision in its policy.</p>"
+        ),
         f'<p class="compare-links"><a href="{attr(href(page, COVERAGE_PAGE))}">All topics (coverage matrix)</a></p>',
         form,
         '<p class="compare-search-status" id="compare-status" aria-live="polite">Loading the search index…</p>',

@@ -49,6 +49,7 @@ def template_of(corpus: Corpus) -> Policy | None:
 
 # --- Where options stand ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Place:
     """One place an option stands in the text: a provision id or a header field, and how to name it."""
@@ -63,8 +64,10 @@ def header_lines(policy: Policy) -> list[tuple[str, str]]:
     lines = []
     if d.number:
         lines.append(("document.number", f"{d.type or 'Policy'} No. {d.number}"))
-    for place, name, value in (("dates.issued", "Issue date", dates.issued),
-                               ("dates.effective", "Effective date", dates.effective)):
+    for place, name, value in (
+        ("dates.issued", "Issue date", dates.issued),
+        ("dates.effective", "Effective date", dates.effective),
+    ):
         if value:
             lines.append((place, f"{name}: {_date_value(value)}"))
     for i, value in enumerate(dates.revised):
@@ -89,8 +92,11 @@ def option_places(policy: Policy) -> dict[str, list[Place]]:
         if option_id in places and place not in places[option_id]:
             places[option_id].append(place)
 
-    header_names = {"document.number": "header: policy number", "dates.issued": "header: issue date",
-                    "dates.effective": "header: effective date"}
+    header_names = {
+        "document.number": "header: policy number",
+        "dates.issued": "header: issue date",
+        "dates.effective": "header: effective date",
+    }
     for place_id, text in header_lines(policy):
         for option_id in inline.option_refs(text):
             add(option_id, Place(place_id, header_names.get(place_id, f"header: {place_id}")))
@@ -105,12 +111,13 @@ def option_places(policy: Policy) -> dict[str, list[Place]]:
 
 def provision_name(policy: Policy, provision: Provision) -> str:
     """`IV.A.1 Authorization: No employee shall create…`: where a provision is, for a person."""
-    path = ".".join(label.strip(".()") .rstrip(")") for label in provision.label_path)
+    path = ".".join(label.strip(".()").rstrip(")") for label in provision.label_path)
     snippet = first_words(policy, provision.heading or provision.term or provision.text, 8)
     return f"{path} {snippet}".strip()
 
 
 # --- Numbering when optional items are left out --------------------------------------------------
+
 
 def siblings_of(policy: Policy, provision: Provision) -> list[Provision]:
     return provision.parent.children if provision.parent else policy.body
@@ -121,7 +128,7 @@ def renumber_options(policy: Policy, provision: Provision) -> list[str]:
     siblings = siblings_of(policy, provision)
     if not provision.label or not all(s.label for s in siblings):
         return []
-    return [s.option for s in siblings[:siblings.index(provision)] if s.option]
+    return [s.option for s in siblings[: siblings.index(provision)] if s.option]
 
 
 def label_variants(policy: Policy, provision: Provision) -> dict[str, str]:
@@ -151,6 +158,7 @@ def label_for(policy: Policy, provision: Provision, omitted: set[str]) -> str | 
 
 # --- The drafted document -------------------------------------------------------------------------
 
+
 class _Renderer:
     """Renders the template's text; with `answers` None every variant is kept for the browser."""
 
@@ -169,8 +177,10 @@ class _Renderer:
     # Inline parts ------------------------------------------------------------------------------
 
     def blank(self, option_id: str, text: str, hidden: bool = False) -> str:
-        return (f'<span class="draft-blank template-option" data-option="{attr(option_id)}" data-run="blank"'
-                f'{" hidden" if hidden else ""}>{escape(text)}</span>')
+        return (
+            f'<span class="draft-blank template-option" data-option="{attr(option_id)}" data-run="blank"'
+            f"{' hidden' if hidden else ''}>{escape(text)}</span>"
+        )
 
     def slot(self, option: TemplateOption, place: str, typed: str | None, blank_text: str, extra: str = "") -> str:
         """A place typed text goes: the text when answered, else the highlighted blank."""
@@ -178,8 +188,10 @@ class _Renderer:
         if option.format == "date":
             where += ' data-format="date"'
         if self.with_variants:
-            return (f'{where} data-place="{attr(place)}"><span class="draft-fill" hidden></span>'
-                    f"{self.blank(option.id, blank_text)}</span>")
+            return (
+                f'{where} data-place="{attr(place)}"><span class="draft-fill" hidden></span>'
+                f"{self.blank(option.id, blank_text)}</span>"
+            )
         if typed is None:
             return f"{where}>{self.blank(option.id, blank_text)}</span>"
         shown = date_text(dt.date.fromisoformat(typed)) if option.format == "date" and typed else typed
@@ -196,8 +208,9 @@ class _Renderer:
             return escape(alternative.text)
         answer = self.answer(option.id)
         typed = answer.input if answer and answer.choice == alternative.id else None
-        slot = self.slot(option, alternative.id, typed, f"[{alternative.input}]",
-                         extra=f' data-input="{attr(alternative.id)}"')
+        slot = self.slot(
+            option, alternative.id, typed, f"[{alternative.input}]", extra=f' data-input="{attr(alternative.id)}"'
+        )
         return f"{escape(before)}{slot}{escape(after)}"
 
     def choice(self, option: TemplateOption) -> str:
@@ -206,7 +219,9 @@ class _Renderer:
         variants = "".join(
             f'<span class="draft-variant" data-alternative="{attr(a.id)}"{"" if a.id == chosen else " hidden"}>'
             f"{self.alternative_html(option, a)}</span>"
-            for a in option.alternatives if self.with_variants or a.id == chosen)
+            for a in option.alternatives
+            if self.with_variants or a.id == chosen
+        )
         blank = self.blank(option.id, option.bracket) if self.with_variants or chosen is None else ""
         return f'<span class="draft-choice" data-option="{attr(option.id)}">{variants}{blank}</span>'
 
@@ -214,12 +229,15 @@ class _Renderer:
         def render(policy: Policy, option_id: str) -> str:
             option = policy.option(option_id)
             return self.fill_in(option, place) if option.kind == "fill-in" else self.choice(option)
+
         return render
 
     @staticmethod
     def footnote_html(policy: Policy, footnote_id: str) -> str:
-        return (f'<sup class="footnote-ref" data-md="[^{attr(footnote_id)}]" data-run="superscript">'
-                f"{escape(footnote_id)}</sup>")
+        return (
+            f'<sup class="footnote-ref" data-md="[^{attr(footnote_id)}]" data-run="superscript">'
+            f"{escape(footnote_id)}</sup>"
+        )
 
     def text_html(self, text: str, place: str) -> str:
         return paragraph_html(self.policy, text, self.option_html(place), self.footnote_html)
@@ -230,8 +248,9 @@ class _Renderer:
     def block(tag: str, kind: str, depth: int, md_prefix: str, body: str, css: str = "") -> str:
         # Defaults are left out (a paragraph; the depth is in the class) to keep the page small.
         docx_kind = "" if kind == "paragraph" else f' data-docx="{kind}"'
-        return (f'<{tag} class="draft-block depth-{depth}{css}"{docx_kind} '
-                f'data-md-block="{attr(md_prefix)}">{body}</{tag}>')
+        return (
+            f'<{tag} class="draft-block depth-{depth}{css}"{docx_kind} data-md-block="{attr(md_prefix)}">{body}</{tag}>'
+        )
 
     def label_html(self, provision: Provision, bold: bool) -> str:
         if not provision.label:
@@ -240,8 +259,10 @@ class _Renderer:
         options = renumber_options(self.policy, provision)
         if options and self.with_variants:
             variants = json.dumps(label_variants(self.policy, provision), ensure_ascii=False)
-            return (f'<span class="draft-label"{wrap} data-renumber-by="{attr(",".join(options))}" '
-                    f'data-labels="{attr(variants)}">{escape(provision.label)}</span> ')
+            return (
+                f'<span class="draft-label"{wrap} data-renumber-by="{attr(",".join(options))}" '
+                f'data-labels="{attr(variants)}">{escape(provision.label)}</span> '
+            )
         label = label_for(self.policy, provision, self.omitted)
         return f'<span class="draft-label"{wrap}>{escape(label)}</span> '
 
@@ -262,16 +283,22 @@ class _Renderer:
         paragraphs = inline.paragraphs(provision.text)
         if provision.heading:
             level = min(depth + 2, MAX_HEADING_LEVEL)
-            body = (self.label_html(provision, bold=False) + self.optional_marker(provision)
-                    + self.text_html(provision.heading, place))
-            blocks.append(self.block(f"h{min(level + 1, MAX_HEADING_LEVEL)}", f"heading-{level}", depth,
-                                     "#" * level + " ", body))
+            body = (
+                self.label_html(provision, bold=False)
+                + self.optional_marker(provision)
+                + self.text_html(provision.heading, place)
+            )
+            blocks.append(
+                self.block(f"h{min(level + 1, MAX_HEADING_LEVEL)}", f"heading-{level}", depth, "#" * level + " ", body)
+            )
             lead = ""
         else:
             lead = self.label_html(provision, bold=True) + self.optional_marker(provision)
         if provision.term:
-            lead += (f'<dfn class="defined-term" data-md-before="*" data-md-after="*" data-run="italic">'
-                     f"{self.text_html(provision.term, place)}</dfn> – ")
+            lead += (
+                f'<dfn class="defined-term" data-md-before="*" data-md-after="*" data-run="italic">'
+                f"{self.text_html(provision.term, place)}</dfn> – "
+            )
         for i, paragraph in enumerate(paragraphs or ([""] if lead else [])):
             body = (lead if i == 0 else "") + self.text_html(paragraph, place)
             blocks.append(self.block("p", "paragraph", depth, "", body))
@@ -287,33 +314,48 @@ class _Renderer:
     def document(self) -> str:
         policy = self.policy
         blocks = [self.block("h2", "title", 0, "# ", escape(policy.document.title), " draft-title")]
-        blocks += [self.block("p", "paragraph", 0, "", self.text_html(text, place), " draft-header")
-                   for place, text in header_lines(policy)]
+        blocks += [
+            self.block("p", "paragraph", 0, "", self.text_html(text, place), " draft-header")
+            for place, text in header_lines(policy)
+        ]
         blocks += [self.provision(p) for p in policy.body]
         if policy.footnotes:
             blocks.append(self.block("h3", "heading-2", 0, "## ", "Footnotes"))
-            blocks += [self.block("p", "footnote", 0, f"[^{f.id}]:",
-                                  f'<sup data-md="" data-run="superscript">{escape(f.id)}</sup> '
-                                  f"{self.text_html(f.text, f'footnote.{f.id}')}", " draft-footnote")
-                       for f in policy.footnotes]
+            blocks += [
+                self.block(
+                    "p",
+                    "footnote",
+                    0,
+                    f"[^{f.id}]:",
+                    f'<sup data-md="" data-run="superscript">{escape(f.id)}</sup> '
+                    f"{self.text_html(f.text, f'footnote.{f.id}')}",
+                    " draft-footnote",
+                )
+                for f in policy.footnotes
+            ]
         return "\n".join(b for b in blocks if b)
 
 
 def document_html(policy: Policy, answers: dict[str, Answer] | None = None) -> str:
     """The drafted policy as an `<article>`: every variant (no answers), or with `answers` applied."""
     body = _Renderer(policy, answers).document()
-    return (f'<article class="draft-document" id="draft-document" data-template="{attr(policy.slug)}" '
-            f'data-md-escape="{attr(MARKDOWN_SPECIAL)}">\n{body}\n</article>')
+    return (
+        f'<article class="draft-document" id="draft-document" data-template="{attr(policy.slug)}" '
+        f'data-md-escape="{attr(MARKDOWN_SPECIAL)}">\n{body}\n</article>'
+    )
 
 
 def standalone_html(policy: Policy, article: str) -> str:
     """A complete HTML file around a drafted `article` (styles inline, nothing loaded from elsewhere)."""
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(policy.document.title)}</title>\n<style>{STANDALONE_CSS}</style>\n</head>\n"
-            f"<body>\n{article}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(policy.document.title)}</title>\n<style>{STANDALONE_CSS}</style>\n</head>\n"
+        f"<body>\n{article}\n</body>\n</html>\n"
+    )
 
 
 # --- The page -------------------------------------------------------------------------------------
+
 
 def render_draft(corpus: Corpus, layout) -> dict[str, str]:
     """The "Draft your policy" page, or nothing when the handbook has no template."""
@@ -325,14 +367,17 @@ def render_draft(corpus: Corpus, layout) -> dict[str, str]:
     blocks = [
         "---\ntitle: Draft your policy\nhide:\n  - navigation\n  - toc\n---",
         "# Draft your policy",
-        f'<p class="lead">Answer the choices of the <a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md"))}">'
-        f"{escape(policy.agency.name)}</a> below; the complete policy on the right changes as you type. "
-        "Your answers are kept in this browser until you start over.</p>",
+        (
+            f'<p class="lead">Answer the choices of the <a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md"))}">'
+            f"{escape(policy.agency.name)}</a> below; the complete policy on the right changes as you type. "
+            "Your answers are kept in this browser until you start over.</p>"
+        ),
         _toolbar(),
         '<div class="draft-layout">\n' + _form(policy, places, precedents) + "\n"
         # Focusable, so that a keyboard can scroll the preview (it scrolls apart from the page).
         '<section class="draft-preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
-        + document_html(policy) + "\n</section>\n</div>",
+        + document_html(policy)
+        + "\n</section>\n</div>",
         _page_data(policy, places),
         f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
@@ -350,22 +395,29 @@ def _toolbar() -> str:
         ("download-docx", "Word", "Download the drafted policy as a Word document (.docx)"),
         ("print", "Print", "Print the drafted policy, or save it as PDF, without the form"),
     ]
-    html = "".join(f'<button type="button" class="md-button" data-action="{a}" title="{attr(t)}">{escape(n)}</button>'
-                   for a, n, t in buttons)
-    return ('<div class="draft-toolbar" role="toolbar" aria-label="Answers and downloads">'
-            f'{html}<label class="md-button" for="draft-load">Load answers</label>'
-            '<input type="file" id="draft-load" accept=".yml,.yaml,text/yaml" class="draft-file">'
-            '<p id="draft-message" class="draft-message" role="status" aria-live="polite"></p></div>')
+    html = "".join(
+        f'<button type="button" class="md-button" data-action="{a}" title="{attr(t)}">{escape(n)}</button>'
+        for a, n, t in buttons
+    )
+    return (
+        '<div class="draft-toolbar" role="toolbar" aria-label="Answers and downloads">'
+        f'{html}<label class="md-button" for="draft-load">Load answers</label>'
+        '<input type="file" id="draft-load" accept=".yml,.yaml,text/yaml" class="draft-file">'
+        '<p id="draft-message" class="draft-message" role="status" aria-live="polite"></p></div>'
+    )
 
 
 def _form(policy: Policy, places: dict[str, list[Place]], precedents) -> str:
-    fieldsets = "\n".join(_fieldset(policy, option, places[option.id], precedents.get(option.id))
-                          for option in policy.options)
-    return ('<form class="draft-form" id="draft-form" aria-label="The template\'s choices" novalidate>'
-            '<p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
-            '<details class="draft-unanswered-box"><summary>Unanswered</summary>'
-            '<ul id="draft-unanswered" class="draft-unanswered"></ul></details>'
-            f"\n{fieldsets}\n</form>")
+    fieldsets = "\n".join(
+        _fieldset(policy, option, places[option.id], precedents.get(option.id)) for option in policy.options
+    )
+    return (
+        '<form class="draft-form" id="draft-form" aria-label="The template\'s choices" novalidate>'
+        '<p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
+        '<details class="draft-unanswered-box"><summary>Unanswered</summary>'
+        '<ul id="draft-unanswered" class="draft-unanswered"></ul></details>'
+        f"\n{fieldsets}\n</form>"
+    )
 
 
 def _control_id(option: TemplateOption, suffix: str = "") -> str:
@@ -374,29 +426,39 @@ def _control_id(option: TemplateOption, suffix: str = "") -> str:
 
 def _fieldset(policy: Policy, option: TemplateOption, places: list[Place], precedents) -> str:
     legend = f"<legend>{escape(option.label)}</legend>"
-    help_text = f'<p class="draft-help" id="{_control_id(option, "help")}">{escape(option.help)}</p>' if option.help else ""
+    help_text = (
+        f'<p class="draft-help" id="{_control_id(option, "help")}">{escape(option.help)}</p>' if option.help else ""
+    )
     where = ", ".join(p.name.split(" ")[0] for p in places)
     controls = {"fill-in": _fill_in_controls, "choice": _choice_controls, "optional": _optional_controls}[option.kind]
-    return (f'<fieldset class="draft-option" id="{_control_id(option, "fieldset")}" data-option="{attr(option.id)}" '
-            f'data-kind="{attr(option.kind)}">{legend}'
-            f'<p class="draft-where">Template: <span class="template-option">{escape(option.bracket)}</span> in {escape(where)}</p>'
-            f"{help_text}{controls(option, places)}{_precedents_html(precedents)}</fieldset>")
+    return (
+        f'<fieldset class="draft-option" id="{_control_id(option, "fieldset")}" data-option="{attr(option.id)}" '
+        f'data-kind="{attr(option.kind)}">{legend}'
+        f'<p class="draft-where">Template: <span class="template-option">{escape(option.bracket)}</span> in {escape(where)}</p>'
+        f"{help_text}{controls(option, places)}{_precedents_html(precedents)}</fieldset>"
+    )
 
 
 def _fill_in_controls(option: TemplateOption, places: list[Place]) -> str:
     kind = "date" if option.format == "date" else "text"
     described = f' aria-describedby="{_control_id(option, "help")}"' if option.help else ""
-    html = (f'<label for="{_control_id(option)}">Answer</label> '
-            f'<input type="{kind}" id="{_control_id(option)}" name="{attr(option.id)}" data-field="text" '
-            f'placeholder="{attr(option.bracket)}"{described}> '
-            f'<label class="draft-empty"><input type="checkbox" data-field="empty"> Leave empty</label>')
+    html = (
+        f'<label for="{_control_id(option)}">Answer</label> '
+        f'<input type="{kind}" id="{_control_id(option)}" name="{attr(option.id)}" data-field="text" '
+        f'placeholder="{attr(option.bracket)}"{described}> '
+        f'<label class="draft-empty"><input type="checkbox" data-field="empty"> Leave empty</label>'
+    )
     if len(places) > 1:
         inputs = "".join(
             f'<p><label for="{_control_id(option, p.id)}">{escape(p.name)}</label> '
             f'<input type="{kind}" id="{_control_id(option, p.id)}" data-field="place" data-place="{attr(p.id)}" '
-            f'placeholder="same as the answer above"></p>' for p in places)
-        html += (f'<details class="draft-places"><summary>Different answer in some of its {len(places)} places'
-                 f"</summary>{inputs}</details>")
+            f'placeholder="same as the answer above"></p>'
+            for p in places
+        )
+        html += (
+            f'<details class="draft-places"><summary>Different answer in some of its {len(places)} places'
+            f"</summary>{inputs}</details>"
+        )
     return html
 
 
@@ -405,11 +467,15 @@ def _choice_controls(option: TemplateOption, places) -> str:
     for alternative in option.alternatives:
         control = _control_id(option, alternative.id)
         shown = alternative.text.replace("{input}", "…")
-        item = (f'<label for="{control}"><input type="radio" id="{control}" name="{attr(option.id)}" '
-                f'value="{attr(alternative.id)}" data-field="choice"> {escape(shown)}</label>')
+        item = (
+            f'<label for="{control}"><input type="radio" id="{control}" name="{attr(option.id)}" '
+            f'value="{attr(alternative.id)}" data-field="choice"> {escape(shown)}</label>'
+        )
         if alternative.input:
-            item += (f' <label for="{control}-input" class="draft-input-label">{escape(alternative.input)}</label> '
-                     f'<input type="text" id="{control}-input" data-field="input" data-alternative="{attr(alternative.id)}">')
+            item += (
+                f' <label for="{control}-input" class="draft-input-label">{escape(alternative.input)}</label> '
+                f'<input type="text" id="{control}-input" data-field="input" data-alternative="{attr(alternative.id)}">'
+            )
         items.append(f"<p>{item}</p>")
     return "".join(items)
 
@@ -418,7 +484,8 @@ def _optional_controls(option: TemplateOption, places) -> str:
     return "".join(
         f'<p><label for="{_control_id(option, value)}"><input type="radio" id="{_control_id(option, value)}" '
         f'name="{attr(option.id)}" value="{value}" data-field="include"> {text}</label></p>'
-        for value, text in (("include", "Include"), ("omit", "Leave out")))
+        for value, text in (("include", "Include"), ("omit", "Leave out"))
+    )
 
 
 def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
@@ -430,17 +497,25 @@ def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
         "standalone": standalone_html(policy, ARTICLE_MARK),
         "articleMark": ARTICLE_MARK,
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
-        "options": [{
-            "id": o.id, "kind": o.kind, "label": o.label, "format": o.format, "default": o.default,
-            "places": [p.id for p in places[o.id]],
-            "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
-        } for o in policy.options],
+        "options": [
+            {
+                "id": o.id,
+                "kind": o.kind,
+                "label": o.label,
+                "format": o.format,
+                "default": o.default,
+                "places": [p.id for p in places[o.id]],
+                "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
+            }
+            for o in policy.options
+        ],
     }
     text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="draft-data">{text}</script>'
 
 
 # --- How others decided -----------------------------------------------------------------------------
+
 
 @dataclass
 class Precedents:
@@ -455,7 +530,8 @@ def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
     topics: list[str] = []
     for provision in policy.provisions():
         uses = provision.option == option.id or any(
-            option.id in inline.option_refs(t) for t in _provision_texts(provision))
+            option.id in inline.option_refs(t) for t in _provision_texts(provision)
+        )
         if uses:
             topics += [t for t in provision.topics if t not in topics]
     return topics
@@ -466,8 +542,9 @@ def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, Preceden
     result = {}
     for option in template.options:
         topic_ids = option_topics(template, option)
-        departments = [(policy, found) for policy, found in corpus.provisions_on_topics(topic_ids)
-                       if not policy.is_template]
+        departments = [
+            (policy, found) for policy, found in corpus.provisions_on_topics(topic_ids) if not policy.is_template
+        ]
         topics = [t for t in (corpus.taxonomy.topic(i) for i in topic_ids) if t]
         result[option.id] = Precedents(topics, departments)
     return result
@@ -490,13 +567,22 @@ def _precedents_html(precedents: Precedents | None) -> str:
             if len(quoted) == PRECEDENT_DEPARTMENTS:
                 break
     more = len(precedents.departments) - len(quoted)
-    topic_links = ", ".join(f'<a href="{attr(href(DRAFT_PAGE, topic_page(t)))}">{escape(t.title)}</a>'
-                            for t in precedents.topics)
-    compare = (f'<p class="draft-precedents-topics">{f"{more} more departments; " if more > 0 else ""}'
-               f"compare all side by side: {topic_links}</p>") if topic_links else ""
-    return (f'<details class="draft-precedents"><summary>How others decided ({len(precedents.departments)} '
-            f'department{"s" if len(precedents.departments) != 1 else ""})</summary>'
-            f'<ul>{"".join(quoted.values())}</ul>{compare}</details>')
+    topic_links = ", ".join(
+        f'<a href="{attr(href(DRAFT_PAGE, topic_page(t)))}">{escape(t.title)}</a>' for t in precedents.topics
+    )
+    compare = (
+        (
+            f'<p class="draft-precedents-topics">{f"{more} more departments; " if more > 0 else ""}'
+            f"compare all side by side: {topic_links}</p>"
+        )
+        if topic_links
+        else ""
+    )
+    return (
+        f'<details class="draft-precedents"><summary>How others decided ({len(precedents.departments)} '
+        f"department{'s' if len(precedents.departments) != 1 else ''})</summary>"
+        f"<ul>{''.join(quoted.values())}</ul>{compare}</details>"
+    )
 
 
 def _quote(policy: Policy, provision: Provision) -> str:
@@ -506,10 +592,13 @@ def _quote(policy: Policy, provision: Provision) -> str:
 
 def _precedent_item(policy: Policy, provisions: list[Provision], quote: str) -> str:
     """One department: its first provision on the topic linked and quoted briefly, the others counted."""
-    links = [f'<a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md", p.id))}">{escape(p.title or p.id)}</a>'
-             for p in provisions[:PRECEDENT_LINKS]]
+    links = [
+        f'<a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md", p.id))}">{escape(p.title or p.id)}</a>'
+        for p in provisions[:PRECEDENT_LINKS]
+    ]
     if len(provisions) > PRECEDENT_LINKS:
         more = len(provisions) - PRECEDENT_LINKS
         links.append(f"and {more} more provision{'s' if more > 1 else ''}")
-    return (f"<li>{escape(policy.agency.name)} {', '.join(links)}"
-            f"{': <q>' + escape(quote) + '</q>' if quote else ''}</li>")
+    return (
+        f"<li>{escape(policy.agency.name)} {', '.join(links)}{': <q>' + escape(quote) + '</q>' if quote else ''}</li>"
+    )

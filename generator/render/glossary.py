@@ -75,8 +75,10 @@ def render_term_page(glossary: Glossary, entry: Entry) -> str:
     """One term of a split glossary: a way back to the index, then the term's entry."""
     page = term_page(glossary, entry)
     title = f"{entry.term} – {TITLE}"
-    back = (f'<p class="glossary-back"><a href="{attr(href(page, GLOSSARY_PAGE))}">{escape(TITLE)}</a>: '
-            f"every term from A to Z.</p>{_LEGEND}")
+    back = (
+        f'<p class="glossary-back"><a href="{attr(href(page, GLOSSARY_PAGE))}">{escape(TITLE)}</a>: '
+        f"every term from A to Z.</p>{_LEGEND}"
+    )
     # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
     blocks = [f"---\ntitle: {json.dumps(escape(title))}\n---", back, *_entry_blocks(glossary, entry, page, level="#")]
     return "\n\n".join(blocks) + "\n"
@@ -86,34 +88,48 @@ def _introduction(glossary: Glossary) -> str:
     single = sum(1 for entry in glossary.entries if len(entry.defined_by) == 1)
     count = sum(len(entry.definitions) for entry in glossary.entries)
     where = "Each term's page shows" if is_split(glossary) else "Each term shows"
-    return (f'<p class="lead">{len(glossary.entries)} terms, {count} definitions from {len(glossary.policies)} '
-            f"policies. {where} the policies' definitions: word-for-word identical wordings are grouped, "
-            f"and other wordings show their differences from the most common one. {single} terms are defined "
-            f"by one policy only (marked <em>one policy only</em>).</p>{'' if is_split(glossary) else _LEGEND}")
+    return (
+        f'<p class="lead">{len(glossary.entries)} terms, {count} definitions from {len(glossary.policies)} '
+        f"policies. {where} the policies' definitions: word-for-word identical wordings are grouped, "
+        f"and other wordings show their differences from the most common one. {single} terms are defined "
+        f"by one policy only (marked <em>one policy only</em>).</p>{'' if is_split(glossary) else _LEGEND}"
+    )
 
 
-_LEGEND = ('<p class="glossary-legend">In differences, <del>struck-through words</del> are in the most common '
-           "(or reference) wording but not in this one, and <ins>underlined words</ins> are in this one only.</p>")
+_LEGEND = (
+    '<p class="glossary-legend">In differences, <del>struck-through words</del> are in the most common '
+    "(or reference) wording but not in this one, and <ins>underlined words</ins> are in this one only.</p>"
+)
 
 
 def _index(glossary: Glossary, page: str) -> str:
     """The A–Z index: letters, and under each its terms with how many policies define them. The letters
     lead to the letters' headings on a one-page glossary, to their places in the index otherwise."""
-    letters = " ".join(f'<a href="#{_letter_anchor(letter)}">{escape(letter)}</a>' for letter, _ in glossary.by_letter())
+    letters = " ".join(
+        f'<a href="#{_letter_anchor(letter)}">{escape(letter)}</a>' for letter, _ in glossary.by_letter()
+    )
     split = is_split(glossary)
     groups = "".join(
-        (f'<dt id="{_letter_anchor(letter)}">{escape(letter)}</dt>' if split
-         else f'<dt><a href="#{_letter_anchor(letter)}">{escape(letter)}</a></dt>')
-        + f'<dd><ul>{"".join(_index_item(glossary, entry, page) for entry in entries)}</ul></dd>'
-        for letter, entries in glossary.by_letter())
-    return (f'<nav class="glossary-index" aria-label="Terms from A to Z"><p class="glossary-letters">{letters}</p>'
-            f"<dl>{groups}</dl></nav>")
+        (
+            f'<dt id="{_letter_anchor(letter)}">{escape(letter)}</dt>'
+            if split
+            else f'<dt><a href="#{_letter_anchor(letter)}">{escape(letter)}</a></dt>'
+        )
+        + f"<dd><ul>{''.join(_index_item(glossary, entry, page) for entry in entries)}</ul></dd>"
+        for letter, entries in glossary.by_letter()
+    )
+    return (
+        f'<nav class="glossary-index" aria-label="Terms from A to Z"><p class="glossary-letters">{letters}</p>'
+        f"<dl>{groups}</dl></nav>"
+    )
 
 
 def _index_item(glossary: Glossary, entry: Entry, page: str) -> str:
     defined = len(entry.defined_by)
-    count = (f'<span class="glossary-count" title="defined by {defined} of {len(glossary.policies)} policies">'
-             f"{defined}</span>")
+    count = (
+        f'<span class="glossary-count" title="defined by {defined} of {len(glossary.policies)} policies">'
+        f"{defined}</span>"
+    )
     link = href(page, term_page(glossary, entry), entry.anchor)
     return f'<li><a href="{attr(link)}">{escape(entry.term)}</a> {count}{_single_badge(entry)}</li>'
 
@@ -131,8 +147,13 @@ def _entry_blocks(glossary: Glossary, entry: Entry, page: str, level: str = "###
     heading = f"{level} {heading_text(entry.term)} {{#{entry.anchor} .glossary-term}}"
     shown = entry.wordings[:WORDINGS_SHOWN]
     wordings = "".join(_wording(entry, wording, page) for wording in shown)
-    return [heading, f'<div class="glossary-entry">{_summary(glossary, entry)}'
-                     f'<div class="glossary-wordings">{wordings}</div>{_other_wordings(entry, page)}</div>']
+    return [
+        heading,
+        (
+            f'<div class="glossary-entry">{_summary(glossary, entry)}'
+            f'<div class="glossary-wordings">{wordings}</div>{_other_wordings(entry, page)}</div>'
+        ),
+    ]
 
 
 def _other_wordings(entry: Entry, page: str) -> str:
@@ -141,11 +162,15 @@ def _other_wordings(entry: Entry, page: str) -> str:
     if not others:
         return ""
     definitions = [d for wording in others for d in wording.definitions]
-    links = ", ".join(f'<a href="{attr(href(page, page_path(d.policy), d.provision.id))}">{escape(d.policy.name)}</a>'
-                      for d in definitions[:LISTED])
+    links = ", ".join(
+        f'<a href="{attr(href(page, page_path(d.policy), d.provision.id))}">{escape(d.policy.name)}</a>'
+        for d in definitions[:LISTED]
+    )
     more = f" and {len(definitions) - LISTED} more" if len(definitions) > LISTED else ""
-    return (f'<p class="glossary-other-wordings">{len(others)} other wordings, less common than those above, '
-            f"in {len(definitions)} policies: {links}{more}. Each policy's page shows its own definition.</p>")
+    return (
+        f'<p class="glossary-other-wordings">{len(others)} other wordings, less common than those above, '
+        f"in {len(definitions)} policies: {links}{more}. Each policy's page shows its own definition.</p>"
+    )
 
 
 def _summary(glossary: Glossary, entry: Entry) -> str:
@@ -159,8 +184,9 @@ def _summary(glossary: Glossary, entry: Entry) -> str:
     if entry.undefined_by:
         lines.append(f'<p class="glossary-not-defined-by">Not defined by: {_names(entry.undefined_by)}.</p>')
     if len(entry.names) > 1:
-        lines.append(f'<p class="glossary-also">Also written: '
-                     f'{", ".join(f"“{escape(name)}”" for name in entry.names[1:])}.</p>')
+        lines.append(
+            f'<p class="glossary-also">Also written: {", ".join(f"“{escape(name)}”" for name in entry.names[1:])}.</p>'
+        )
     return "".join(lines)
 
 
@@ -177,9 +203,11 @@ def _wording(entry: Entry, wording: Wording, page: str) -> str:
     sources = "".join(_source(entry, d, page) for d in wording.definitions[:LISTED])
     if len(wording.definitions) > LISTED:
         sources += f'<li class="glossary-more">and {len(wording.definitions) - LISTED} more policies</li>'
-    return (f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
-            f'<blockquote class="glossary-text">{text}</blockquote>'
-            f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording, page)}</div>')
+    return (
+        f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
+        f'<blockquote class="glossary-text">{text}</blockquote>'
+        f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording, page)}</div>'
+    )
 
 
 def _text_html(policy: Policy, text: str, page: str) -> str:
@@ -197,8 +225,11 @@ def _wording_label(entry: Entry, wording: Wording) -> str:
     if len(entry.wordings) == 1:
         return f"Same wording in all {shared} policies that define it" if shared > 1 else "Definition"
     if wording is entry.most_common:
-        return (f"Most common wording, the same in {shared} policies" if shared > 1
-                else "Reference wording (no two policies share a wording; this one is the closest to the others)")
+        return (
+            f"Most common wording, the same in {shared} policies"
+            if shared > 1
+            else "Reference wording (no two policies share a wording; this one is the closest to the others)"
+        )
     return f"Different wording, the same in {shared} policies" if shared > 1 else "Different wording"
 
 
@@ -206,10 +237,15 @@ def _source(entry: Entry, definition: Definition, page: str) -> str:
     """Provenance of one definition: policy, section label, link to the provision; the term if written otherwise."""
     provision = definition.provision
     link = href(page, page_path(definition.policy), provision.id)
-    written = (f' <span class="glossary-written">(as written: “{escape(provision.term)}”)</span>'
-               if provision.term != entry.term else "")
-    return (f'<li><a href="{attr(link)}">{escape(definition.policy.name)}, {escape(_section_label(provision))}</a>'
-            f"{written}</li>")
+    written = (
+        f' <span class="glossary-written">(as written: “{escape(provision.term)}”)</span>'
+        if provision.term != entry.term
+        else ""
+    )
+    return (
+        f'<li><a href="{attr(link)}">{escape(definition.policy.name)}, {escape(_section_label(provision))}</a>'
+        f"{written}</li>"
+    )
 
 
 def _section_label(provision: Provision) -> str:
@@ -226,11 +262,14 @@ def _diff(entry: Entry, wording: Wording, page: str) -> str:
     if not wording.diff:
         return ""
     reference, own = entry.most_common.definitions[0].policy, wording.definitions[0].policy
-    words = diff_html(wording.diff,
-                      lambda change, text: _text_html(reference if change.kind == "delete" else own, text, page))
+    words = diff_html(
+        wording.diff, lambda change, text: _text_html(reference if change.kind == "delete" else own, text, page)
+    )
     compared_with = "most common" if len(entry.most_common.definitions) > 1 else "reference"
-    return (f'<p class="glossary-diff"><span class="glossary-diff-label">Differences from the {compared_with} '
-            f"wording:</span> {words}</p>")
+    return (
+        f'<p class="glossary-diff"><span class="glossary-diff-label">Differences from the {compared_with} '
+        f"wording:</span> {words}</p>"
+    )
 
 
 # --- Links from policy text to the glossary ------------------------------------------------------
@@ -320,8 +359,10 @@ class TermLinker:
         if own:
             whose, kind = "this policy's definition", "term-link-own"
         else:
-            whose, kind = (f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
-                           "term-link-glossary")
+            whose, kind = (
+                f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
+                "term-link-glossary",
+            )
         tooltip = f"{shown.provision.term} — {whose}: {first_words(shown.policy, shown.provision.text, TOOLTIP_WORDS)}"
         link = href(page_path(policy), term_page(self.glossary, entry), entry.anchor)
         return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">'

@@ -13,7 +13,6 @@ from ..model import Corpus, Policy
 from .html import attr, date_html, escape, href, paragraph_html
 from .policy import page_path
 
-
 HOME_PAGE = "index.md"
 DIRECTORY = "directory"  # the folder of the directory pages
 HOME_ROWS = 100
@@ -24,14 +23,21 @@ def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, str]:
 
     `links` maps a page kind (`compare`, `glossary`, `draft`) to its page path, for those that exist.
     """
-    runs = [corpus.policies[i:i + HOME_ROWS] for i in range(0, len(corpus.policies), HOME_ROWS)]
+    runs = [corpus.policies[i : i + HOME_ROWS] for i in range(0, len(corpus.policies), HOME_ROWS)]
     if len(runs) <= 1:
         return {HOME_PAGE: render_home(corpus, links, _table(HOME_PAGE, corpus.policies))}
     pages = {directory_page(i): render_directory_page(i, run, len(runs)) for i, run in enumerate(runs, 1)}
-    listing = "".join(f'<li><a href="{attr(href(HOME_PAGE, directory_page(i)))}">{escape(_run_title(run))}</a> '
-                      f"({len(run)} policies)</li>" for i, run in enumerate(runs, 1))
-    pages[HOME_PAGE] = render_home(corpus, links, f'<p class="home-count">{len(corpus.policies):,} policies, '
-                                                  f'in the handbook\'s order:</p><ol class="home-directory">{listing}</ol>')
+    listing = "".join(
+        f'<li><a href="{attr(href(HOME_PAGE, directory_page(i)))}">{escape(_run_title(run))}</a> '
+        f"({len(run)} policies)</li>"
+        for i, run in enumerate(runs, 1)
+    )
+    pages[HOME_PAGE] = render_home(
+        corpus,
+        links,
+        f'<p class="home-count">{len(corpus.policies):,} policies, '
+        f'in the handbook\'s order:</p><ol class="home-directory">{listing}</ol>',
+    )
     return pages
 
 
@@ -43,12 +49,20 @@ def render_home(corpus: Corpus, links: dict[str, str], policies: str) -> str:
     """The home page, with `policies` (the table, or the list of directory pages) under "Policies"."""
     intro = [
         "# Police Policy Handbook",
-        '<p class="lead">Social-media policies of police departments, kept exactly as each agency wrote them, '
-        "with a model template an agency can draft its own policy from.</p>",
+        (
+            '<p class="lead">Social-media policies of police departments, kept exactly as each agency wrote them, '
+            "with a model template an agency can draft its own policy from.</p>"
+        ),
     ]
-    guide = [f'<li><a href="{attr(href(HOME_PAGE, page))}">{escape(text)}</a></li>' for kind, text in (
-        ("compare", "Compare policies by topic"), ("glossary", "Definitions glossary"),
-        ("draft", "Draft your policy from the template")) if (page := links.get(kind))]
+    guide = [
+        f'<li><a href="{attr(href(HOME_PAGE, page))}">{escape(text)}</a></li>'
+        for kind, text in (
+            ("compare", "Compare policies by topic"),
+            ("glossary", "Definitions glossary"),
+            ("draft", "Draft your policy from the template"),
+        )
+        if (page := links.get(kind))
+    ]
     if guide:
         intro.append(f'<ul class="home-links">{"".join(guide)}</ul>')
     return "\n\n".join(intro + ["## Policies {#policies}", policies]) + "\n"
@@ -58,8 +72,10 @@ def render_directory_page(number: int, policies: list[Policy], pages: int) -> st
     """One directory page: its policies' table, and the way back to the home page's list."""
     page = directory_page(number)
     title = f"Policies: {_run_title(policies)}"
-    back = (f'<p class="directory-back">Page {number} of {pages} of the '
-            f'<a href="{attr(href(page, HOME_PAGE, "policies"))}">list of policies</a>.</p>')
+    back = (
+        f'<p class="directory-back">Page {number} of {pages} of the '
+        f'<a href="{attr(href(page, HOME_PAGE, "policies"))}">list of policies</a>.</p>'
+    )
     # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
     return "\n\n".join([f"---\ntitle: {json.dumps(escape(title))}\n---", back, _table(page, policies)]) + "\n"
 
@@ -71,9 +87,11 @@ def _run_title(policies: list[Policy]) -> str:
 
 def _table(page: str, policies: list[Policy]) -> str:
     rows = "".join(_row(page, policy) for policy in policies)
-    return ('<table class="policy-table"><thead><tr><th scope="col">Agency</th><th scope="col">Document</th>'
-            '<th scope="col">Subject</th><th scope="col">Effective</th><th scope="col">Last revised</th>'
-            f'<th scope="col">Provisions</th></tr></thead><tbody>{rows}</tbody></table>')
+    return (
+        '<table class="policy-table"><thead><tr><th scope="col">Agency</th><th scope="col">Document</th>'
+        '<th scope="col">Subject</th><th scope="col">Effective</th><th scope="col">Last revised</th>'
+        f'<th scope="col">Provisions</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
 
 
 def _row(page: str, policy: Policy) -> str:
@@ -82,7 +100,9 @@ def _row(page: str, policy: Policy) -> str:
     document = " ".join(x for x in (escape(policy.document.type), number) if x) or "—"
     kind = ' <span class="badge">template</span>' if policy.is_template else ""
     count = sum(1 for _ in policy.provisions())
-    return (f'<tr><td><a href="{attr(link)}">{escape(policy.agency.name)}</a>{kind}</td>'
-            f"<td>{document}</td><td>{escape(policy.document.subject or policy.document.title)}</td>"
-            f"<td>{date_html(policy, policy.dates.effective or policy.dates.issued) or '—'}</td>"
-            f"<td>{date_html(policy, policy.last_revised) or '—'}</td><td>{count}</td></tr>")
+    return (
+        f'<tr><td><a href="{attr(link)}">{escape(policy.agency.name)}</a>{kind}</td>'
+        f"<td>{document}</td><td>{escape(policy.document.subject or policy.document.title)}</td>"
+        f"<td>{date_html(policy, policy.dates.effective or policy.dates.issued) or '—'}</td>"
+        f"<td>{date_html(policy, policy.last_revised) or '—'}</td><td>{count}</td></tr>"
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from .. import inline
 from ..model import Policy
@@ -38,14 +38,17 @@ def option_placeholder(policy: Policy, option_id: str) -> str:
     option = policy.option(option_id)
     bracket = option.bracket if option else option_id
     label = option.label if option else option_id
-    return (f'<span class="template-option" data-option="{attr(option_id)}" '
-            f'title="Template option: {attr(label)}">{escape(bracket)}</span>')
+    return (
+        f'<span class="template-option" data-option="{attr(option_id)}" '
+        f'title="Template option: {attr(label)}">{escape(bracket)}</span>'
+    )
 
 
 def footnote_mark(policy: Policy, footnote_id: str) -> str:
     anchor = f"{policy.slug}.fn-{footnote_id}"
-    return (f'<sup class="footnote-ref" id="{attr(anchor)}-ref">'
-            f'<a href="#{attr(anchor)}">{escape(footnote_id)}</a></sup>')
+    return (
+        f'<sup class="footnote-ref" id="{attr(anchor)}-ref"><a href="#{attr(anchor)}">{escape(footnote_id)}</a></sup>'
+    )
 
 
 def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=None) -> str:

@@ -70,17 +70,22 @@ def _metadata(policy: Policy, original_href: str) -> str:
         ("Rescinds", escape(policy.rescinds)),
         ("References", "<br>".join(escape(r) for r in policy.references)),
         ("Distribution", "<br>".join(escape(r) for r in policy.distribution)),
-        ("Original", f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was normalized from)'),
+        (
+            "Original",
+            f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was normalized from)',
+        ),
     ]
     items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
     return f'<dl class="policy-meta">{items}</dl>'
 
 
 def _template_notice(policy: Policy) -> str:
-    return ('<div class="admonition info"><p class="admonition-title">Template</p>'
-            '<p>This is a model policy. Highlighted brackets such as '
-            f'{option_placeholder(policy, policy.options[0].id) if policy.options else "[…]"} '
-            'mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>')
+    return (
+        '<div class="admonition info"><p class="admonition-title">Template</p>'
+        "<p>This is a model policy. Highlighted brackets such as "
+        f"{option_placeholder(policy, policy.options[0].id) if policy.options else '[…]'} "
+        "mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>"
+    )
 
 
 def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[str]:
@@ -89,17 +94,29 @@ def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[
     if provision.heading:
         level = min(provision.depth + 2, MAX_HEADING_LEVEL)
         label = f"{heading_text(provision.label)} " if provision.label else ""
-        blocks.append(f"{'#' * level} {label}{optional}{heading_text(plain_text(policy, provision.heading))} "
-                      f"{{#{provision.id} .provision-heading .depth-{provision.depth}}}")
+        blocks.append(
+            f"{'#' * level} {label}{optional}{heading_text(plain_text(policy, provision.heading))} "
+            f"{{#{provision.id} .provision-heading .depth-{provision.depth}}}"
+        )
         if provision.text.strip():
             blocks.append(_text_block(policy, provision, term_links, anchor=None, label_html="", optional=""))
     else:
-        label_html = (f'<a class="provision-label" href="#{attr(provision.id)}" title="Link to this provision">'
-                      f'{escape(provision.label)}</a> ') if provision.label else ""
-        blocks.append(_text_block(policy, provision, term_links, anchor=provision.id, label_html=label_html, optional=optional))
+        label_html = (
+            (
+                f'<a class="provision-label" href="#{attr(provision.id)}" title="Link to this provision">'
+                f"{escape(provision.label)}</a> "
+            )
+            if provision.label
+            else ""
+        )
+        blocks.append(
+            _text_block(policy, provision, term_links, anchor=provision.id, label_html=label_html, optional=optional)
+        )
     for note in provision.notes:
-        blocks.append(f'<div class="admonition note depth-{provision.depth}"><p class="admonition-title">Note</p>'
-                      f"<p>{paragraph_html(policy, note)}</p></div>")
+        blocks.append(
+            f'<div class="admonition note depth-{provision.depth}"><p class="admonition-title">Note</p>'
+            f"<p>{paragraph_html(policy, note)}</p></div>"
+        )
     return blocks
 
 
@@ -107,8 +124,10 @@ def _optional_badge(policy: Policy, provision: Provision) -> str:
     if not provision.option:
         return ""
     option = policy.option(provision.option)
-    return (f'<span class="template-option template-optional" data-option="{attr(provision.option)}" '
-            f'title="Optional: {attr(option.label if option else provision.option)}">[OPTIONAL]</span> ')
+    return (
+        f'<span class="template-option template-optional" data-option="{attr(provision.option)}" '
+        f'title="Optional: {attr(option.label if option else provision.option)}">[OPTIONAL]</span> '
+    )
 
 
 def _text_block(policy: Policy, provision: Provision, term_links, anchor, label_html, optional) -> str:
@@ -133,7 +152,8 @@ def _footnotes(policy: Policy) -> list[str]:
         f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
         f'{paragraph_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
         f'title="Back to the text">↩</a></li>'
-        for f in policy.footnotes)
+        for f in policy.footnotes
+    )
     return ["## Footnotes {#footnotes}", f'<ol class="policy-footnotes">{items}</ol>']
 
 
@@ -142,10 +162,12 @@ def _signatures(policy: Policy) -> list[str]:
         return []
     cards = []
     for s in policy.signatories:
-        lines = [f'<p class="signature-note">{escape(s.note)}</p>' if s.note else "",
-                 f'<p class="signature-name">{escape(s.name)}</p>',
-                 f'<p class="signature-title">{escape(s.title)}</p>' if s.title else "",
-                 '<p class="signature-date">Date: ____________</p>' if s.date_line else ""]
+        lines = [
+            f'<p class="signature-note">{escape(s.note)}</p>' if s.note else "",
+            f'<p class="signature-name">{escape(s.name)}</p>',
+            f'<p class="signature-title">{escape(s.title)}</p>' if s.title else "",
+            '<p class="signature-date">Date: ____________</p>' if s.date_line else "",
+        ]
         cards.append(f'<div class="signature">{"".join(lines)}</div>')
     return ["## Signatures {#signatures}", f'<div class="signatures">{"".join(cards)}</div>']
 
@@ -157,9 +179,12 @@ def _attachments(policy: Policy) -> list[str]:
             f"<li>{escape(item.name)}"
             + (f': <a href="{attr(item.url)}" rel="external noopener">{escape(item.url)}</a>' if item.url else "")
             + "</li>"
-            for item in attachment.items)
-        blocks += [f"## {heading_text(attachment.title)} {{#{policy.slug}.attachment-{i}}}",
-                   f'<ul class="policy-attachment">{items}</ul>']
+            for item in attachment.items
+        )
+        blocks += [
+            f"## {heading_text(attachment.title)} {{#{policy.slug}.attachment-{i}}}",
+            f'<ul class="policy-attachment">{items}</ul>',
+        ]
     return blocks
 
 
@@ -169,14 +194,22 @@ def _transcription_notes(policy: Policy, original_href: str) -> list[str]:
         return []
     repairs = "".join(
         f'<li><a href="#{attr(r.provision)}">{escape(r.provision.removeprefix(policy.slug + "."))}</a> '
-        f'({escape(r.field)}): <q>{escape(r.original) or "<em>missing</em>"}</q> → <q>{escape(r.repaired)}</q>. '
-        f"{escape(r.reason)}</li>" for r in policy.repairs)
+        f"({escape(r.field)}): <q>{escape(r.original) or '<em>missing</em>'}</q> → <q>{escape(r.repaired)}</q>. "
+        f"{escape(r.reason)}</li>"
+        for r in policy.repairs
+    )
     furniture = "".join(f"<li><q>{escape(f.line)}</q>: {escape(f.reason)}</li>" for f in policy.furniture)
-    parts = [f'<p>This page follows <a href="{attr(original_href)}">{escape(policy.original)}</a> word for word, except:</p>']
+    parts = [
+        f'<p>This page follows <a href="{attr(original_href)}">{escape(policy.original)}</a> word for word, except:</p>'
+    ]
     if repairs:
         parts.append(f"<p>Repairs of damage in the source text:</p><ul>{repairs}</ul>")
     if furniture:
         parts.append(f"<p>Lines of the source that are not policy text:</p><ul>{furniture}</ul>")
-    return ["## Transcription notes {#transcription-notes}",
+    return [
+        "## Transcription notes {#transcription-notes}",
+        (
             f'<details class="transcription-notes"><summary>{len(policy.repairs)} repair(s), '
-            f'{len(policy.furniture)} line(s) of page furniture</summary>{"".join(parts)}</details>']
+            f"{len(policy.furniture)} line(s) of page furniture</summary>{''.join(parts)}</details>"
+        ),
+    ]

@@ -28,7 +28,8 @@ from ..model import Corpus, Policy, Provision
 from ..search_index import INDEX, LUNR_SCRIPT, PAGES, PARTS, TEXTS, TOPICS, build_parts, data_script, part_file
 from .compare import COVERAGE_PAGE, SEARCH_PAGE, topic_page
 from .draft import DRAFT_PAGE, template_of
-from .glossary import GLOSSARY_PAGE, TITLE as GLOSSARY_TITLE, term_page
+from .glossary import GLOSSARY_PAGE, term_page
+from .glossary import TITLE as GLOSSARY_TITLE
 from .home import HOME_PAGE
 from .html import href
 from .policy import page_path, page_title
@@ -73,9 +74,18 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
             size = 0
         chunks[-1][policy.slug] = entries
         size += sum(len(text) for entry in entries for text in entry)
-        policies.append({"slug": policy.slug, "name": policy.agency.name, "template": policy.is_template,
-                         "title": page_title(policy), "page": page,
-                         "first": len(words), "count": len(entries), "texts": site_address(_texts(len(chunks)))})
+        policies.append(
+            {
+                "slug": policy.slug,
+                "name": policy.agency.name,
+                "template": policy.is_template,
+                "title": page_title(policy),
+                "page": page,
+                "first": len(words),
+                "count": len(entries),
+                "texts": site_address(_texts(len(chunks))),
+            }
+        )
         words += [" ".join(entry[:3]) for entry in entries]
         provision_topics += [[topic_number[t] for t in p.topics] for p in policy.provisions()]
     for number, chunk in enumerate(chunks, start=1):
@@ -85,16 +95,22 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
     parts = build_parts(words + [" ".join(entry[1:3]) for entry in pages])
     for key, part in parts.items():
         files[f"{PARTS}/{part_file(key)}.js"] = data_script(PARTS_GLOBAL, {key: part}, merge=True)
-    files[INDEX] = data_script(INDEX_GLOBAL, {
-        "policies": policies,
-        "pages": {"first": len(words), "count": len(pages), "texts": site_address(PAGES)},
-        "parts": {key: site_address(f"{PARTS}/{part_file(key)}.js") for key in parts},
-        "lunr": site_address(LUNR_SCRIPT),
-    })
-    files[TOPICS] = data_script(TOPICS_GLOBAL, {
-        "topics": [{"id": t.id, "title": t.title, "page": site_address(topic_page(t))} for t in topics],
-        "provisionTopics": provision_topics,
-    })
+    files[INDEX] = data_script(
+        INDEX_GLOBAL,
+        {
+            "policies": policies,
+            "pages": {"first": len(words), "count": len(pages), "texts": site_address(PAGES)},
+            "parts": {key: site_address(f"{PARTS}/{part_file(key)}.js") for key in parts},
+            "lunr": site_address(LUNR_SCRIPT),
+        },
+    )
+    files[TOPICS] = data_script(
+        TOPICS_GLOBAL,
+        {
+            "topics": [{"id": t.id, "title": t.title, "page": site_address(topic_page(t))} for t in topics],
+            "provisionTopics": provision_topics,
+        },
+    )
     return files
 
 
@@ -104,31 +120,80 @@ def _texts(number: int) -> str:
 
 def _provision_entry(policy: Policy, provision: Provision, page: str) -> Entry:
     """A provision's entry; `page` is its policy page's address."""
-    return [" ".join(provision.label_path), provision.heading or provision.term or "",
-            provision_wording(policy, provision), f"{page}#{provision.id}"]
+    return [
+        " ".join(provision.label_path),
+        provision.heading or provision.term or "",
+        provision_wording(policy, provision),
+        f"{page}#{provision.id}",
+    ]
 
 
 def _page_entries(corpus: Corpus) -> list[Entry]:
     """The entries that are not provisions: each policy's page (found by the agency and document), the
     topics, the glossary's terms and the handbook's own pages, each as [label, title, words, address]."""
-    entries = [["", page_title(p), " ".join(x for x in (p.agency.name, p.agency.city, p.agency.state, p.document.type,
-                                                          p.document.number, p.document.subject) if x),
-                site_address(page_path(p))] for p in corpus.policies]
-    entries.append(["", "Police Policy Handbook", "Social-media policies of police departments, compared.",
-                    site_address(HOME_PAGE)])
+    entries = [
+        [
+            "",
+            page_title(p),
+            " ".join(
+                x
+                for x in (
+                    p.agency.name,
+                    p.agency.city,
+                    p.agency.state,
+                    p.document.type,
+                    p.document.number,
+                    p.document.subject,
+                )
+                if x
+            ),
+            site_address(page_path(p)),
+        ]
+        for p in corpus.policies
+    ]
+    entries.append(
+        [
+            "",
+            "Police Policy Handbook",
+            "Social-media policies of police departments, compared.",
+            site_address(HOME_PAGE),
+        ]
+    )
     if corpus.taxonomy.topics:
-        entries.append(["", "Compare policies by topic", "Which topics each policy addresses.",
-                        site_address(COVERAGE_PAGE)])
-        entries.append(["", "Compare search", "Find what each department says by word, department and topic.",
-                        site_address(SEARCH_PAGE)])
+        entries.append(
+            ["", "Compare policies by topic", "Which topics each policy addresses.", site_address(COVERAGE_PAGE)]
+        )
+        entries.append(
+            [
+                "",
+                "Compare search",
+                "Find what each department says by word, department and topic.",
+                site_address(SEARCH_PAGE),
+            ]
+        )
         entries += [["", t.title, t.description, site_address(topic_page(t))] for t in corpus.taxonomy.topics]
     glossary = corpus.glossary
     if glossary.entries:
-        entries.append(["", GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE)])
-        entries += [["", entry.term, " ".join(entry.names[1:] + [entry.most_common.text]),
-                     site_address(term_page(glossary, entry), entry.anchor)] for entry in glossary.entries]
+        entries.append(
+            ["", GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE)]
+        )
+        entries += [
+            [
+                "",
+                entry.term,
+                " ".join(entry.names[1:] + [entry.most_common.text]),
+                site_address(term_page(glossary, entry), entry.anchor),
+            ]
+            for entry in glossary.entries
+        ]
     template = template_of(corpus)
     if template is not None:
-        entries.append(["", "Draft your policy", f"Answer the choices of the {template.agency.name} and draft a policy.",
-                        site_address(DRAFT_PAGE)])
+        entries.append(
+            [
+                "",
+                "Draft your policy",
+                f"Answer the choices of the {template.agency.name} and draft a policy.",
+                site_address(DRAFT_PAGE),
+            ]
+        )
     return entries
