@@ -12,8 +12,8 @@
   function stored() {
     try {
       return JSON.parse(window.localStorage.getItem(STORE)) || [];
-    } catch (error) {
-      return [];
+    } catch {
+      return []; // nothing stored yet, or storage refused
     }
   }
 
@@ -22,7 +22,7 @@
     if (added) slugs.push(slug);
     try {
       window.localStorage.setItem(STORE, JSON.stringify(slugs));
-    } catch (error) { /* storage refused (private mode): the choice lasts for this page only */ }
+    } catch { /* storage refused (private mode): the choice lasts for this page only */ }
   }
 
   function element(tag, className, text) {

@@ -212,7 +212,7 @@
   function store(answers) {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
-    } catch (error) {
+    } catch {
       say("Your browser does not let this page keep your answers: save them to a file instead.");
     }
   }
@@ -221,7 +221,7 @@
     try {
       const value = JSON.parse(localStorage.getItem(STORAGE_KEY));
       return isMapping(value) ? value : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
