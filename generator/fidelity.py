@@ -54,8 +54,9 @@ def _provision_words(policy: Policy, provision: Provision, repairs) -> list[str]
         return _as_written(policy, value)
 
     out = words(field("label"))
-    if provision.option:
-        out += words(policy.option(provision.option).bracket if policy.option(provision.option) else "")
+    option = policy.option(provision.option) if provision.option else None
+    if option is not None:
+        out += words(option.bracket)
     for name in ("heading", "term", "text"):
         out += words(field(name))
     for note in provision.notes:
@@ -64,9 +65,11 @@ def _provision_words(policy: Policy, provision: Provision, repairs) -> list[str]
 
 
 def _as_written(policy: Policy, text: str) -> str:
-    return inline.as_written(
-        text, lambda option_id: f" {policy.option(option_id).bracket} " if policy.option(option_id) else ""
-    )
+    def bracket(option_id: str) -> str:
+        option = policy.option(option_id)
+        return f" {option.bracket} " if option is not None else ""
+
+    return inline.as_written(text, bracket)
 
 
 @dataclass

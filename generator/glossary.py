@@ -21,6 +21,7 @@ class Definition:
 
     policy: Policy
     provision: Provision
+    term: str  # the provision's term as the policy writes it
 
     @property
     def wording(self) -> str:
@@ -54,7 +55,7 @@ class Entry:
     @property
     def names(self) -> list[str]:
         """Every way the policies write the term, the entry's own spelling first."""
-        return list(dict.fromkeys([self.term] + [d.provision.term for d in self.definitions]))
+        return list(dict.fromkeys([self.term] + [d.term for d in self.definitions]))
 
     @property
     def most_common(self) -> Wording:
@@ -96,8 +97,10 @@ def build_glossary(corpus: Corpus) -> Glossary:
     merged: dict[str, list[Definition]] = {}
     for policy in corpus.policies:
         for provision in policy.definitions:
+            if provision.term is None:
+                continue
             term = corpus.term_aliases.canonical(provision.term)
-            merged.setdefault(term, []).append(Definition(policy, provision))
+            merged.setdefault(term, []).append(Definition(policy, provision, provision.term))
     terms = sorted(merged, key=_sort_key)
     anchors = _unique_anchors(terms)
     entries = [

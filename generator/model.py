@@ -142,7 +142,8 @@ class Provision:
         """The original labels from the top of the policy down to this provision."""
         if self._labels is not None:  # kept by `assign_ids`: pages ask for it of every provision
             return list(self._labels)
-        node, labels = self, []
+        node: Provision | None = self
+        labels: list[str] = []
         while node is not None:
             if node.label:
                 labels.append(node.label)
