@@ -22,7 +22,7 @@ def split_definitions(state: ImportState) -> None:
 
 def _definitions_under(state: ImportState, section: Node) -> None:
     section.comparable = False
-    listed = []
+    listed: list[Node] = []
     while section.paragraphs and split_term(section.paragraphs[-1]):  # unlabelled definitions
         listed.insert(0, Node(paragraphs=[section.paragraphs.pop()], lines=list(section.lines)))
     section.children[:0] = listed

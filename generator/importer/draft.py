@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Policy, Provision, assign_ids
+from ..model import Agency, Document, Policy, Provision, assign_ids
 from .state import DROPPED_HYPHEN, ImportState, Node
 
 STRAY_BRACES = re.compile(r"\{\{(?!footnote:\w+\}\})")  # the original's own `{{` would read as a placeholder
+NON_WORD = re.compile(r"\W")
 AGENCY_KEYS = ("name", "city", "state", "identified")
 DOCUMENT_KEYS = ("title", "type", "number", "subject", "chapter")
 DATE_KEYS = ("issued", "effective", "revised")
@@ -107,13 +108,20 @@ def _without_hyphen_marks(value: str) -> tuple[str, list[tuple[str, str]]]:
     places = [at - n for n, at in enumerate(i for i, ch in enumerate(value) if ch == DROPPED_HYPHEN)]
     restored, pairs = clean, []
     for at in reversed(places):
-        end = at + len(re.match(r"\w*", restored[at:])[0])
+        end = _word_end(restored, at)
         start = _word_start(restored, at)
         while restored.find(restored[start:end]) != start:
             start = _word_start(restored, start - 1)
         pairs.append((f"{restored[start:at]}-{restored[at:end]}", restored[start:end]))
         restored = f"{restored[:at]}-{restored[at:]}"
     return clean, pairs
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word running on from `at` ends: at the first character that is no word character (at
+    the text's end if none is)."""
+    after = NON_WORD.search(text, at)
+    return after.start() if after else len(text)
 
 
 def _word_start(text: str, at: int) -> int:
@@ -141,8 +149,8 @@ def provision_ids(state: ImportState, slug: str) -> dict[int, str]:
         schema=1,
         slug=slug,
         kind="policy",
-        agency=None,
-        document=None,
+        agency=Agency(name=""),  # ids depend on the slug and the body alone
+        document=Document(title=""),
         original="",
         body=[mirror(node) for node in state.body],
     )

@@ -74,7 +74,10 @@ def _contents_entry(line: Line) -> bool:
     if CONTENTS_TITLE.match(line.text) or DOT_LEADER.search(line.text):
         return True
     found = read_label(line.text)
-    return bool(found and found[1]) and len(found[1].split()) <= 10 and not found[1].endswith((".", ":"))
+    if found is None:
+        return False
+    _, rest, _ = found
+    return bool(rest) and len(rest.split()) <= 10 and not rest.endswith((".", ":"))
 
 
 def _repeats_later(line: Line, later: list[Line]) -> bool:

@@ -70,7 +70,7 @@ def _numbered(match: re.Match, text: str, kind: str) -> tuple[Label, str, bool]:
     return label, DASH_SEPARATOR.sub("", rest) if titled else rest, titled
 
 
-def token_readings(token: str, pattern: str) -> list[tuple[str, int]]:
+def token_readings(token: str, pattern: str) -> list[tuple[str, int | None]]:
     """The (style, ordinal) readings of a label token: `4` → arabic 4; `c` → letter 3 or roman 100;
     `iv` → roman 4; `ab` → none (not a label)."""
     punctuation = pattern.replace("{}", "")
@@ -78,7 +78,7 @@ def token_readings(token: str, pattern: str) -> list[tuple[str, int]]:
     if token.isdigit():
         return [(styled("arabic"), int(token))]
     case = "lower" if token.islower() else "upper"
-    readings = []
+    readings: list[tuple[str, int | None]] = []  # typed as a `Label`'s; here every ordinal is known
     if len(token) == 1:
         readings.append((styled(f"alpha-{case}"), ord(token.lower()) - ord("a") + 1))
     if ROMAN.fullmatch(token) and (token.islower() or token.isupper()):
@@ -120,6 +120,8 @@ def label_at(sibling: Label, ordinal: int) -> str:
     kind = style.strip("()").rstrip(".)")
     if kind.startswith(("decimal", "section")):
         last = re.search(r"\d+(?=\D*$)", sibling.text)
+        if last is None:
+            raise ValueError(f"a numbered label without a number: {sibling.text!r}")
         number = str(ordinal).zfill(len(last[0]))  # `8.04` is followed by `8.05`
         return sibling.text[: last.start()] + number + sibling.text[last.end() :]
     token = {

@@ -100,16 +100,20 @@ def place(stack: list[Level], blocks: list[Block], index: int) -> Placement:
         depth -= 1  # a paragraph that is no bullet item ends the bullet list
     while depth >= 0:
         level = stack[depth]
-        if not level.label or level.label.ordinal is None:
+        last = level.label  # the list's latest label: a lost one is inferred from it
+        if last is None or last.ordinal is None:
             break
-        room = _room(stack, depth, blocks, index)
+        room = _room(stack, depth, last.ordinal, blocks, index)
         if room == 0:
             break  # the next sibling follows in sequence: this is more text of the item
         ending = level.ending
         runs_on = RUNS_ON.search(ending) or (level.serial and not CLOSING.search(ending))
         if runs_on and not level.node.children:
             return _item(
-                level, depth, f"list item after “…{' '.join(ending.split()[-4:])}”, which runs on; its label was lost"
+                depth,
+                last,
+                last.ordinal,
+                f"list item after “…{' '.join(ending.split()[-4:])}”, which runs on; its label was lost",
             )
         if level.closed:
             depth -= 1  # the run-on list is over: the paragraph belongs to the level above
@@ -118,27 +122,29 @@ def place(stack: list[Level], blocks: list[Block], index: int) -> Placement:
             break  # `342.2 POLICY`: a title, and the paragraph is what it says
         if level.lost:
             return _item(
-                level,
                 depth,
+                last,
+                last.ordinal,
                 "list number lost by OCR (the numbers of this list stood apart from "
                 "their text); inferred from the sequence",
             )
         if _fills_gap(blocks, index, room):
-            return _item(level, depth, "label lost by OCR; inferred from the gap in the sequence around it")
+            return _item(
+                depth, last, last.ordinal, "label lost by OCR; inferred from the gap in the sequence around it"
+            )
         break
     return Placement(depth)
 
 
-def _item(level: Level, depth: int, reason: str) -> Placement:
-    ordinal = level.label.ordinal + 1
-    return Placement(
-        depth, Label(label_at(level.label, ordinal), [(level.label.style, ordinal)], written="", guessed=reason)
-    )
+def _item(depth: int, last: Label, last_ordinal: int, reason: str) -> Placement:
+    """An item at `depth` whose label was lost: the one after `last` (read as `last_ordinal`)."""
+    ordinal = last_ordinal + 1
+    return Placement(depth, Label(label_at(last, ordinal), [(last.style, ordinal)], written="", guessed=reason))
 
 
-def _room(stack: list[Level], depth: int, blocks: list[Block], index: int) -> float:
-    """How many labels are missing between the level's latest item and its next labelled sibling
-    (infinite when no sibling follows before the list's parent goes on)."""
+def _room(stack: list[Level], depth: int, last_ordinal: int, blocks: list[Block], index: int) -> float:
+    """How many labels are missing between the level's latest item (its ordinal `last_ordinal`) and its
+    next labelled sibling (infinite when no sibling follows before the list's parent goes on)."""
     level = stack[depth]
     ancestors = {above.style for above in stack[:depth]}
     for block in blocks[index + 1 :]:
@@ -151,7 +157,7 @@ def _room(stack: list[Level], depth: int, blocks: list[Block], index: int) -> fl
             break
         ordinal = next((o for style, o in block.label.readings if style == level.style), None)
         if ordinal is not None:
-            missing = ordinal - level.label.ordinal - 1
+            missing = ordinal - last_ordinal - 1
             return missing if missing >= 0 else math.inf  # a lower number starts another list
     return math.inf
 
@@ -170,6 +176,7 @@ def resolve_garbled(label: Label, stack: list[Level], blocks: list[Block], index
     """A roman numeral OCR garbled (`[1.`, `il.`) takes its value from the sequence: one after the
     sibling before it, or one before the next sibling that can be read."""
     level = next((level for level in stack if level.style == label.style), None)
+    ordinal: int | None
     if level and level.label and level.label.ordinal is not None:
         ordinal = level.label.ordinal + 1
     else:

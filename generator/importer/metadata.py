@@ -324,10 +324,10 @@ def parse_dates(value: str) -> list[dt.date]:
             elif g[3]:
                 year = int(g[5]) + (2000 if len(g[5]) == 2 and int(g[5]) < 70 else 1900 if len(g[5]) == 2 else 0)
                 dates.append(dt.date(year, int(g[3]), int(g[4])))
-            elif g[6] and _month(g[6]):
-                dates.append(dt.date(int(g[8]), _month(g[6]), int(g[7])))
-            elif g[9] and _month(g[10]):
-                dates.append(dt.date(int(g[11]), _month(g[10]), int(g[9])))
+            elif g[6] and (month := _month(g[6])):
+                dates.append(dt.date(int(g[8]), month, int(g[7])))
+            elif g[9] and (month := _month(g[10])):
+                dates.append(dt.date(int(g[11]), month, int(g[9])))
         except ValueError:
             continue
     return dates
@@ -439,11 +439,8 @@ def _place_from_name(state: ImportState, agency: dict) -> None:
 def _short_title(document: dict) -> str | None:
     """A short title: the subject's last part (`… 261 - Social Media and Networking`), a chapter's title,
     or a title line, written in title case when the original shouts it."""
-    for source in (
-        document.get("subject"),
-        (CHAPTER.match(document.get("chapter", "")) or {}) and CHAPTER.match(document["chapter"])["title"],
-        document.get("title"),
-    ):
+    chapter = CHAPTER.match(document.get("chapter", ""))
+    for source in (document.get("subject"), chapter["title"] if chapter else None, document.get("title")):
         if source:
             part = re.split(r"\s+[–—-]\s+|:\s+", source)[-1].strip()
             if 0 < len(part.split()) <= 8:

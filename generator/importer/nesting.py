@@ -64,8 +64,10 @@ def _add_heading(state: ImportState, stack: list[Level], block: Block) -> None:
 
 def _add_item(state: ImportState, stack: list[Level], block: Block, index: int) -> None:
     """A labelled item: the next of its list if that list is open, else the first of a new list."""
-    _read_label(state, stack, block, index)
     label = block.label
+    if label is None:
+        raise ValueError(f"line {block.first_line}: only a labelled block is added as an item")
+    _read_label(state, stack, block, label, index)
     depth = next((d for d in reversed(range(len(stack))) if stack[d].style == label.style), None)
     if depth is not None:
         level = stack[depth]
@@ -75,15 +77,14 @@ def _add_item(state: ImportState, stack: list[Level], block: Block, index: int) 
         _close_for_new_list(stack, label)
     siblings = stack[-1].node.children if stack else state.body
     repeated = any(sibling.label and id_segment(sibling.label.text) == id_segment(label.text) for sibling in siblings)
-    node = _label_in_text(state, block) if repeated else _node(block, label=label)
+    node = _label_in_text(state, block, label) if repeated else _node(block, label=label)
     siblings.append(node)
     level = level or Level(label.style, node, label)
     lost_labels.note_level(level, block, node, label)
     stack.append(level)
 
 
-def _read_label(state: ImportState, stack: list[Level], block: Block, index: int) -> None:
-    label = block.label
+def _read_label(state: ImportState, stack: list[Level], block: Block, label: Label, index: int) -> None:
     _choose_reading(label, stack)
     if label.ordinal is None:
         lost_labels.resolve_garbled(label, stack, state.blocks, index)
@@ -91,11 +92,10 @@ def _read_label(state: ImportState, stack: list[Level], block: Block, index: int
         state.note("labels", block.first_line, f"label {label.text!r} could not be read; kept as written")
 
 
-def _label_in_text(state: ImportState, block: Block) -> Node:
+def _label_in_text(state: ImportState, block: Block, label: Label) -> Node:
     """An item whose label a sibling already has (a list that starts again, a document pasted twice, `(a)`
     beside `A.`): provision ids must differ, so its label stays in its text, as written, and the report
     says so."""
-    label = block.label
     state.note(
         "numbering",
         block.first_line,

@@ -55,7 +55,8 @@ class _Walker:
             if handler:
                 handler(token)
             elif token.type in VERBATIM_BLOCKS and token.map:
-                self._verbatim(token)
+                start, end = token.map
+                self._verbatim(token, start, end)
 
     def _bullet_list_open(self, token):
         self.depth += 1
@@ -135,8 +136,9 @@ class _Walker:
             role="body" if text.strip() else "blank",
         )
 
-    def _verbatim(self, token: Token) -> None:
-        start, end = token.map
+    def _verbatim(self, token: Token, start: int, end: int) -> None:
+        """The lines of a code or HTML block (markdown-it's `map`: `start` to `end`, 0-based, end excluded)
+        as plain lines; a fence's own lines are left out."""
         for number in range(start + 1, end + 1):
             raw = self.raw_lines[number - 1]
             if token.type == "fence" and raw.strip().startswith(token.markup):
@@ -146,7 +148,9 @@ class _Walker:
 
 def inline_lines(children: list[Token]) -> list[str]:
     """The plain text of an inline token, one string per source line (soft and hard breaks split)."""
-    lines, current, links = [], [], []
+    lines: list[str] = []
+    current: list[str] = []  # the pieces of the source line being read
+    links: list[str] = []  # the addresses of the links open around it
     for child in children:
         if child.type in ("softbreak", "hardbreak"):
             lines.append("".join(current))
@@ -154,7 +158,7 @@ def inline_lines(children: list[Token]) -> list[str]:
         elif child.type in ("text", "code_inline", "html_inline") or child.type == "image":
             current.append(child.content)
         elif child.type == "link_open":
-            links.append(child.attrGet("href") or "")
+            links.append(str(child.attrGet("href") or ""))  # markdown-it allows numbers; an href is text
             current.append("")
         elif child.type == "link_close" and links:
             href = links.pop()

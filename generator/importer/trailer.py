@@ -37,7 +37,14 @@ def read_trailer(state: ImportState) -> None:
     """Recognises the closing lines and records signatories, distribution, footnotes and attachments."""
     lines = [line for line in state.lines if line.role == "body"]
     marks = {mark.translate(SUPERSCRIPT_DIGITS) for line in lines for mark in FOOTNOTE_MARK.findall(line.text)}
-    recognisers = [partial(_footnote, marks=marks), _distribution, _date_line, _adoption, _signature, _attachment]
+    recognisers: list[Recogniser] = [
+        partial(_footnote, marks=marks),
+        _distribution,
+        _date_line,
+        _adoption,
+        _signature,
+        _attachment,
+    ]
     best: list[Item] | None = None
     for start in range(len(lines) - 1, -1, -1):
         items = _parse(lines[start:], recognisers)

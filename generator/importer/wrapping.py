@@ -99,7 +99,8 @@ def _append(block: Block, line: Line, vocabulary: set[str]) -> None:
     text = " ".join(line.text.split())
     if SOFT_HYPHEN_END.search(block.text) and _starts_lower(text):
         before = WORD.findall(block.text)[-1]
-        after = WORD.match(text)[0] if WORD.match(text) else ""
+        word = WORD.match(text)
+        after = word[0] if word else ""
         dropped = _soft_hyphen(before, after, vocabulary)
         block.joins.append(Join(before, after, dropped, line.number))
         block.text = (block.text[:-1] + DROPPED_HYPHEN if dropped else block.text) + text
