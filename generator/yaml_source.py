@@ -36,6 +36,9 @@ class SourceDocument:
     file: str
     value: object
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # How the file writes each value YAML reads as something other than text (`yes`, `~`, `0x1F`,
+    # `2025-01-06`): messages echo the user's words rather than Python's (`True`, `None`, `31`).
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column (1-based) of the field, or of its nearest enclosing field."""
@@ -165,6 +168,7 @@ class _Builder:
         # This loop runs for every key and value of every file, so it is kept flat: the collection
         # being filled is a local, and the frequent cases (a key, a scalar value) come first.
         get_event, positions, scalar, text = self.loader.get_event, self.doc.positions, self.scalar, self.text
+        written = self.doc.written
         stack: list[_Collection] = []
         parent: _Collection | None = None
         while True:
@@ -203,6 +207,8 @@ class _Builder:
                 value = text(event)
                 if value is None:
                     value = scalar(event)
+                    if value.__class__ is not str:
+                        written[path] = event.value
             elif isinstance(event, _COLLECTION_START):
                 if len(stack) >= MAX_DEPTH:
                     raise self.too_deep(event, path)

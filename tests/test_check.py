@@ -77,6 +77,17 @@ CASES = {
         MINIMAL.format(slug="bad-date") + "dates:\n  effective: 2014-02-30\n",
         "source/policies/bad-date.yml:14:3: dates.effective: '2014-02-30' is not a date (expected YYYY-MM-DD",
     ),
+    "implausible-date": (
+        "implausible-date.yml",
+        MINIMAL.format(slug="implausible-date") + "dates:\n  revised:\n    - 2014-01-30\n    - 2202-07-01\n",
+        "source/policies/implausible-date.yml:16:5: dates.revised[1]: '2202-07-01' is not a plausible date "
+        "(expected a date from 1900-01-01 to 2099-12-31)",
+    ),
+    "compact-date": (
+        "compact-date.yml",
+        MINIMAL.format(slug="compact-date") + "dates:\n  issued: '20140130'\n",
+        "source/policies/compact-date.yml:14:3: dates.issued: '20140130' is not a date (expected YYYY-MM-DD",
+    ),
     "duplicate-id": (
         "dup-id.yml",
         MINIMAL.format(slug="dup-id") + "  - label: I.\n    text: Again.\n",
