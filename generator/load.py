@@ -42,9 +42,10 @@ class SourceLayout:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
 
 
-def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
-    """One policy file: parse, check the schema, derive ids, run the policy checks."""
-    doc, problems = read_yaml(path, display_path(path))
+def load_policy(path: Path, layout: SourceLayout, shown_as: str | None = None) -> tuple[Policy | None, list[Problem]]:
+    """One policy file: parse, check the schema, derive ids, run the policy checks. Messages name the
+    file as `shown_as` (by default its path as the user reads it)."""
+    doc, problems = read_yaml(path, shown_as or display_path(path))
     if doc is None:
         return None, problems
     policy = _build_policy(doc, path, layout, problems)

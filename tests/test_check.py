@@ -80,8 +80,10 @@ CASES = {
     "implausible-date": (
         "implausible-date.yml",
         MINIMAL.format(slug="implausible-date") + "dates:\n  revised:\n    - 2014-01-30\n    - 2202-07-01\n",
-        "source/policies/implausible-date.yml:16:7: dates.revised[1]: '2202-07-01' is not a plausible date "
-        "(expected a date from 1900-01-01 to 2099-12-31)",
+        (
+            "source/policies/implausible-date.yml:16:7: dates.revised[1]: '2202-07-01' is not a plausible date "
+            "(expected a date from 1900-01-01 to 2099-12-31)"
+        ),
     ),
     "compact-date": (
         "compact-date.yml",
