@@ -36,9 +36,9 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
         return {}, [doc.problem((), "expected a mapping with template, version and answers")], doc
     checked = check_document(ANSWERS_FILE, doc)
     problems += checked.problems
-    file: AnswersFile | None = checked.value
-    if file is None:
-        return {}, problems, doc
+    file: AnswersFile = checked.value
+    if checked.incomplete("template") or checked.incomplete("version") or ("answers",) in checked.failed:
+        return {}, problems, doc  # which template, which format: what the answers mean depends on them
     if file.template != template.slug:
         problems.append(
             doc.problem(

@@ -2,7 +2,9 @@
 
 Each field type checks one value and either returns it converted or raises `Invalid` with a
 message saying what was expected. `Record` walks a mapping, reports unknown and missing keys,
-and collects every problem rather than stopping at the first.
+and collects every problem rather than stopping at the first. A record with problems is still built,
+each refused field standing at its default (`Checked.failed` lists where they were), so that the
+checks across fields can run on the rest and report everything at once.
 """
 
 from __future__ import annotations
@@ -248,24 +250,23 @@ class Record(Field):
             raise Invalid(f"expected a mapping of {', '.join(self.fields)}, got {ctx.described(value, path)}")
         fields = self.fields
         values: dict[str, Any] = {}
-        ok = True
         for key in value:
             if key not in fields:
                 ctx.report(path + (key,), f"unknown key {_shown(key)} (expected one of: {', '.join(fields)})")
-                ok = False
         for key, field in fields.items():
             given = value.get(key)
             if given is None:
                 if field.required:
-                    ctx.report(path + (key,), "required field is missing")
-                    ok = False
+                    ctx.report(
+                        path + (key,),
+                        "required field has no value (got nothing)" if key in value else "required field is missing",
+                    )
                 values[key] = field.missing()
                 continue
             checked = check_field(field, given, path + (key,), ctx)
-            ok = ok and checked is not _BAD
             values[key] = checked if checked is not _BAD else field.missing()
         values["source_path"] = path
-        return self.make(**values) if ok else _BAD
+        return self.make(**values)  # with problems, the refused fields stand at their defaults
 
 
 _BAD = object()  # marks a value that failed; its problem is already reported
@@ -283,16 +284,22 @@ def check_field(field: Field, value: Any, path: tuple, ctx: Context) -> Any:
 
 @dataclass
 class Checked:
-    """Result of checking one document: the built model object (or None) and its problems."""
+    """Result of checking one document: the built model object (None when the document is no mapping)
+    and its problems. With problems the object is incomplete: `failed` holds the paths of the values
+    refused (each stands at its default, or is left out of its list); `incomplete` asks about one."""
 
     value: Any
     problems: list[Problem]
+    failed: frozenset = frozenset()
+
+    def incomplete(self, *path) -> bool:
+        return model.refused_at(self.failed, path)
 
 
 def check_document(root: Record, doc: SourceDocument) -> Checked:
     ctx = Context(doc)
     value = check_field(root, doc.value, (), ctx)
-    return Checked(None if value is _BAD else value, ctx.problems)
+    return Checked(None if value is _BAD else value, ctx.problems, frozenset(ctx.failed))
 
 
 # --- The declaration of a policy file -------------------------------------------------------------

@@ -47,6 +47,12 @@ class SourceDocument:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
+    def described(self, value: object, path: Path_) -> str:
+        """What the value at `path` is, in the user's terms (`schema.described`)."""
+        from .schema import described  # the schema builds on this module
+
+        return described(value, self.written.get(tuple(path)))
+
     def problem(self, path: Path_, message: str) -> Problem:
         line, column = self.position(path)
         return Problem(self.file, line, column, dotted(path), message)
@@ -85,10 +91,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
     try:
         found = _Builder(loader, doc, problems).document()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Problem(shown_as, line, column, "", f"YAML syntax error: {what}")]
+        return None, [_syntax_error(exc, shown_as)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line, column = _line_and_column(text, exc.position)
         return None, [
@@ -109,6 +112,19 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
     if not found:
         return None, [Problem(shown_as, 1, 1, "", "file is empty (expected a YAML mapping)")]
     return doc, problems
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    """The problem at the place the parser stopped; when what it was reading (an unclosed `[`, `{` or
+    quote) began elsewhere, the message names that place too: it is usually where the mistake is."""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "the file is not valid YAML"
+    if exc.context and exc.problem:
+        began = (opened.line + 1, opened.column + 1) if opened else None
+        where = f", which began at line {began[0]}, column {began[1]}" if began and began != (line, column) else ""
+        what += f" ({exc.context}{where})"
+    return Problem(shown_as, line, column, "", f"YAML syntax error: {what}")
 
 
 def _line_and_column(text: str | bytes, position: int) -> tuple[int, int]:
