@@ -33,7 +33,15 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
     if doc is None:
         return {}, problems, None
     if not isinstance(doc.value, dict):
-        return {}, [doc.problem((), "expected a mapping with template, version and answers")], doc
+        return (
+            {},
+            [
+                doc.problem(
+                    (), f"expected a mapping with template, version and answers, got {doc.described(doc.value, ())}"
+                )
+            ],
+            doc,
+        )
     checked = check_document(ANSWERS_FILE, doc)
     problems += checked.problems
     file: AnswersFile = checked.value
