@@ -18,7 +18,7 @@ from pathlib import Path
 from .model import Answer, AnswersFile, Policy, TemplateOption
 from .problems import Problem, SourceError, display_path
 from .render.draft import MARKDOWN_SPECIAL, document_html, option_places, standalone_html, template_of
-from .schema import ANSWERS_FILE, check_document
+from .schema import ANSWERS_FILE, DATES, Invalid, check_document, described
 from .yaml_source import SourceDocument, read_yaml
 
 FORMATS = ("md", "html", "docx")
@@ -33,12 +33,20 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
     if doc is None:
         return {}, problems, None
     if not isinstance(doc.value, dict):
-        return {}, [doc.problem((), "expected a mapping with template, version and answers")], doc
+        return (
+            {},
+            [
+                doc.problem(
+                    (), f"expected a mapping with template, version and answers, got {doc.described(doc.value, ())}"
+                )
+            ],
+            doc,
+        )
     checked = check_document(ANSWERS_FILE, doc)
     problems += checked.problems
-    file: AnswersFile | None = checked.value
-    if file is None:
-        return {}, problems, doc
+    file: AnswersFile = checked.value
+    if checked.incomplete("template") or checked.incomplete("version") or ("answers",) in checked.failed:
+        return {}, problems, doc  # which template, which format: what the answers mean depends on them
     if file.template != template.slug:
         problems.append(
             doc.problem(
@@ -58,22 +66,30 @@ def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[
                 )
             )
             continue
+        written = {path[2:]: text for path, text in doc.written.items() if path[:2] == here}
         try:
-            answers[option_id] = check_answer(option, value, places[option_id])
+            answers[option_id] = check_answer(option, value, places[option_id], written)
         except BadAnswer as exc:
-            problems.append(doc.problem(here, str(exc)))
+            problems.append(doc.problem(here + exc.path, exc.message))
     return answers, problems, doc
 
 
 class BadAnswer(ValueError):
-    """An answer its option does not accept; the message says what was expected."""
+    """An answer its option does not accept: where in the answer (a path below the option's id), and a
+    message saying what was expected."""
+
+    def __init__(self, message: str, path: tuple = ()):
+        super().__init__(message)
+        self.message, self.path = message, path
 
 
 def expected(option: TemplateOption) -> str:
     """What an answer to `option` must be, in words (for messages)."""
     if option.kind == "fill-in":
         return (
-            'a date YYYY-MM-DD, or "" to leave it empty' if option.format == "date" else 'text ("" to leave it empty)'
+            f'a date {DATES.written}, or "" to leave it empty'
+            if option.format == "date"
+            else 'text ("" to leave it empty)'
         )
     if option.kind == "optional":
         return "include or omit"
@@ -81,70 +97,95 @@ def expected(option: TemplateOption) -> str:
     return "one of: " + ", ".join(parts)
 
 
-def check_answer(option: TemplateOption, value, places) -> Answer:
-    """One answer checked against its option; `BadAnswer` says what was expected."""
+def check_answer(option: TemplateOption, value, places, written: dict[tuple, str] | None = None) -> Answer:
+    """One answer checked against its option; `BadAnswer` says what was expected. `written` holds how
+    the file writes values YAML reads as other than text (by path below the option), to echo them."""
     check = {"fill-in": _fill_in_answer, "choice": _choice_answer, "optional": _optional_answer}[option.kind]
-    return check(option, value, {p.id for p in places})
+    return check(option, value, {p.id for p in places}, written or {})
 
 
-def _text(option: TemplateOption, value, what: str) -> str:
-    if isinstance(value, dt.date) and option.format == "date":
-        return value.isoformat()
+def _unknown_keys(value: dict, keys: tuple[str, ...]) -> None:
+    for key in value:
+        if key not in keys:
+            raise BadAnswer(f"unknown key {key!r} (expected {' and '.join(keys)})", (key,))
+
+
+def _text(option: TemplateOption, value, path: tuple, written: dict) -> str:
+    if option.format == "date" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()  # YAML reads an unquoted 2025-01-06 as a date
     if not isinstance(value, str):
-        raise BadAnswer(f"{what}expected {expected(option)}, got {type(value).__name__}")
+        raise BadAnswer(f"expected {expected(option)}, got {described(value, written.get(path))}", path)
     value = " ".join(value.split())
     if option.format == "date" and value:
         try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise BadAnswer(f"{what}{value!r} is not a date (expected {expected(option)})") from None
+            DATES.parse(value, expected(option))
+        except Invalid as exc:
+            raise BadAnswer(str(exc), path) from None
     return value
 
 
-def _fill_in_answer(option, value, places) -> Answer:
+def _fill_in_answer(option, value, places, written) -> Answer:
     if not isinstance(value, dict):
-        return Answer(option.id, text=_text(option, value, ""))
-    unknown = set(value) - {"text", "places"}
-    if unknown or "text" not in value:
-        raise BadAnswer(f"expected {expected(option)}, or a mapping of text and places")
+        return Answer(option.id, text=_text(option, value, (), written))
+    _unknown_keys(value, ("text", "places"))
+    if "text" not in value:
+        raise BadAnswer(f"a mapping needs text (expected {expected(option)}, or a mapping of text and places)")
     by_place = value.get("places") or {}
     if not isinstance(by_place, dict):
-        raise BadAnswer("places: expected a mapping of place ids to text")
+        raise BadAnswer(
+            f"expected a mapping of place ids to text, got {described(by_place, written.get(('places',)))}",
+            ("places",),
+        )
     for place in by_place:
         if place not in places:
             raise BadAnswer(
-                f"places: {place!r} is not a place of this option (expected one of: {', '.join(sorted(places))})"
+                f"{place!r} is not a place of this option (expected one of: {', '.join(sorted(places))})",
+                ("places", place),
             )
-    answers = {place: _text(option, text, f"places.{place}: ") for place, text in by_place.items()}
+    answers = {place: _text(option, text, ("places", place), written) for place, text in by_place.items()}
     return Answer(
-        option.id, text=_text(option, value["text"], "text: "), places={p: t for p, t in answers.items() if t}
+        option.id,
+        text=_text(option, value["text"], ("text",), written),
+        places={p: t for p, t in answers.items() if t},
     )
 
 
-def _choice_answer(option, value, places) -> Answer:
-    choice, typed = (value.get("choice"), value.get("input")) if isinstance(value, dict) else (value, None)
+def _choice_answer(option, value, places, written) -> Answer:
+    if isinstance(value, dict):
+        _unknown_keys(value, ("choice", "input"))
+        choice, typed, at = value.get("choice"), value.get("input"), ("choice",)
+    else:
+        choice, typed, at = value, None, ()
     alternative = next((a for a in option.alternatives if a.id == choice), None)
-    if alternative is None or (isinstance(value, dict) and set(value) - {"choice", "input"}):
-        raise BadAnswer(f"{choice!r} is not an alternative (expected {expected(option)})")
+    if alternative is None:
+        if not isinstance(choice, str):
+            raise BadAnswer(f"expected {expected(option)}, got {described(choice, written.get(at))}", at)
+        raise BadAnswer(f"{choice!r} is not an alternative (expected {expected(option)})", at)
     if alternative.input:
         if not isinstance(typed, str) or not typed.strip():
             raise BadAnswer(f"{choice!r} needs input: {alternative.input} (write choice: {choice} and input: …)")
         return Answer(option.id, choice=choice, input=" ".join(typed.split()))
     if typed is not None:
-        raise BadAnswer(f"{choice!r} takes no input")
+        raise BadAnswer(f"{choice!r} takes no input", ("input",))
     return Answer(option.id, choice=choice)
 
 
-def _optional_answer(option, value, places) -> Answer:
+def _optional_answer(option, value, places, written) -> Answer:
+    if not isinstance(value, str):
+        raise BadAnswer(f"expected {expected(option)}, got {described(value, written.get(()))}")
     if value not in ("include", "omit"):
         raise BadAnswer(f"{value!r} is not valid (expected {expected(option)})")
     return Answer(option.id, include=value == "include")
 
 
 def unanswered(template: Policy, doc: SourceDocument) -> list[Problem]:
-    """One problem per option the answers file does not answer at all."""
-    given = doc.value.get("answers") if isinstance(doc.value, dict) else None
-    given = given if isinstance(given, dict) else {}
+    """One problem per option the answers file does not answer at all; none when the file's answers
+    cannot be read (not a mapping, or for another template): that is one problem, reported already."""
+    if not isinstance(doc.value, dict) or doc.value.get("template") != template.slug:
+        return []
+    given = doc.value.get("answers")
+    if not isinstance(given, dict):
+        return []
     return [
         doc.problem(("answers", o.id), f"no answer (expected {expected(o)}: {o.label})")
         for o in template.options

@@ -42,9 +42,10 @@ class SourceLayout:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
 
 
-def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
-    """One policy file: parse, check the schema, derive ids, run the policy checks."""
-    doc, problems = read_yaml(path, display_path(path))
+def load_policy(path: Path, layout: SourceLayout, shown_as: str | None = None) -> tuple[Policy | None, list[Problem]]:
+    """One policy file: parse, check the schema, derive ids, run the policy checks. Messages name the
+    file as `shown_as` (by default its path as the user reads it)."""
+    doc, problems = read_yaml(path, shown_as or display_path(path))
     if doc is None:
         return None, problems
     policy = _build_policy(doc, path, layout, problems)
@@ -54,16 +55,17 @@ def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[P
 
 
 def _build_policy(doc: SourceDocument, path: Path, layout: SourceLayout, problems: list[Problem]) -> Policy | None:
+    """The policy of a parsed file. With schema problems it is incomplete (`Policy.failed_paths`), but the
+    checks across fields still run on the rest, so that every problem of the file is reported at once."""
     if not isinstance(doc.value, dict):
         problems.append(
-            doc.problem((), f"expected a mapping of policy fields at the top level, got {_kind(doc.value)}")
+            doc.problem((), f"expected a mapping of policy fields at the top level, got {doc.described(doc.value, ())}")
         )
         return None
     checked = check_document(POLICY, doc)
     problems += checked.problems
-    policy: Policy | None = checked.value
-    if policy is None:
-        return None
+    policy: Policy = checked.value
+    policy.failed_paths = checked.failed
     policy.file = doc.file
     assign_ids(policy)
     report = _reporter(doc, problems)
@@ -130,9 +132,10 @@ def _load_corpus(source: Path) -> Corpus:
         problems += found
         if policy is not None:
             policies.append(policy)
+    all_policies = len(policies) == len(files) and not any(p.incomplete("body") for p in policies)
     problems += _duplicate_slugs(policies)
     taxonomy, warnings = _load_taxonomy(layout, policies, problems)
-    term_aliases = _load_term_aliases(layout, policies, problems)
+    term_aliases = _load_term_aliases(layout, policies, problems, all_policies)
     if problems:
         raise SourceError(problems)
     ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
@@ -140,17 +143,18 @@ def _load_corpus(source: Path) -> Corpus:
 
 
 def _read_shared(path: Path, record, default, problems: list[Problem]):
-    """A shared data file (optional): `(value, doc)`, `(default, None)` when there is none, or None when
-    it cannot be parsed (its problems are reported)."""
+    """A shared data file (optional): `(value, doc, checked)`, `(default, None, None)` when there is none,
+    or None when it cannot be parsed (its problems are reported). With schema problems the value is
+    incomplete: `checked.incomplete` says where."""
     if not path.is_file():
-        return default, None
+        return default, None, None
     doc, found = read_yaml(path, display_path(path))
     problems += found
     if doc is None:
         return None
     checked = check_document(record, doc)
     problems += checked.problems
-    return checked.value or default, doc
+    return checked.value or default, doc, checked
 
 
 def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> tuple[Taxonomy, list[str]]:
@@ -158,11 +162,15 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
     read = _read_shared(layout.topics, TAXONOMY, Taxonomy(), problems)
     if read is None:
         return Taxonomy(), []
-    taxonomy, doc = read
+    taxonomy, doc, checked = read
     if doc is not None:
         validate.taxonomy_consistent(taxonomy, _reporter(doc, problems))
     known = {t.id for t in taxonomy.topics}
-    for policy in policies:
+    # A topic the schema refused cannot be told from one that is not there: the provisions' topics wait.
+    all_known = checked is None or not any(
+        p[:1] == ("topics",) and (len(p) <= 2 or p[2] == "id") for p in checked.failed
+    )
+    for policy in policies if all_known else ():
         validate.topics_known(
             policy,
             known,
@@ -179,14 +187,20 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
     return taxonomy, warnings
 
 
-def _load_term_aliases(layout: SourceLayout, policies: list[Policy], problems: list[Problem]) -> TermAliases:
-    """The glossary's merge rules (optional file), each checked against the terms the policies define."""
+def _load_term_aliases(
+    layout: SourceLayout, policies: list[Policy], problems: list[Problem], all_policies: bool
+) -> TermAliases:
+    """The glossary's merge rules (optional file), each checked against the terms the policies define.
+    Unless `all_policies` (every policy file read, every body complete), a term no policy defines may
+    be defined in what could not be read: that is not reported."""
     read = _read_shared(layout.glossary, TERM_ALIASES, TermAliases(), problems)
     if read is None or read[1] is None:
         return TermAliases()
-    term_aliases, doc = read
+    term_aliases, doc, checked = read
     defined = {provision.term for policy in policies for provision in policy.definitions}
-    validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems))
+    if not all_policies:
+        defined = None
+    validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems), checked.incomplete)
     return term_aliases
 
 
@@ -194,6 +208,8 @@ def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
     first: dict[str, Policy] = {}
     problems = []
     for policy in policies:
+        if policy.slug is None:
+            continue
         if policy.slug in first:
             problems.append(
                 Problem(
@@ -210,7 +226,3 @@ def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
 
 def _reporter(doc: SourceDocument, problems: list[Problem]):
     return lambda path, message: problems.append(doc.problem(path, message))
-
-
-def _kind(value) -> str:
-    return {list: "a list", str: "a string"}.get(type(value), type(value).__name__)

@@ -179,6 +179,9 @@ class Policy:
     source_path: tuple = ()
     file: str = ""  # the YAML file, as shown in messages
     positions: dict = field(default_factory=dict, repr=False)  # field path → (line, column) in `file`
+    # The paths of values the schema refused (each stands at its default, or is left out of its list):
+    # the checks across fields skip what they cannot judge without them. Empty for a valid policy.
+    failed_paths: frozenset = field(default=frozenset(), repr=False, compare=False)
     # Every provision in document order, kept by `assign_ids` once the tree is final: renderers go
     # through them many times, and walking the tree with nested generators each time adds up.
     _flat: tuple | None = field(default=None, init=False, repr=False, compare=False)
@@ -188,6 +191,10 @@ class Policy:
         if self._flat is not None:
             return iter(self._flat)
         return (provision for top in self.body for provision in top.walk())
+
+    def incomplete(self, *path) -> bool:
+        """Whether the schema refused a value at or under `path`, or the value holding it."""
+        return refused_at(self.failed_paths, path)
 
     @property
     def is_template(self) -> bool:
@@ -321,6 +328,11 @@ class Corpus:
     def departments(self) -> list[Policy]:
         """The agencies' own policies (not templates)."""
         return [p for p in self.policies if not p.is_template]
+
+
+def refused_at(failed: frozenset, path: tuple) -> bool:
+    """Whether one of the `failed` paths is `path`, lies under it, or holds it."""
+    return any(p[: len(path)] == path or path[: len(p)] == p for p in failed)
 
 
 def slugify(text: str) -> str:

@@ -2,7 +2,9 @@
 
 Each field type checks one value and either returns it converted or raises `Invalid` with a
 message saying what was expected. `Record` walks a mapping, reports unknown and missing keys,
-and collects every problem rather than stopping at the first.
+and collects every problem rather than stopping at the first. A record with problems is still built,
+each refused field standing at its default (`Checked.failed` lists where they were), so that the
+checks across fields can run on the rest and report everything at once.
 """
 
 from __future__ import annotations
@@ -28,9 +30,15 @@ class Context:
     def __init__(self, doc: SourceDocument):
         self.doc = doc
         self.problems: list[Problem] = []
+        self.failed: set[tuple] = set()  # the paths of the problems: their values are defaults now
 
     def report(self, path: tuple, message: str) -> None:
         self.problems.append(self.doc.problem(path, message))
+        self.failed.add(path)
+
+    def described(self, value: Any, path: tuple) -> str:
+        """`described(value)`, echoing how the file writes the value at `path`."""
+        return described(value, self.doc.written.get(path))
 
 
 class Field:
@@ -47,17 +55,22 @@ class Field:
         return self.default() if callable(self.default) else self.default
 
 
-def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "nothing",
-        dt.date: "a date",
-    }.get(type(value), type(value).__name__)
+def described(value: Any, written: str | None = None) -> str:
+    """What a value is, in the user's terms: YAML's words, echoing what the file wrote (`written`),
+    e.g. "nothing", "a boolean (yes)", "the number 4", "a list"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a boolean ({written or str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {written or value}"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({written or value})"
+    if isinstance(value, dt.date):
+        return f"a date ({written or value.isoformat()})"
+    if isinstance(value, str):
+        return f"the text {_shown(value)}"
+    return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__} ({written or value})")
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -77,9 +90,8 @@ class Str(Field):
 
     def check(self, value, path, ctx):
         if not isinstance(value, str):
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                raise Invalid(f"expected {self.what}, got the number {_shown(value)} (put it in quotes)")
-            raise Invalid(f"expected {self.what}, got {_type_name(value)}")
+            quote = " (put it in quotes)" if isinstance(value, (int, float, dt.date)) else ""
+            raise Invalid(f"expected {self.what}, got {ctx.described(value, path)}{quote}")
         if not self.allow_empty and not value.strip():
             raise Invalid(f"must not be empty (expected {self.what})")
         if self.pattern and not self.pattern.fullmatch(value):
@@ -109,6 +121,8 @@ class Choice(Field):
         self.choices = choices
 
     def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            raise Invalid(f"expected one of: {', '.join(self.choices)}; got {ctx.described(value, path)}")
         if value not in self.choices:
             raise Invalid(f"{_shown(value)} is not one of: {', '.join(self.choices)}")
         return value
@@ -117,7 +131,7 @@ class Choice(Field):
 class Bool(Field):
     def check(self, value, path, ctx):
         if not isinstance(value, bool):
-            raise Invalid(f"expected true or false, got {_type_name(value)}")
+            raise Invalid(f"expected true or false, got {ctx.described(value, path)}")
         return value
 
 
@@ -128,7 +142,7 @@ class Integer(Field):
 
     def check(self, value, path, ctx):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"expected a whole number, got {_type_name(value)}")
+            raise Invalid(f"expected a whole number, got {ctx.described(value, path)}")
         if self.allowed and value not in self.allowed:
             raise Invalid(f"{value} is not supported (expected one of: {', '.join(map(str, self.allowed))})")
         return value
@@ -137,22 +151,65 @@ class Integer(Field):
 OPTION_REFERENCE = re.compile(r"\{\{\s*([a-z0-9-]+)\s*\}\}")
 
 
+@dataclass(frozen=True)
+class DateRule:
+    """The one rule for dates, in policies and in answers files alike: written `YYYY-MM-DD` (not the
+    other forms Python's `date.fromisoformat` takes, `20250106` or `2025-W02-1`), a real day, and within
+    a plausible range (a typo like `2202-07-01` is a mistake, and dates past 2106 break the build's
+    gzip headers). The draft page receives it as data (`as_data`), so the browser applies the same rule."""
+
+    pattern: str = r"\d{4}-\d{2}-\d{2}"
+    earliest: dt.date = dt.date(1900, 1, 1)
+    latest: dt.date = dt.date(2099, 12, 31)
+    written: str = "YYYY-MM-DD"
+
+    def parse(self, value: Any, expected: str | None = None) -> dt.date:
+        """The date `value` stands for (a date, or its text); `Invalid` says why it is none, and what
+        was `expected` (by default: the date as written)."""
+        expected = expected or f"{self.written}, e.g. 2014-01-30"
+        if isinstance(value, dt.datetime):
+            raise Invalid(f"got a date and time ({value}), expected only a date ({expected})")
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                if not re.fullmatch(self.pattern, text):
+                    raise ValueError(text)
+                value = dt.date.fromisoformat(text)
+            except ValueError:
+                raise Invalid(f"{_shown(text)} is not a date (expected {expected})") from None
+        if not isinstance(value, dt.date):
+            raise Invalid(f"expected {expected}, got {described(value)}")
+        if not self.earliest <= value <= self.latest:
+            raise Invalid(f"{value.isoformat()!r} is not a plausible date (expected {self.range})")
+        return value
+
+    @property
+    def range(self) -> str:
+        return f"a date from {self.earliest.isoformat()} to {self.latest.isoformat()}"
+
+    def as_data(self) -> dict[str, str]:
+        return {
+            "pattern": self.pattern,
+            "earliest": self.earliest.isoformat(),
+            "latest": self.latest.isoformat(),
+            "written": self.written,
+        }
+
+
+DATES = DateRule()
+
+
 class DateOrOption(Field):
-    """An ISO date (`2014-01-30`), or in a template a `{{option-id}}` the agency fills in."""
+    """A date (`DATES`: `2014-01-30`), or in a template a `{{option-id}}` the agency fills in."""
 
     def check(self, value, path, ctx):
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+            value = value.date()  # a time of day is more than a policy says; the day is what counts
         if isinstance(value, str) and OPTION_REFERENCE.fullmatch(value.strip()):
             return value.strip()
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise Invalid(f"{_shown(value)} is not a date (expected YYYY-MM-DD, e.g. 2014-01-30)")
+        if isinstance(value, (str, dt.date)):
+            return DATES.parse(value)
+        raise Invalid(f"expected a date ({DATES.written}) or an {{{{option-id}}}}, got {ctx.described(value, path)}")
 
 
 class ListOf(Field):
@@ -165,7 +222,7 @@ class ListOf(Field):
 
     def check(self, value, path, ctx):
         if not isinstance(value, list):
-            raise Invalid(f"expected a list, got {_type_name(value)}")
+            raise Invalid(f"expected a list, got {ctx.described(value, path)}")
         result = []
         for i, item in enumerate(value):
             checked = check_field(self.item, item, path + (i,), ctx)
@@ -190,27 +247,26 @@ class Record(Field):
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
-            raise Invalid(f"expected a mapping of {', '.join(self.fields)}, got {_type_name(value)}")
+            raise Invalid(f"expected a mapping of {', '.join(self.fields)}, got {ctx.described(value, path)}")
         fields = self.fields
         values: dict[str, Any] = {}
-        ok = True
         for key in value:
             if key not in fields:
                 ctx.report(path + (key,), f"unknown key {_shown(key)} (expected one of: {', '.join(fields)})")
-                ok = False
         for key, field in fields.items():
             given = value.get(key)
             if given is None:
                 if field.required:
-                    ctx.report(path + (key,), "required field is missing")
-                    ok = False
+                    ctx.report(
+                        path + (key,),
+                        "required field has no value (got nothing)" if key in value else "required field is missing",
+                    )
                 values[key] = field.missing()
                 continue
             checked = check_field(field, given, path + (key,), ctx)
-            ok = ok and checked is not _BAD
             values[key] = checked if checked is not _BAD else field.missing()
         values["source_path"] = path
-        return self.make(**values) if ok else _BAD
+        return self.make(**values)  # with problems, the refused fields stand at their defaults
 
 
 _BAD = object()  # marks a value that failed; its problem is already reported
@@ -228,16 +284,22 @@ def check_field(field: Field, value: Any, path: tuple, ctx: Context) -> Any:
 
 @dataclass
 class Checked:
-    """Result of checking one document: the built model object (or None) and its problems."""
+    """Result of checking one document: the built model object (None when the document is no mapping)
+    and its problems. With problems the object is incomplete: `failed` holds the paths of the values
+    refused (each stands at its default, or is left out of its list); `incomplete` asks about one."""
 
     value: Any
     problems: list[Problem]
+    failed: frozenset = frozenset()
+
+    def incomplete(self, *path) -> bool:
+        return model.refused_at(self.failed, path)
 
 
 def check_document(root: Record, doc: SourceDocument) -> Checked:
     ctx = Context(doc)
     value = check_field(root, doc.value, (), ctx)
-    return Checked(None if value is _BAD else value, ctx.problems)
+    return Checked(None if value is _BAD else value, ctx.problems, frozenset(ctx.failed))
 
 
 # --- The declaration of a policy file -------------------------------------------------------------
@@ -443,7 +505,7 @@ class Mapping(Field):
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
-            raise Invalid(f"expected a mapping, got {_type_name(value)}")
+            raise Invalid(f"expected a mapping, got {ctx.described(value, path)}")
         return {key: item for key, item in value.items() if check_field(self.key, key, path + (key,), ctx) is not _BAD}
 
 

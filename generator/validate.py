@@ -2,6 +2,10 @@
 
 Each check is a small function taking the policy (or corpus) and a `report(path, message)`
 callable, so the loader can run them all and collect every problem.
+
+They also run on a policy the schema found problems in (so that every problem is reported at once):
+there the refused values stand at their defaults (`Policy.incomplete`), and a check says nothing it
+could only conclude from a missing value (an option "not defined" because its definition was refused).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ def texts_of(policy: Policy) -> Iterator[tuple[tuple, str]]:
 
     Most texts hold none, so they are passed over before their path is made.
     """
-    number = policy.document.number or ""
+    number = (policy.document.number if policy.document else None) or ""
     if MARK in number:
         yield policy.document.source_path + ("number",), number
     for name in ("issued", "effective"):
@@ -42,9 +46,21 @@ def texts_of(policy: Policy) -> Iterator[tuple[tuple, str]]:
                 yield provision.source_path + ("notes", i), note
 
 
+def texts_complete(policy: Policy) -> bool:
+    """Whether every text that may hold references passed the schema (else a use may be missing)."""
+    return not (policy.incomplete("body") or policy.incomplete("dates") or policy.incomplete("document", "number"))
+
+
+def ids_complete(policy: Policy, name: str) -> bool:
+    """Whether every item of the list `name` (options, footnotes) and its id passed the schema."""
+    return not any(p[:1] == (name,) and (len(p) <= 2 or p[2] == "id") for p in policy.failed_paths)
+
+
 def unique_provision_ids(policy: Policy, report: Report) -> None:
     seen: dict[str, Provision] = {}
     for provision in policy.provisions():
+        if policy.incomplete(*provision.source_path, "label"):
+            continue
         if provision.id in seen:
             first = seen[provision.id].source_path
             report(
@@ -56,12 +72,15 @@ def unique_provision_ids(policy: Policy, report: Report) -> None:
 
 
 def options_defined_and_used(policy: Policy, report: Report) -> None:
-    defined = {o.id: o for o in policy.options}
+    defined = {o.id: o for o in policy.options if o.id}
+    all_defined = ids_complete(policy, "options")
     used: Counter[str] = Counter()
     for path, text in texts_of(policy):
         for option_id in inline.option_refs(text):
             used[option_id] += 1
             if option_id not in defined:
+                if not all_defined:
+                    continue
                 report(
                     path,
                     f"option {option_id!r} is used in the text but not defined (expected an id listed under options)",
@@ -76,19 +95,21 @@ def options_defined_and_used(policy: Policy, report: Report) -> None:
             used[provision.option] += 1
             option = defined.get(provision.option)
             if option is None:
+                if not all_defined:
+                    continue
                 report(
                     provision.source_path + ("option",),
                     f"option {provision.option!r} is not defined (expected an id listed under options)",
                 )
-            elif option.kind != "optional":
+            elif option.kind not in ("optional", None):
                 report(
                     provision.source_path + ("option",),
                     f"option {provision.option!r} is a {option.kind}, expected an option of kind optional",
                 )
-    for i, option in enumerate(policy.options):
-        if option.id not in used:
+    for option in policy.options:
+        if option.id and option.id not in used and texts_complete(policy):
             report(option.source_path + ("id",), f"option {option.id!r} is defined but never used")
-    if policy.options and not policy.is_template:
+    if policy.options and policy.kind == "policy":
         report(policy.source_path + ("kind",), "only a template may define options (expected kind: template)")
 
 
@@ -96,11 +117,12 @@ def option_definitions(policy: Policy, report: Report) -> None:
     ids = Counter(o.id for o in policy.options)
     for option in policy.options:
         here = option.source_path
-        if ids[option.id] > 1:
+        if option.id and ids[option.id] > 1:
             report(here + ("id",), f"option {option.id!r} is defined more than once")
         if option.kind == "choice":
-            _choice(option, report)
-        elif option.alternatives:
+            if not policy.incomplete(*here, "alternatives"):
+                _choice(option, report)
+        elif option.alternatives and option.kind:
             report(here + ("alternatives",), f"only a choice has alternatives (this option is a {option.kind})")
         if option.kind == "optional" and option.default not in (None, "include", "omit"):
             report(here + ("default",), f"{option.default!r} is not valid (expected include or omit)")
@@ -124,14 +146,15 @@ def _choice(option, report: Report) -> None:
 
 def footnotes_defined_and_used(policy: Policy, report: Report) -> None:
     defined = {f.id for f in policy.footnotes}
+    all_defined = ids_complete(policy, "footnotes")
     used = set()
     for path, text in texts_of(policy):
         for footnote_id in inline.footnote_refs(text):
             used.add(footnote_id)
-            if footnote_id not in defined:
+            if footnote_id not in defined and all_defined:
                 report(path, f"footnote {footnote_id!r} is referenced but not defined (expected an id under footnotes)")
     for footnote in policy.footnotes:
-        if footnote.id not in used:
+        if footnote.id and footnote.id not in used and texts_complete(policy):
             report(
                 footnote.source_path + ("id",),
                 f"footnote {footnote.id!r} is never referenced (expected {{{{footnote:{footnote.id}}}}} in a text)",
@@ -139,8 +162,12 @@ def footnotes_defined_and_used(policy: Policy, report: Report) -> None:
 
 
 def repairs_point_at_text(policy: Policy, report: Report) -> None:
+    if policy.incomplete("body"):
+        return  # the provision or text a repair names may be the one refused
     provisions = {p.id: p for p in policy.provisions()}
     for repair in policy.repairs:
+        if policy.incomplete(*repair.source_path):
+            continue
         provision = provisions.get(repair.provision)
         if provision is None:
             report(repair.source_path + ("provision",), f"no provision has the id {repair.provision!r}")
@@ -155,6 +182,8 @@ def repairs_point_at_text(policy: Policy, report: Report) -> None:
 
 def provisions_have_content(policy: Policy, report: Report) -> None:
     for provision in policy.provisions():
+        if policy.incomplete(*provision.source_path):
+            continue
         if not (provision.label or provision.heading or provision.term or provision.text.strip()):
             report(provision.source_path, "a provision needs at least one of label, heading, term, text")
         if provision.term and not provision.text.strip():
@@ -162,7 +191,7 @@ def provisions_have_content(policy: Policy, report: Report) -> None:
 
 
 def original_exists(policy: Policy, report: Report, originals: Path) -> None:
-    if not (originals / policy.original).is_file():
+    if policy.original and not (originals / policy.original).is_file():
         report(
             policy.source_path + ("original",),
             f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)",
@@ -170,7 +199,7 @@ def original_exists(policy: Policy, report: Report, originals: Path) -> None:
 
 
 def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:
-    if file.stem != policy.slug:
+    if policy.slug and file.stem != policy.slug:
         report(policy.source_path + ("slug",), f"{policy.slug!r} does not match the file name (expected {file.stem!r})")
 
 
@@ -200,6 +229,8 @@ def taxonomy_consistent(taxonomy, report: Report) -> None:
     groups = {g.id for g in taxonomy.groups}
     seen: set[str] = set()
     for topic in taxonomy.topics:
+        if topic.id is None:
+            continue
         if topic.id in seen:
             report(topic.source_path + ("id",), f"topic {topic.id!r} is defined more than once")
         seen.add(topic.id)
@@ -210,16 +241,21 @@ def taxonomy_consistent(taxonomy, report: Report) -> None:
             )
 
 
-def term_aliases_consistent(term_aliases, defined: set[str], report: Report) -> None:
-    """Each merge rule names terms policies define, and each term appears in at most one rule."""
+def term_aliases_consistent(
+    term_aliases, defined: set[str] | None, report: Report, incomplete: Callable[..., bool] = lambda *path: False
+) -> None:
+    """Each merge rule names terms policies define (`defined`; None when not every policy could be read),
+    and each term appears in at most one rule. `incomplete(*path)`: whether the schema refused a value there."""
     listed: dict[str, tuple] = {}
     for alias in term_aliases.aliases:
-        if not alias.variants:
+        if not alias.variants and not incomplete(*alias.source_path, "variants"):
             report(alias.source_path + ("variants",), "expected at least one variant (a term written another way)")
         names = [(alias.source_path + ("term",), alias.term)]
         names += [(alias.source_path + ("variants", i), variant) for i, variant in enumerate(alias.variants)]
         for path, name in names:
-            if name not in defined:
+            if name is None:
+                continue
+            if defined is not None and name not in defined:
                 report(path, f"term {name!r} is not defined by any policy (expected a `term:` as a policy writes it)")
             if name in listed:
                 report(path, f"term {name!r} is already listed at {dotted(listed[name])}")

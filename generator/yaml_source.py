@@ -36,6 +36,9 @@ class SourceDocument:
     file: str
     value: object
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # How the file writes each value YAML reads as something other than text (`yes`, `~`, `0x1F`,
+    # `2025-01-06`): messages echo the user's words rather than Python's (`True`, `None`, `31`).
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column (1-based) of the field, or of its nearest enclosing field."""
@@ -43,6 +46,12 @@ class SourceDocument:
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
+
+    def described(self, value: object, path: Path_) -> str:
+        """What the value at `path` is, in the user's terms (`schema.described`)."""
+        from .schema import described  # the schema builds on this module
+
+        return described(value, self.written.get(tuple(path)))
 
     def problem(self, path: Path_, message: str) -> Problem:
         line, column = self.position(path)
@@ -82,10 +91,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
     try:
         found = _Builder(loader, doc, problems).document()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Problem(shown_as, line, column, "", f"YAML syntax error: {what}")]
+        return None, [_syntax_error(exc, shown_as)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line, column = _line_and_column(text, exc.position)
         return None, [
@@ -106,6 +112,19 @@ def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Pr
     if not found:
         return None, [Problem(shown_as, 1, 1, "", "file is empty (expected a YAML mapping)")]
     return doc, problems
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
+    """The problem at the place the parser stopped; when what it was reading (an unclosed `[`, `{` or
+    quote) began elsewhere, the message names that place too: it is usually where the mistake is."""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "the file is not valid YAML"
+    if exc.context and exc.problem:
+        began = (opened.line + 1, opened.column + 1) if opened else None
+        where = f", which began at line {began[0]}, column {began[1]}" if began and began != (line, column) else ""
+        what += f" ({exc.context}{where})"
+    return Problem(shown_as, line, column, "", f"YAML syntax error: {what}")
 
 
 def _line_and_column(text: str | bytes, position: int) -> tuple[int, int]:
@@ -165,6 +184,7 @@ class _Builder:
         # This loop runs for every key and value of every file, so it is kept flat: the collection
         # being filled is a local, and the frequent cases (a key, a scalar value) come first.
         get_event, positions, scalar, text = self.loader.get_event, self.doc.positions, self.scalar, self.text
+        written = self.doc.written
         stack: list[_Collection] = []
         parent: _Collection | None = None
         while True:
@@ -203,6 +223,8 @@ class _Builder:
                 value = text(event)
                 if value is None:
                     value = scalar(event)
+                    if value.__class__ is not str:
+                        written[path] = event.value
             elif isinstance(event, _COLLECTION_START):
                 if len(stack) >= MAX_DEPTH:
                     raise self.too_deep(event, path)

@@ -77,6 +77,19 @@ CASES = {
         MINIMAL.format(slug="bad-date") + "dates:\n  effective: 2014-02-30\n",
         "source/policies/bad-date.yml:14:3: dates.effective: '2014-02-30' is not a date (expected YYYY-MM-DD",
     ),
+    "implausible-date": (
+        "implausible-date.yml",
+        MINIMAL.format(slug="implausible-date") + "dates:\n  revised:\n    - 2014-01-30\n    - 2202-07-01\n",
+        (
+            "source/policies/implausible-date.yml:16:7: dates.revised[1]: '2202-07-01' is not a plausible date "
+            "(expected a date from 1900-01-01 to 2099-12-31)"
+        ),
+    ),
+    "compact-date": (
+        "compact-date.yml",
+        MINIMAL.format(slug="compact-date") + "dates:\n  issued: '20140130'\n",
+        "source/policies/compact-date.yml:14:3: dates.issued: '20140130' is not a date (expected YYYY-MM-DD",
+    ),
     "duplicate-id": (
         "dup-id.yml",
         MINIMAL.format(slug="dup-id") + "  - label: I.\n    text: Again.\n",
@@ -148,3 +161,71 @@ def test_a_wrong_type_names_what_was_expected(project):
         )
         for line in problems(result)
     ), result.stderr
+
+
+def test_a_wrong_typed_field_does_not_hide_the_policys_other_problems(project):
+    """Every problem of a file at once: a wrong type is reported with the problems across fields."""
+    text = MINIMAL.format(slug="all-at-once").replace("schema: 1", 'schema: "1"')
+    text = text.replace("courteous.", "courteous to {{chief}}.") + "  - label: I.\n    text: Again.\n"
+    write(project, "all-at-once.yml", text.replace("kansas-city-mo.txt", "missing.txt"))
+    reported = problems(run_check(project / "source"))
+    for expected in (
+        "all-at-once.yml:1:1: schema: expected a whole number, got the text '1'",
+        "all-at-once.yml:12:5: body[0].text: option 'chief' is used in the text but not defined",
+        "all-at-once.yml:13:5: body[1].label: duplicate provision id 'all-at-once.i'",
+        "all-at-once.yml:8:1: original: 'missing.txt' is not in originals/",
+    ):
+        assert any(line.endswith(expected) or expected in line for line in reported), (expected, reported)
+
+
+def test_an_option_with_a_bad_kind_is_reported_once_not_as_undefined(project):
+    template = project / "source" / "policies" / "massachusetts-template.yml"
+    text = template.read_text(encoding="utf-8")
+    option = "  - id: city-town\n    kind: fill-in\n"
+    assert option in text
+    template.write_text(text.replace(option, "  - id: city-town\n    kind: fill_in\n"), encoding="utf-8")
+    reported = problems(run_check(project / "source"))
+    assert len(reported) == 1, reported
+    assert "options[7].kind: 'fill_in' is not one of: fill-in, choice, optional" in reported[0]
+
+
+def test_a_template_that_cannot_be_read_gives_no_glossary_problem(project):
+    """The glossary names terms only the template defines: unread, it is not proof they are undefined."""
+    template = project / "source" / "policies" / "massachusetts-template.yml"
+    template.write_text(template.read_text(encoding="utf-8") + "extra: [unclosed\n", encoding="utf-8")
+    reported = problems(run_check(project / "source"))
+    assert len(reported) == 1 and "massachusetts-template.yml" in reported[0], reported
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("  - label: I.", "  - label: yes"), "body[0].label: expected a string, got a boolean (yes)"),
+        (("kind: policy", "kind: ~"), "kind: required field has no value (got nothing)"),
+        (("kind: policy", "kind: no"), "kind: expected one of: policy, template; got a boolean (no)"),
+        (("  title: Social Media", "  title: 0x1F"), "document.title: expected a string, got the number 0x1F"),
+        (("body:", "references: 12\nbody:"), "references: expected a list, got the number 12"),
+        (("schema: 1", "schema: ~\nx: 1"), "schema: required field has no value (got nothing)"),
+    ],
+)
+def test_a_wrong_value_is_named_in_yamls_words_as_written(project, change, expected):
+    write(project, "as-written.yml", MINIMAL.format(slug="as-written").replace(*change))
+    reported = problems(run_check(project / "source"))
+    assert any(expected in line for line in reported), reported
+    assert not any("NoneType" in line or "True" in line or "False" in line for line in reported), reported
+
+
+def test_a_file_of_nothing_is_named_so(project):
+    write(project, "nothing.yml", "~\n")
+    reported = problems(run_check(project / "source"))
+    assert any(
+        line.endswith("nothing.yml:1:1: expected a mapping of policy fields at the top level, got nothing")
+        for line in reported
+    ), reported
+
+
+def test_a_syntax_error_names_where_the_unclosed_part_began(project):
+    write(project, "unclosed.yml", MINIMAL.format(slug="unclosed").replace("kind: policy", "kind: [policy"))
+    reported = problems(run_check(project / "source"))
+    assert len(reported) == 1 and "unclosed.yml:" in reported[0] and "YAML syntax error" in reported[0], reported
+    assert "which began at line 3, column 7" in reported[0], reported

@@ -3,6 +3,7 @@
 import copy
 import dataclasses
 import io
+import json
 import re
 
 import pytest
@@ -157,12 +158,53 @@ def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(c
         ),
         (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
         (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
-        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "True is not valid (expected include or omit)"),
+        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "expected include or omit, got a boolean (yes)"),
+        (ALL_ANSWERS_HEADER + "  city-town:\n", 'expected text ("" to leave it empty), got nothing'),
+        (
+            ALL_ANSWERS_HEADER + "  logo-display: {choice: prohibited, colour: red}\n",
+            "answers.logo-display.colour: unknown key 'colour' (expected choice and input)",
+        ),
+        (
+            ALL_ANSWERS_HEADER + "  city-town: {text: Millbrook, place: x}\n",
+            "answers.city-town.place: unknown key 'place' (expected text and places)",
+        ),
     ],
 )
 def test_bad_answers_files_are_refused_with_a_message(template, tmp_path, content, message):
     _, problems, _ = read_answers(write(tmp_path, content), template)
     assert any(message in str(p) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "written, message",
+    [
+        ("2025-01-06 12:00:00", 'expected a date YYYY-MM-DD, or "" to leave it empty, got a date and time'),
+        ("'20250106'", "'20250106' is not a date (expected a date YYYY-MM-DD"),
+        ("2025-W02-1", "'2025-W02-1' is not a date (expected a date YYYY-MM-DD"),
+        ("2202-07-01", "'2202-07-01' is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)"),
+        ("{text: '2025-01-06', places: {dates.issued: 1899-12-31}}", "answers.issue-date.places.dates.issued:"),
+    ],
+)
+def test_a_date_answer_follows_the_one_date_rule(template, tmp_path, written, message):
+    """Only YYYY-MM-DD, a real day in the plausible range: what the page accepts (it gets the rule as data)."""
+    _, problems, _ = read_answers(write(tmp_path, f"{ALL_ANSWERS_HEADER}  issue-date: {written}\n"), template)
+    assert len(problems) == 1 and message in str(problems[0]), problems
+
+
+def test_the_page_receives_the_date_rule_as_data(template):
+    from generator.render.draft import _page_data
+    from generator.schema import DATES
+
+    data = json.loads(re.search(r">(.*)</script>", _page_data(template, option_places(template))).group(1))
+    assert data["date"] == DATES.as_data()
+    assert data["date"] == {
+        "pattern": r"\d{4}-\d{2}-\d{2}",
+        "earliest": "1900-01-01",
+        "latest": "2099-12-31",
+        "written": "YYYY-MM-DD",
+    }
+    js = (ROOT / "overrides" / "assets" / "javascripts" / "draft.js").read_text(encoding="utf-8")
+    assert "\\d{4}" not in js  # the page does not restate the rule
 
 
 # --- The command ----------------------------------------------------------------------------------------
@@ -179,6 +221,21 @@ def test_cli_lists_every_missing_and_invalid_answer_and_writes_nothing(tmp_path,
     assert "answers.city-town" not in err
     assert "18 problem(s) found; nothing was written." in err
     assert not output.exists()
+
+
+@pytest.mark.parametrize("answers", ["answers:\n  - city-town: Millbrook\n", "answers: Millbrook\n"])
+def test_cli_an_answers_list_is_one_problem_not_one_per_option(tmp_path, capsys, answers):
+    path = write(tmp_path, "template: massachusetts-template\nversion: 1\n" + answers)
+    assert main(["draft", "--answers", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "answers: expected a mapping" in err and "no answer" not in err
+    assert "1 problem(s) found; nothing was written." in err
+
+
+def test_cli_an_answers_file_for_another_template_is_one_problem(tmp_path, capsys):
+    path = write(tmp_path, "template: raymore-mo\nversion: 1\nanswers: {}\n")
+    assert main(["draft", "--answers", str(path)]) == 1
+    assert "1 problem(s) found; nothing was written." in capsys.readouterr().err
 
 
 def test_cli_allow_blank_writes_placeholders(tmp_path):

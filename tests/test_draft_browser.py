@@ -138,6 +138,19 @@ def test_save_start_over_and_load_the_answers_back(offline_page, site, tmp_path)
             "template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: next week\n",
             'issue-date: "next week" is not a date',
         ),
+        # The date rule is the generator's (received as data): what `handbook draft` refuses, the page refuses.
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: 2025-01-06 12:00:00\n",
+            'issue-date: "2025-01-06 12:00:00" is not a date',
+        ),
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: '20250106'\n",
+            'issue-date: "20250106" is not a date',
+        ),
+        (
+            "template: massachusetts-template\nversion: 1\nanswers:\n  issue-date: 2202-07-01\n",
+            'issue-date: "2202-07-01" is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)',
+        ),
     ],
 )
 def test_a_bad_answers_file_is_refused_with_a_message_and_changes_nothing(offline_page, site, content, message):
@@ -225,3 +238,34 @@ def test_form_controls_are_labelled_and_grouped(offline_page, site):
     assert page.evaluate("document.activeElement.dataset.field") == "empty"
     page.keyboard.press("Tab")  # on to the next option's answer, in reading order
     assert page.evaluate("document.activeElement.id") == "draft-issue-date"
+
+
+def test_the_html_download_keeps_dollar_signs_typed_in_an_answer(offline_page, site, tmp_path):
+    """`$&`, `$'`, `` $` `` and `$$` mean something to `String.replace`; typed text is only text."""
+    typed = "Town $& of $' Mill $` brook $$ end"
+    page = open_draft(offline_page, site)
+    page.fill("#draft-city-town", typed)
+    download(page, "download-html").save_as(tmp_path / "draft.html")
+    page.goto((tmp_path / "draft.html").as_uri())
+    assert f"reproductions of the {typed} or police department" in preview_text(page)
+    assert page.locator("#draft-document").count() == 1
+
+
+def test_answers_saved_under_a_title_with_a_line_break_load_back(offline_page, project, tmp_path):
+    """The title goes into the answers file's comment: a line break in it must not end the comment."""
+    from generator.mkdocs_plugin import build_into
+
+    template = project / "source" / "policies" / "massachusetts-template.yml"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("  title: Social Media\n", '  title: "Social\\nMedia: a\\u0085b"\n', 1))
+    build_into(project / "mkdocs.yml", project / "site", strict=True)
+    page = open_draft(offline_page, project / "site")
+    page.fill("#draft-city-town", "Millbrook")
+    saved = tmp_path / "answers.yml"
+    download(page, "save").save_as(saved)
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["answers"]["city-town"] == "Millbrook"
+    page.fill("#draft-city-town", "Elsewhere")
+    load_file(page, "answers.yml", saved.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    assert page.input_value("#draft-city-town") == "Millbrook"
+    assert offline_page.errors == []

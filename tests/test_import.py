@@ -117,6 +117,53 @@ def test_the_originals_own_double_braces_stay_text_in_every_field():
     assert provision(policy, "III.", "A.").notes == ["see { {z}} for more."]
 
 
+def test_an_originals_own_footnote_mark_syntax_is_its_words():
+    """`{{footnote:1}}` written in the original is text, not a mark of a footnote the draft lacks."""
+    result = import_own("""
+        Springfield Police Department
+
+        Social Media
+
+        I. USE OF SITES
+        A. Members shall not write {{footnote:1}} or {{ footnote:2 }} in posts.
+        """)
+    assert (
+        provision(result.policy, "I.", "A.").text
+        == "Members shall not write { {footnote:1}} or { { footnote:2 }} in posts."
+    )
+    assert result.policy.footnotes == [] and result.words.percent == 100.0
+
+
+def test_asterisks_inside_words_are_the_originals_words():
+    """Emphasis marks around words go; an asterisk with a letter or digit on both sides is part of the text."""
+    result = import_own("""
+        Springfield Police Department
+
+        Social Media
+
+        I. **USE OF SITES**
+        A. Members shall *not* post 7*7 or a*b on *Blog**.
+        """)
+    assert provision(result.policy, "I.").heading == "USE OF SITES"
+    assert provision(result.policy, "I.", "A.").text == "Members shall not post 7*7 or a*b on Blog."
+    assert result.words.percent == 100.0
+
+
+def test_an_original_too_large_for_a_draft_is_refused_with_its_own_size():
+    """Refused because the draft would be too large; the message gives the original's size as it is."""
+    lines = "".join(f"{chr(65 + i % 26)}. Members shall not post item {i} on any site at all.\n" for i in range(16800))
+    text = "Springfield Police Department\n\nSocial Media\n\nI. USE OF SITES\n" + lines
+    size = len(text.encode("utf-8"))
+    assert 900_000 < size < 1_000_000
+    with pytest.raises(ImportRefused) as refused:
+        import_text(text, slug="big", original="big.txt")
+    message = str(refused.value)
+    assert f"the original is {size:,} bytes, but its draft would be" in message
+    assert "more than a policy file may be (1,000,000 bytes)" in message
+    with pytest.raises(ImportRefused, match=r"the original is 1,100,000 bytes"):
+        import_text("I. A\n" + "x" * 1_099_995, slug="big", original="big.txt")
+
+
 def provision(policy: Policy, *labels: str) -> Provision:
     return next(p for p in policy.provisions() if p.label_path == list(labels))
 
@@ -629,3 +676,16 @@ def test_an_imported_policy_once_tagged_is_in_the_site(in_project):
 def page_text(page: Path) -> str:
     """The words of a built page, without its markup (glossary terms in the text are links)."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
+
+
+def test_problems_of_a_draft_name_the_draft_not_a_scratch_file(in_project, capsys, monkeypatch):
+    """Should a draft fail the checks, its problems name where it was to be written (nothing was)."""
+    from generator.importer import api
+
+    monkeypatch.setattr(api, "draft_yaml", lambda draft, original: yaml.safe_dump(draft) + "colour: blue\n")
+    original = write_original(in_project, "riverton.txt", RIVERTON)
+    assert handbook(["import", str(original)]) == 1
+    err = capsys.readouterr().err
+    assert "source/policies/riverton.yml:" in err and "colour: unknown key 'colour'" in err
+    assert "tmp" not in err.replace(str(in_project), "")
+    assert not (in_project / "source/policies/riverton.yml").exists()

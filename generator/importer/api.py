@@ -9,6 +9,7 @@ from pathlib import Path
 from ..load import SourceLayout, load_policy
 from ..model import Policy, slugify
 from ..problems import SourceError, display_path
+from ..yaml_source import MAX_FILE_BYTES
 from .draft import build_draft
 from .emit import draft_yaml
 from .read_markdown import read_markdown
@@ -43,6 +44,12 @@ def import_text(
     where: dict[str, str] | None = None,
 ) -> ImportResult:
     """Import the text of an original. Nothing is written; the draft is validated by the loader."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise ImportRefused(
+            f"{original}: the original is {size:,} bytes; its draft would be more than a policy file may be "
+            f"({MAX_FILE_BYTES:,} bytes): import it in parts"
+        )
     state = READERS[suffix](text)
     state.agency = agency
     run_rules(state)
@@ -51,18 +58,25 @@ def import_text(
             f"{original}: found no policy text in it (only {len(state.lines)} lines of header, signatures or furniture)"
         )
     yaml_text = draft_yaml(build_draft(state, slug, original), original)
-    policy = validate_draft(yaml_text, slug, original, text)
-    words = word_fidelity(policy, text)
     where = where or {
         "draft": f"source/policies/{slug}.yml",
         "input": original,
         "original": f"source/originals/{original}",
     }
+    draft_size = len(yaml_text.encode("utf-8"))
+    if draft_size > MAX_FILE_BYTES:
+        raise ImportRefused(
+            f"{original}: the original is {size:,} bytes, but its draft would be {draft_size:,} bytes, more than "
+            f"a policy file may be ({MAX_FILE_BYTES:,} bytes): import it in parts"
+        )
+    policy = validate_draft(yaml_text, slug, original, text, shown_as=where["draft"])
+    words = word_fidelity(policy, text)
     return ImportResult(yaml_text, render_report(state, policy, words, where), policy, words, state)
 
 
-def validate_draft(yaml_text: str, slug: str, original: str, original_text: str) -> Policy:
-    """The draft checked exactly as `handbook check` checks a policy file (in a scratch source folder)."""
+def validate_draft(yaml_text: str, slug: str, original: str, original_text: str, shown_as: str | None = None) -> Policy:
+    """The draft checked exactly as `handbook check` checks a policy file (in a scratch source folder).
+    Its problems name the file as `shown_as` (where the draft was to be written), not the scratch file."""
     with tempfile.TemporaryDirectory() as scratch:
         layout = SourceLayout(Path(scratch))
         layout.policies.mkdir()
@@ -70,7 +84,7 @@ def validate_draft(yaml_text: str, slug: str, original: str, original_text: str)
         (layout.originals / original).write_text(original_text, encoding="utf-8")
         path = layout.policies / f"{slug}.yml"
         path.write_text(yaml_text, encoding="utf-8")
-        policy, problems = load_policy(path, layout)
+        policy, problems = load_policy(path, layout, shown_as=shown_as or f"source/policies/{slug}.yml")
     if problems or policy is None:
         raise SourceError(problems)
     return policy

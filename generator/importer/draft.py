@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from ..model import Agency, Document, Policy, Provision, assign_ids
-from .state import DROPPED_HYPHEN, ImportState, Node
+from .state import DROPPED_HYPHEN, ImportState, Node, literal_braces
 
-STRAY_BRACES = re.compile(r"\{\{(?!footnote:\w+\}\})")  # the original's own `{{` would read as a placeholder
+# The original's own `{{` would read as a placeholder. In provisions' texts only the footnote marks
+# `footnotes.link_footnote_marks` wrote are left (it set the original's own braces apart before).
+STRAY_BRACES = re.compile(r"\{\{(?!footnote:\w+\}\})")
 NON_WORD = re.compile(r"\W")
 AGENCY_KEYS = ("name", "city", "state", "identified")
 DOCUMENT_KEYS = ("title", "type", "number", "subject", "chapter")
@@ -27,7 +29,7 @@ def build_draft(state: ImportState, slug: str, original: str) -> dict:
         "document": _ordered(meta.get("document", {}), DOCUMENT_KEYS),
     }
     if "number" in draft["document"]:  # the one header field that may hold references (dates are dates)
-        draft["document"]["number"] = _literal_braces(draft["document"]["number"])
+        draft["document"]["number"] = literal_braces(draft["document"]["number"])
     dates = _ordered(meta.get("dates", {}), DATE_KEYS)
     if dates:
         draft["dates"] = dates

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from .state import ImportState
+from .state import ImportState, literal_braces
 from .trailer import FOOTNOTE_MARK, SUPERSCRIPT_DIGITS
 
 
 def link_footnote_marks(state: ImportState) -> None:
     """Recognises superscript digits after a word as a footnote mark when a footnote of that number was
-    found, and writes the mark as `{{footnote:N}}`; a mark with no footnote is left and reported."""
+    found, and writes the mark as `{{footnote:N}}`; a mark with no footnote is left and reported. The
+    text's own `{{` are set apart first (`literal_braces`), so the marks are the only `{{` left in it."""
     defined = {footnote["id"] for footnote in state.metadata.get("footnotes", [])}
 
     def linked(node, text: str | None) -> str | None:
-        return FOOTNOTE_MARK.sub(lambda m: _mark(state, node, m[1], defined), text) if text else text
+        # The original's own braces are set apart first: after this, every `{{footnote:N}}` is a mark.
+        return FOOTNOTE_MARK.sub(lambda m: _mark(state, node, m[1], defined), literal_braces(text)) if text else text
 
     for node in state.nodes():
         node.heading, node.term = linked(node, node.heading), linked(node, node.term)

@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 DROPPED_HYPHEN = "\ue000"
 
 
+def literal_braces(text: str) -> str:
+    """The original's own `{{` set apart (`{ {`), so that the draft does not read it as a placeholder
+    or a footnote mark (`{{footnote:1}}` written in the original is its words, not a mark)."""
+    return text.replace("{{", "{ {")
+
+
 @dataclass
 class Label:
     """An outline label as written (`IV.`, `(a)`, `Section 8.04`, `342.4.1`) and how it can be read.

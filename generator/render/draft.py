@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .. import inline
 from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
+from ..schema import DATES
 from .compare import topic_page
 from .html import attr, date_text, escape, first_words, href, paragraph_html
 
@@ -440,18 +441,23 @@ def _fieldset(policy: Policy, option: TemplateOption, places: list[Place], prece
 
 
 def _fill_in_controls(option: TemplateOption, places: list[Place]) -> str:
-    kind = "date" if option.format == "date" else "text"
+    # A date's picker keeps to the dates the generator accepts.
+    kind = (
+        f'type="date" min="{DATES.earliest.isoformat()}" max="{DATES.latest.isoformat()}"'
+        if option.format == "date"
+        else 'type="text"'
+    )
     described = f' aria-describedby="{_control_id(option, "help")}"' if option.help else ""
     html = (
         f'<label for="{_control_id(option)}">Answer</label> '
-        f'<input type="{kind}" id="{_control_id(option)}" name="{attr(option.id)}" data-field="text" '
+        f'<input {kind} id="{_control_id(option)}" name="{attr(option.id)}" data-field="text" '
         f'placeholder="{attr(option.bracket)}"{described}> '
         f'<label class="draft-empty"><input type="checkbox" data-field="empty"> Leave empty</label>'
     )
     if len(places) > 1:
         inputs = "".join(
             f'<p><label for="{_control_id(option, p.id)}">{escape(p.name)}</label> '
-            f'<input type="{kind}" id="{_control_id(option, p.id)}" data-field="place" data-place="{attr(p.id)}" '
+            f'<input {kind} id="{_control_id(option, p.id)}" data-field="place" data-place="{attr(p.id)}" '
             f'placeholder="same as the answer above"></p>'
             for p in places
         )
@@ -496,6 +502,7 @@ def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
         "title": policy.document.title,
         "standalone": standalone_html(policy, ARTICLE_MARK),
         "articleMark": ARTICLE_MARK,
+        "date": DATES.as_data(),
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
         "options": [
             {

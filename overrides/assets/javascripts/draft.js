@@ -18,6 +18,9 @@
   const STORAGE_KEY = "handbook-draft:" + data.template;
   const options = new Map(data.options.map((o) => [o.id, o]));
   const ESCAPED = new Set(article.dataset.mdEscape);
+  // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
+  const DATE = data.date;
+  const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
 
   // --- Small helpers ---------------------------------------------------------------------------
 
@@ -34,11 +37,19 @@
     return form.querySelector('fieldset[data-option="' + CSS.escape(optionId) + '"]');
   }
 
+  /** Why `text` is not a date by the generator's rule (written as DATE.written, a real day, within its
+   * range), or "" when it is one. */
+  function dateProblem(text) {
+    const date = new Date(text + "T00:00:00Z");
+    if (!DATE_PATTERN.test(text) || isNaN(date) || date.toISOString().slice(0, 10) !== text) return "is not a date";
+    if (text < DATE.earliest || text > DATE.latest) return "is not a plausible date";
+    return "";
+  }
+
   /** `2025-01-06` as "January 6, 2025" (the generator's date_text). */
   function formatDate(iso) {
-    const date = new Date(iso + "T00:00:00Z");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || isNaN(date)) return iso;
-    return date.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+    if (dateProblem(iso)) return iso;
+    return new Date(iso + "T00:00:00Z").toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
   }
 
   function say(text) {
@@ -241,19 +252,18 @@
   // --- Answers files ---------------------------------------------------------------------------
 
   function expected(option) {
-    if (option.kind === "fill-in") return option.format === "date" ? 'a date YYYY-MM-DD, or "" to leave it empty' : 'text ("" to leave it empty)';
+    if (option.kind === "fill-in") return option.format === "date" ? "a date " + DATE.written + ', or "" to leave it empty' : 'text ("" to leave it empty)';
     if (option.kind === "optional") return "include or omit";
     return "one of: " + option.alternatives.map((a) => a.input ? a.id + " (with input: " + a.input + ")" : a.id).join(", ");
   }
 
   /** A fill-in's text as a string, or a message saying what is wrong with it. */
   function checkText(option, value) {
-    if (value instanceof Date && option.format === "date") return { text: value.toISOString().slice(0, 10) };
     if (typeof value !== "string") return { error: "expected " + expected(option) };
     const text = normalized(value);
-    if (option.format === "date" && text && (!/^\d{4}-\d{2}-\d{2}$/.test(text) || isNaN(new Date(text + "T00:00:00Z")))) {
-      return { error: JSON.stringify(text) + " is not a date (expected " + expected(option) + ")" };
-    }
+    const problem = option.format === "date" && text ? dateProblem(text) : "";
+    if (problem === "is not a date") return { error: JSON.stringify(text) + " is not a date (expected " + expected(option) + ")" };
+    if (problem) return { error: JSON.stringify(text) + " " + problem + " (expected a date from " + DATE.earliest + " to " + DATE.latest + ")" };
     return { text: text };
   }
 
@@ -292,7 +302,8 @@
   function parseAnswersFile(text) {
     let doc;
     try {
-      doc = jsyaml.load(text);
+      // The core schema reads dates and timestamps as the text they are: the date rule decides.
+      doc = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
     } catch (error) {
       return { errors: ["This file is not valid YAML: " + (error.reason || error.message) +
         (error.mark ? " (line " + (error.mark.line + 1) + ")" : "") + "."] };
@@ -325,7 +336,9 @@
     for (const option of data.options) {
       if (isAnswered(option, answers[option.id])) complete[option.id] = answers[option.id];
     }
-    return "# Answers for \"Draft your policy\" (" + data.title + "); format: see the handbook's source/FIELDS.md.\n" +
+    // The title on one line and without control characters: the comment must stay a YAML comment.
+    const title = normalized(data.title).replace(/\p{C}/gu, "");
+    return "# Answers for \"Draft your policy\" (" + title + "); format: see the handbook's source/FIELDS.md.\n" +
       jsyaml.dump({ template: data.template, version: data.version, answers: complete });
   }
 
@@ -379,7 +392,10 @@
   function standaloneHtml() {
     const copy = article.cloneNode(true);
     for (const hidden of copy.querySelectorAll("[hidden]")) hidden.remove();
-    return data.standalone.replace(data.articleMark, copy.outerHTML);
+    // Split and joined, not `replace`: in a replacement string `$&`, `$'`, `` $` `` and `$$` are patterns,
+    // and the article holds whatever the user typed.
+    const [before, after] = data.standalone.split(data.articleMark);
+    return before + copy.outerHTML + after;
   }
 
   function fileName(extension) {
