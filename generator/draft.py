@@ -151,6 +151,7 @@ def _fill_in_answer(option, value, places, written) -> Answer:
 
 
 def _choice_answer(option, value, places, written) -> Answer:
+    at: tuple[str, ...]
     if isinstance(value, dict):
         _unknown_keys(value, ("choice", "input"))
         choice, typed, at = value.get("choice"), value.get("input"), ("choice",)

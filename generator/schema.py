@@ -70,7 +70,11 @@ def described(value: Any, written: str | None = None) -> str:
         return f"a date ({written or value.isoformat()})"
     if isinstance(value, str):
         return f"the text {_shown(value)}"
-    return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__} ({written or value})")
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__} ({written or value})"
 
 
 def _shown(value: Any, limit: int = 60) -> str:
