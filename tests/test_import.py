@@ -24,6 +24,8 @@ from generator.load import load_corpus
 from generator.model import Policy, Provision
 
 from .conftest import SOURCE, corpus_slugs
+from .pdfs import lines as pdf_lines
+from .pdfs import pdf
 
 PROVISIONS_BAR = 95.0
 WORDS_BAR = 100.0
@@ -629,3 +631,93 @@ def test_an_imported_policy_once_tagged_is_in_the_site(in_project):
 def page_text(page: Path) -> str:
     """The words of a built page, without its markup (glossary terms in the text are links)."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
+
+
+# PDF and Word originals
+
+RULES_PAGE = pdf_lines(
+    "Riverton Police Department",
+    "",
+    "I.|RULES",
+    "(a)|Members shall not post photographs of crime scenes.",
+    "(b)|Members shall not disclose information about investigations.",
+    "(c)|Members shall not use department email addresses for personal accounts.",
+)
+
+
+def test_a_pdf_is_imported_with_each_label_beside_its_text(in_project, capsys):
+    """Labels set in a column left of their text (a hanging indent) are each read with their own line."""
+    original = in_project / "riverton.pdf"
+    original.write_bytes(pdf([RULES_PAGE]))
+    assert handbook(["import", str(original)]) == 0
+    policy = load_corpus(in_project / "source").policy("riverton")
+    assert [(c.label, c.text) for c in provision(policy, "I.").children] == [
+        ("(a)", "Members shall not post photographs of crime scenes."),
+        ("(b)", "Members shall not disclose information about investigations."),
+        ("(c)", "Members shall not use department email addresses for personal accounts."),
+    ]
+    originals = in_project / "source/originals"
+    assert (originals / "riverton.pdf").read_bytes() == original.read_bytes()
+    assert (policy.original, policy.original_document) == ("riverton.pdf.txt", "riverton.pdf")
+    assert "(b) Members shall not disclose" in (originals / "riverton.pdf.txt").read_text(encoding="utf-8")
+    assert handbook(["check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (pdf([RULES_PAGE], cid=True), "font codes, not letters"),
+        (pdf([[]]), "no text layer (scanned pages are images); run OCR"),
+        (b"%PDF-1.4\nnot really\n", "is not a PDF that can be read"),
+    ],
+    ids=["cid-codes", "scanned", "damaged"],
+)
+def test_a_pdf_without_usable_text_is_refused_with_what_to_do(in_project, capsys, content, message):
+    original = in_project / "riverton.pdf"
+    original.write_bytes(content)
+    assert handbook(["import", str(original)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("error:") == 1 and "Traceback" not in err
+    assert not (in_project / "source/policies/riverton.yml").exists()
+    assert not (in_project / "source/originals/riverton.pdf").exists()
+
+
+def test_other_kinds_and_oversized_files_are_refused_before_reading(in_project, capsys):
+    (in_project / "policy.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert handbook(["import", "policy.doc"]) == 1
+    assert "cannot import a .doc file" in (err := capsys.readouterr().err) and "save it as .docx" in err
+    from generator.importer.limits import MAX_TEXT_BYTES
+
+    with (in_project / "huge.txt").open("wb") as huge:
+        huge.truncate(MAX_TEXT_BYTES + 1)  # sparse: the size is all the check may look at
+    assert handbook(["import", "huge.txt"]) == 1
+    assert "split it into one file per policy" in capsys.readouterr().err
+    assert not (in_project / "source/policies/huge.yml").exists()
+
+
+def test_a_crlf_original_is_kept_byte_for_byte(in_project):
+    original = in_project / "riverton.txt"
+    original.write_bytes(textwrap.dedent(RIVERTON).lstrip("\n").replace("\n", "\r\n").encode("utf-8"))
+    assert handbook(["import", str(original)]) == 0
+    assert (in_project / "source/originals/riverton.txt").read_bytes() == original.read_bytes()
+    assert handbook(["import", str(original), "--slug", "riverton", "--output", "again.yml"]) == 0  # same bytes
+
+
+def test_a_word_document_is_imported_with_its_list_numbers(in_project):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Riverton Police Department")
+    document.add_paragraph("Social Media")
+    document.add_paragraph("RULES")
+    for text in ("Members shall not post photographs of crime scenes.", "Members shall not disclose names."):
+        document.add_paragraph(text, style="List Number")
+    document.save(str(in_project / "rules.docx"))
+    assert handbook(["import", "rules.docx"]) == 0
+    policy = load_corpus(in_project / "source").policy("rules")
+    rules = next(p for p in policy.body if p.heading == "RULES")
+    assert [(c.label, c.text) for c in rules.children] == [
+        ("1.", "Members shall not post photographs of crime scenes."),
+        ("2.", "Members shall not disclose names."),
+    ]
+    assert policy.original_document == "rules.docx" and policy.original == "rules.docx.txt"
