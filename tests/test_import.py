@@ -721,3 +721,58 @@ def test_a_word_document_is_imported_with_its_list_numbers(in_project):
         ("2.", "Members shall not disclose names."),
     ]
     assert policy.original_document == "rules.docx" and policy.original == "rules.docx.txt"
+
+
+def test_labelled_header_fields_inner_contents_dash_definitions_and_symbol_bullets():
+    result = import_own("""
+        ROCKFORD POLICE DEPARTMENT
+        GENERAL ORDER
+        NUMBER: 2.04
+        TITLE: VEHICLE PURSUITS
+        SERIES TITLE: OPERATIONS
+        ORIGINAL EFFECTIVE / ISSUE DATE: AUGUST 2, 2006
+        DATE OF LAST REVISION: JULY 18, 2017
+
+        This Order is comprised of the following numbered section:
+        I. DEFINITIONS
+        II. PROCEDURES
+
+        I. DEFINITIONS
+        A. Primary Unit—The police unit which initiates a pursuit.
+        B. "Caravanning" means following in a line of vehicles.
+
+        II. PROCEDURES
+        A. Officers shall consider:
+        \uf0b7 the weather;
+        \uf0b7 the traffic.
+        """)
+    policy = result.policy
+    assert policy.document.number == "2.04"
+    assert str(policy.dates.effective) == "2006-08-02" and [str(d) for d in policy.dates.revised] == ["2017-07-18"]
+    assert [p.label for p in policy.body if p.label] == ["I.", "II."]
+    assert ["I. DEFINITIONS", "II. PROCEDURES"] == [f.line for f in policy.furniture][:2]
+    assert [(d.term, d.text) for d in provision(policy, "I.").children] == [
+        ("Primary Unit", "The police unit which initiates a pursuit."),
+        ("Caravanning", "means following in a line of vehicles."),
+    ]
+    assert [c.text for c in provision(policy, "II.", "A.").children] == ["the weather;", "the traffic."]
+
+
+def test_a_pdf_label_is_never_inferred(in_project, capsys):
+    """In OCR'd text a paragraph between (a) and (c) is (b) whose label was lost; a PDF's text layer is what the
+    agency wrote, so the paragraph stays unlabelled and the report says so."""
+    page = pdf_lines(
+        "Riverton Police Department",
+        "",
+        "I.|RULES",
+        "(a)|Members shall not post photographs of crime scenes.",
+        "Members shall not disclose information about investigations.",
+        "(c)|Members shall not use department email addresses for personal accounts.",
+    )
+    (in_project / "rules.pdf").write_bytes(pdf([page]))
+    assert handbook(["import", "rules.pdf"]) == 0
+    report = capsys.readouterr().out
+    policy = load_corpus(in_project / "source").policy("rules")
+    assert [c.label for c in provision(policy, "I.").children] == ["(a)", "(c)"]
+    assert policy.repairs == []
+    assert "kept unlabelled" in report
