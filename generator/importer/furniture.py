@@ -78,7 +78,7 @@ def remove_inner_contents(state: ImportState) -> None:
     lines = _body(state)
     i = 0
     while i < len(lines):
-        run = []
+        run: list[Line] = []
         while i + len(run) < len(lines) and _contents_entry(lines[i + len(run)]):
             run.append(lines[i + len(run)])
         listed = next(
