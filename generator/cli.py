@@ -113,14 +113,14 @@ def parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser(
         "import",
-        help="turn a policy in plain text or Markdown into a draft policy file",
-        description="Read a policy copied out of a PDF (.txt) or written in Markdown (.md) "
-        "and write a draft policy file that passes `handbook check`, a review "
-        "report beside it (<slug>.report.md, also printed) and a copy of the "
-        "original in source/originals/. Existing files are never overwritten "
-        "without --force.",
+        help="turn a policy (PDF, Word, plain text or Markdown) into a draft policy file",
+        description="Read a policy as the agency published it (.pdf with a text layer, .docx), copied "
+        "out of a PDF (.txt) or written in Markdown (.md), and write a draft policy file that passes "
+        "`handbook check`, a review report beside it (<slug>.report.md, also printed) and the original, "
+        "byte for byte, in source/originals/ (a PDF's or Word file's extracted text beside it, "
+        "<slug>.pdf.txt). Existing files are never overwritten without --force.",
     )
-    import_.add_argument("file", help="the policy text (.txt or .md)")
+    import_.add_argument("file", help="the policy (.pdf, .docx, .txt or .md)")
     import_.add_argument("--slug", help="the policy's slug (default: from the file name)")
     import_.add_argument("--agency", help="the agency's name (default: read from the text, or a placeholder)")
     import_.add_argument("--output", help="the draft file to write (default: SOURCE/policies/<slug>.yml)")

@@ -171,6 +171,7 @@ class Policy:
     references: list[str] = field(default_factory=list)
     distribution: list[str] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    original_document: str | None = None  # the PDF or Word file `original`'s text was extracted from
     footnotes: list[Footnote] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     options: list[TemplateOption] = field(default_factory=list)

@@ -400,6 +400,7 @@ POLICY = Record(
             )
         ),
         "original": Str(required=True, pattern=r"[^/\\]+", what="a file name in source/originals/"),
+        "original_document": Str(pattern=r"[^/\\]+", what="a file name in source/originals/"),
         "body": ListOf(PROVISION, required=True),
         "footnotes": ListOf(
             Record(

@@ -196,6 +196,11 @@ def original_exists(policy: Policy, report: Report, originals: Path) -> None:
             policy.source_path + ("original",),
             f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)",
         )
+    if policy.original_document and not (originals / policy.original_document).is_file():
+        report(
+            policy.source_path + ("original_document",),
+            f"{policy.original_document!r} is not in {originals.name}/ (expected the PDF or Word file's name)",
+        )
 
 
 def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:

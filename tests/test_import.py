@@ -24,6 +24,8 @@ from generator.load import load_corpus
 from generator.model import Policy, Provision
 
 from .conftest import SOURCE, corpus_slugs
+from .pdfs import lines as pdf_lines
+from .pdfs import pdf
 
 PROVISIONS_BAR = 95.0
 WORDS_BAR = 100.0
@@ -689,3 +691,148 @@ def test_problems_of_a_draft_name_the_draft_not_a_scratch_file(in_project, capsy
     assert "source/policies/riverton.yml:" in err and "colour: unknown key 'colour'" in err
     assert "tmp" not in err.replace(str(in_project), "")
     assert not (in_project / "source/policies/riverton.yml").exists()
+
+
+# PDF and Word originals
+
+RULES_PAGE = pdf_lines(
+    "Riverton Police Department",
+    "",
+    "I.|RULES",
+    "(a)|Members shall not post photographs of crime scenes.",
+    "(b)|Members shall not disclose information about investigations.",
+    "(c)|Members shall not use department email addresses for personal accounts.",
+)
+
+
+def test_a_pdf_is_imported_with_each_label_beside_its_text(in_project, capsys):
+    """Labels set in a column left of their text (a hanging indent) are each read with their own line."""
+    original = in_project / "riverton.pdf"
+    original.write_bytes(pdf([RULES_PAGE]))
+    assert handbook(["import", str(original)]) == 0
+    policy = load_corpus(in_project / "source").policy("riverton")
+    assert [(c.label, c.text) for c in provision(policy, "I.").children] == [
+        ("(a)", "Members shall not post photographs of crime scenes."),
+        ("(b)", "Members shall not disclose information about investigations."),
+        ("(c)", "Members shall not use department email addresses for personal accounts."),
+    ]
+    originals = in_project / "source/originals"
+    assert (originals / "riverton.pdf").read_bytes() == original.read_bytes()
+    assert (policy.original, policy.original_document) == ("riverton.pdf.txt", "riverton.pdf")
+    assert "(b) Members shall not disclose" in (originals / "riverton.pdf.txt").read_text(encoding="utf-8")
+    assert handbook(["check"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (pdf([RULES_PAGE], cid=True), "font codes, not letters"),
+        (pdf([[]]), "no text layer (scanned pages are images); run OCR"),
+        (b"%PDF-1.4\nnot really\n", "is not a PDF that can be read"),
+    ],
+    ids=["cid-codes", "scanned", "damaged"],
+)
+def test_a_pdf_without_usable_text_is_refused_with_what_to_do(in_project, capsys, content, message):
+    original = in_project / "riverton.pdf"
+    original.write_bytes(content)
+    assert handbook(["import", str(original)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("error:") == 1 and "Traceback" not in err
+    assert not (in_project / "source/policies/riverton.yml").exists()
+    assert not (in_project / "source/originals/riverton.pdf").exists()
+
+
+def test_other_kinds_and_oversized_files_are_refused_before_reading(in_project, capsys):
+    (in_project / "policy.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert handbook(["import", "policy.doc"]) == 1
+    assert "cannot import a .doc file" in (err := capsys.readouterr().err) and "save it as .docx" in err
+    from generator.importer.limits import MAX_TEXT_BYTES
+
+    with (in_project / "huge.txt").open("wb") as huge:
+        huge.truncate(MAX_TEXT_BYTES + 1)  # sparse: the size is all the check may look at
+    assert handbook(["import", "huge.txt"]) == 1
+    assert "split it into one file per policy" in capsys.readouterr().err
+    assert not (in_project / "source/policies/huge.yml").exists()
+
+
+def test_a_crlf_original_is_kept_byte_for_byte(in_project):
+    original = in_project / "riverton.txt"
+    original.write_bytes(textwrap.dedent(RIVERTON).lstrip("\n").replace("\n", "\r\n").encode("utf-8"))
+    assert handbook(["import", str(original)]) == 0
+    assert (in_project / "source/originals/riverton.txt").read_bytes() == original.read_bytes()
+    assert handbook(["import", str(original), "--slug", "riverton", "--output", "again.yml"]) == 0  # same bytes
+
+
+def test_a_word_document_is_imported_with_its_list_numbers(in_project):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Riverton Police Department")
+    document.add_paragraph("Social Media")
+    document.add_paragraph("RULES")
+    for text in ("Members shall not post photographs of crime scenes.", "Members shall not disclose names."):
+        document.add_paragraph(text, style="List Number")
+    document.save(str(in_project / "rules.docx"))
+    assert handbook(["import", "rules.docx"]) == 0
+    policy = load_corpus(in_project / "source").policy("rules")
+    rules = next(p for p in policy.body if p.heading == "RULES")
+    assert [(c.label, c.text) for c in rules.children] == [
+        ("1.", "Members shall not post photographs of crime scenes."),
+        ("2.", "Members shall not disclose names."),
+    ]
+    assert policy.original_document == "rules.docx" and policy.original == "rules.docx.txt"
+
+
+def test_labelled_header_fields_inner_contents_dash_definitions_and_symbol_bullets():
+    result = import_own("""
+        ROCKFORD POLICE DEPARTMENT
+        GENERAL ORDER
+        NUMBER: 2.04
+        TITLE: VEHICLE PURSUITS
+        SERIES TITLE: OPERATIONS
+        ORIGINAL EFFECTIVE / ISSUE DATE: AUGUST 2, 2006
+        DATE OF LAST REVISION: JULY 18, 2017
+
+        This Order is comprised of the following numbered section:
+        I. DEFINITIONS
+        II. PROCEDURES
+
+        I. DEFINITIONS
+        A. Primary Unit—The police unit which initiates a pursuit.
+        B. "Caravanning" means following in a line of vehicles.
+
+        II. PROCEDURES
+        A. Officers shall consider:
+        \uf0b7 the weather;
+        \uf0b7 the traffic.
+        """)
+    policy = result.policy
+    assert policy.document.number == "2.04"
+    assert str(policy.dates.effective) == "2006-08-02" and [str(d) for d in policy.dates.revised] == ["2017-07-18"]
+    assert [p.label for p in policy.body if p.label] == ["I.", "II."]
+    assert ["I. DEFINITIONS", "II. PROCEDURES"] == [f.line for f in policy.furniture][:2]
+    assert [(d.term, d.text) for d in provision(policy, "I.").children] == [
+        ("Primary Unit", "The police unit which initiates a pursuit."),
+        ("Caravanning", "means following in a line of vehicles."),
+    ]
+    assert [c.text for c in provision(policy, "II.", "A.").children] == ["the weather;", "the traffic."]
+
+
+def test_a_pdf_label_is_never_inferred(in_project, capsys):
+    """In OCR'd text a paragraph between (a) and (c) is (b) whose label was lost; a PDF's text layer is what the
+    agency wrote, so the paragraph stays unlabelled and the report says so."""
+    page = pdf_lines(
+        "Riverton Police Department",
+        "",
+        "I.|RULES",
+        "(a)|Members shall not post photographs of crime scenes.",
+        "Members shall not disclose information about investigations.",
+        "(c)|Members shall not use department email addresses for personal accounts.",
+    )
+    (in_project / "rules.pdf").write_bytes(pdf([page]))
+    assert handbook(["import", "rules.pdf"]) == 0
+    report = capsys.readouterr().out
+    policy = load_corpus(in_project / "source").policy("rules")
+    assert [c.label for c in provision(policy, "I.").children] == ["(a)", "(c)"]
+    assert policy.repairs == []
+    assert "kept unlabelled" in report

@@ -1,4 +1,4 @@
-"""`handbook import`: an original (plain text or Markdown) to a schema-valid draft and a review report."""
+"""`handbook import`: an original (PDF, Word, plain text or Markdown) to a schema-valid draft and a review report."""
 
 from __future__ import annotations
 
@@ -12,13 +12,17 @@ from ..problems import SourceError, display_path
 from ..yaml_source import MAX_FILE_BYTES
 from .draft import build_draft
 from .emit import draft_yaml
+from .limits import KINDS, MAX_PAGES, Unreadable, max_bytes, megabytes
+from .read_docx import extract_docx
 from .read_markdown import read_markdown
+from .read_pdf import Layout, extract_pdf
 from .read_text import read_text
 from .report import WordFidelity, render_report, word_fidelity
 from .rules import run_rules
 from .state import ImportState
 
-READERS = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown}
+READERS = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown, ".pdf": read_text, ".docx": read_text}
+FORMATS = {".pdf": "pdf", ".docx": "docx"}  # text extracted from a document, not typed or OCR'd
 
 
 class ImportRefused(Exception):
@@ -42,8 +46,11 @@ def import_text(
     suffix: str = ".txt",
     agency: str | None = None,
     where: dict[str, str] | None = None,
+    layouts: list[Layout | None] | None = None,
+    document: str | None = None,
 ) -> ImportResult:
-    """Import the text of an original. Nothing is written; the draft is validated by the loader."""
+    """Import the text of an original. Nothing is written; the draft is validated by the loader.
+    `layouts` (a PDF's) say where each line stood; `document` names the PDF or Word file the text is from."""
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise ImportRefused(
@@ -51,6 +58,10 @@ def import_text(
             f"({MAX_FILE_BYTES:,} bytes): import it in parts"
         )
     state = READERS[suffix](text)
+    state.format = FORMATS.get(suffix, state.format)
+    state.document = document
+    for line, layout in zip(state.lines, layouts or [], strict=False):
+        line.layout = layout
     state.agency = agency
     run_rules(state)
     if not state.body:
@@ -69,25 +80,80 @@ def import_text(
             f"{original}: the original is {size:,} bytes, but its draft would be {draft_size:,} bytes, more than "
             f"a policy file may be ({MAX_FILE_BYTES:,} bytes): import it in parts"
         )
-    policy = validate_draft(yaml_text, slug, original, text, shown_as=where["draft"])
+    policy = validate_draft(yaml_text, slug, original, text, shown_as=where["draft"], document=document)
     words = word_fidelity(policy, text)
     return ImportResult(yaml_text, render_report(state, policy, words, where), policy, words, state)
 
 
-def validate_draft(yaml_text: str, slug: str, original: str, original_text: str, shown_as: str | None = None) -> Policy:
+def validate_draft(
+    yaml_text: str,
+    slug: str,
+    original: str,
+    original_text: str,
+    shown_as: str | None = None,
+    document: str | None = None,
+) -> Policy:
     """The draft checked exactly as `handbook check` checks a policy file (in a scratch source folder).
-    Its problems name the file as `shown_as` (where the draft was to be written), not the scratch file."""
+    Its problems name the file as `shown_as` (where the draft was to be written), not the scratch file;
+    `document` is the PDF or Word file the text is from (only its name matters to the check)."""
     with tempfile.TemporaryDirectory() as scratch:
         layout = SourceLayout(Path(scratch))
         layout.policies.mkdir()
         layout.originals.mkdir()
         (layout.originals / original).write_text(original_text, encoding="utf-8")
+        if document:
+            (layout.originals / document).write_bytes(b"")
         path = layout.policies / f"{slug}.yml"
         path.write_text(yaml_text, encoding="utf-8")
         policy, problems = load_policy(path, layout, shown_as=shown_as or f"source/policies/{slug}.yml")
     if problems or policy is None:
         raise SourceError(problems)
     return policy
+
+
+def read_original(path: Path) -> tuple[str, bytes, list[Layout | None] | None]:
+    """The text of the original at `path`, its bytes as they are, and (a PDF's) each line's layout.
+    The kind and the size limits are checked first, from the name and the file's size alone."""
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        hint = (
+            "save it as .docx (Word) or PDF first"
+            if suffix in (".doc", ".rtf", ".odt", ".wpd", ".pages")
+            else "save it as PDF, or copy its text into a .txt file"
+        )
+        kinds = ", ".join(sorted({s for s in KINDS if s != ".markdown"}))
+        raise ImportRefused(
+            f"{path}: cannot import a {suffix or 'file without extension'} file (it reads {kinds}); {hint}"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportRefused(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if size > max_bytes(suffix):
+        raise ImportRefused(
+            f"{path}: {megabytes(size)} is more than the {megabytes(max_bytes(suffix))} a {KINDS[suffix]} "
+            f"original may have; split it into one file per policy (or per {MAX_PAGES} pages)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        if suffix == ".pdf":
+            extracted = extract_pdf(data)
+            return extracted.text, data, extracted.layouts
+        if suffix == ".docx":
+            return extract_docx(data), data, None
+    except Unreadable as exc:
+        raise ImportRefused(f"{path}: {exc}") from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            f"{path}: it is not UTF-8 text (byte {exc.start}); save it as UTF-8 (in most editors: "
+            "Save As, encoding UTF-8) and import it again"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), data, None
 
 
 def import_file(
@@ -100,45 +166,60 @@ def import_file(
     force: bool = False,
 ) -> tuple[ImportResult, dict[str, Path]]:
     """Import `path` into the source folder: the draft (`policies/<slug>.yml` or `output`), its review
-    report beside it (`<slug>.report.md`) and a copy of the original in `originals/`. Refuses to
-    overwrite an existing draft or a different original without `force`."""
+    report beside it (`<slug>.report.md`) and the original, byte for byte, in `originals/` (a PDF's or
+    Word file's extracted text beside it, `<slug>.pdf.txt`: the text the draft's words are checked
+    against). Refuses to overwrite an existing draft or a different original without `force`."""
     suffix = path.suffix.lower()
-    if suffix not in READERS:
-        raise ImportRefused(f"{path}: expected a .txt or .md file")
     slug = slug or slugify(output.stem if output else path.stem)
     if not slug:
         raise ImportRefused(f"{path}: cannot make a slug from the file name; give --slug")
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportRefused(f"{path}: cannot read it as UTF-8 text ({exc})") from None
+    text, data, layouts = read_original(path)
     layout = SourceLayout(source)
     in_originals = path.resolve().parent == layout.originals.resolve()
     files = {
         "draft": output or layout.policies / f"{slug}.yml",
         "original": path if in_originals else layout.originals / f"{slug}{suffix}",
     }
+    if suffix in FORMATS:
+        files["text"] = files["original"].with_name(f"{files['original'].name}.txt")
     files["report"] = files["draft"].with_name(f"{slug}.report.md")
-    _refuse_overwrites(files, text, force)
+    _refuse_overwrites(files, data, text, force)
     where = {
         "draft": display_path(files["draft"]),
         "input": display_path(path),
         "original": display_path(files["original"]),
     }
-    result = import_text(text, slug=slug, original=files["original"].name, suffix=suffix, agency=agency, where=where)
-    for target, content in ((files["original"], text), (files["draft"], result.yaml), (files["report"], result.report)):
-        if not (target == files["original"] and in_originals):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+    result = import_text(
+        text,
+        slug=slug,
+        original=files.get("text", files["original"]).name,
+        suffix=suffix,
+        agency=agency,
+        where=where,
+        layouts=layouts,
+        document=files["original"].name if "text" in files else None,
+    )
+    if not in_originals:
+        files["original"].parent.mkdir(parents=True, exist_ok=True)
+        files["original"].write_bytes(data)  # unchanged: CRLF stays CRLF
+    writes = [(files["draft"], result.yaml), (files["report"], result.report)]
+    if "text" in files:
+        writes.append((files["text"], text))
+    for target, content in writes:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
     return result, files
 
 
-def _refuse_overwrites(files: dict[str, Path], text: str, force: bool) -> None:
+def _refuse_overwrites(files: dict[str, Path], data: bytes, text: str, force: bool) -> None:
     if force:
         return
     for kind in ("draft", "report"):
         if files[kind].exists():
             raise ImportRefused(f"{display_path(files[kind])} exists; give --force to overwrite it")
     original = files["original"]
-    if original.exists() and original.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff") != text:
+    if original.exists() and original.read_bytes() != data:
         raise ImportRefused(f"{display_path(original)} exists with other content; give --force to overwrite it")
+    extracted = files.get("text")
+    if extracted and extracted.exists() and extracted.read_text(encoding="utf-8", errors="replace") != text:
+        raise ImportRefused(f"{display_path(extracted)} exists with other content; give --force to overwrite it")

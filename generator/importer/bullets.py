@@ -6,8 +6,12 @@ import re
 
 from .state import ImportState
 
-# A bullet character followed by a space, or standing alone: `- `, `• `, `* `, `▪ `, `o ` before a capital.
-BULLET = re.compile(r"^(?:[-•*▪◦·‣∙]|o(?=\s+[A-Z(]))(?:\s+|$)")
+# A bullet character followed by a space, or standing alone: `- `, `• `, `* `, `▪ `, `o ` before a capital;
+# also the glyphs of Word's Symbol and Wingdings bullets as PDFs keep them (U+F0B7 ``, U+F0A7 ``…,
+# private-use codes that show as a dot, square, arrow or check) and the usual dingbats.
+BULLET = re.compile(
+    r"^(?:[-•*▪◦·‣∙●○■□►▸➢➤✓✔❖⁃\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf071\uf0a8]|o(?=\s+[A-Z(]))(?:\s+|$)"
+)
 
 
 def strip_bullets(state: ImportState) -> None:

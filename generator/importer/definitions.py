@@ -7,7 +7,14 @@ import re
 from .state import ImportState, Node
 
 SECTION = re.compile(r"\b(?:definitions?|terminology|glossary|defined terms)\b", re.IGNORECASE)
-DEFINITION = re.compile(r"^(?P<term>[^:–—]+?)(?::\s+|\s+[–—-]\s+)(?P<text>\S.*)$", re.DOTALL)
+# `Term: text`, `Term – text`, `Term - text`, `Term—text` (an em or en dash needs no spaces), and
+# `"Term" means text` / `Term means text` (the words `means`/`shall mean`/`is defined as` stay in the text).
+DEFINITION = re.compile(r"^(?P<term>[^:–—]+?)(?::\s+|\s+[–—-]\s+|\s*[–—]\s*)(?P<text>\S.*)$", re.DOTALL)
+MEANS = re.compile(
+    r"^(?P<term>[\"“][^\"”]{1,60}[\"”]|[A-Z][\w'’/-]*(?:\s+[\w'’/-]+){0,4}?)\s+"
+    r"(?P<text>(?:means|shall mean|is defined as|refers to|includes)\b.*)$",
+    re.DOTALL,
+)
 MAX_TERM_WORDS = 6
 
 
@@ -41,10 +48,10 @@ def _definitions_under(state: ImportState, section: Node) -> None:
 
 def split_term(text: str) -> tuple[str, str] | None:
     """`Blog - A series of entries…` → (`Blog`, `A series of entries…`); None when it is no definition."""
-    match = DEFINITION.match(text)
+    match = DEFINITION.match(text) or MEANS.match(text)
     if not match:
         return None
-    term = match["term"].strip()
+    term = match["term"].strip().strip('"“”')
     if len(term.split()) > MAX_TERM_WORDS or not term[:1].isupper() or re.search(r"[.;,]\s", term):
         return None
     return term, match["text"].strip()

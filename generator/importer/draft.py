@@ -37,6 +37,8 @@ def build_draft(state: ImportState, slug: str, original: str) -> dict:
         if meta.get(key):
             draft[key] = meta[key]
     draft["original"] = original
+    if state.document:
+        draft["original_document"] = state.document
     draft["body"] = [_provision(node, ids, repairs) for node in state.body]
     for key in ("footnotes", "attachments"):
         if meta.get(key):

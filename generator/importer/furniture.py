@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from .labels import read_label
 from .state import ImportState, Line
@@ -68,6 +69,44 @@ def remove_contents(state: ImportState) -> None:
     if len(labels) >= 3 and one_style and all(label.text in later for label in labels):
         for line in entries:
             state.remove_as_furniture(line, "table of contents (the site builds its own)")
+
+
+def remove_inner_contents(state: ImportState) -> None:
+    """Recognises a list of the sections further in (`This Order is comprised of the following numbered
+    section:` over `I. DEFINITIONS`, `II. PROCEDURES`): a run of two or more short labelled titles, with no
+    text between them, each of which heads a section again later, in the same order."""
+    lines = _body(state)
+    i = 0
+    while i < len(lines):
+        run: list[Line] = []
+        while i + len(run) < len(lines) and _contents_entry(lines[i + len(run)]):
+            run.append(lines[i + len(run)])
+        listed = next(
+            (k for k in range(len(run), 1, -1) if _heads_again(run[:k], lines[i + k :])), 0
+        )  # the list may run straight into the first heading it lists
+        for line in run[:listed]:
+            state.remove_as_furniture(line, "list of the sections that follow (the site builds its own)")
+        i += max(listed, len(run) if not listed else listed, 1)
+
+
+def _heads_again(run: list[Line], later: list[Line]) -> bool:
+    titles = [_title_key(line.text) for line in run]
+    position = 0
+    for line in later:
+        if position < len(titles) and _same_title(_title_key(line.text), titles[position]):
+            position += 1
+    return position == len(titles)
+
+
+def _title_key(text: str) -> tuple[str, str]:
+    found = read_label(text)
+    label, rest = (found[0].text, found[1]) if found else ("", text)
+    return label, " ".join(re.sub(r"[^A-Za-z0-9 ]", " ", rest.upper()).split())
+
+
+def _same_title(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """The same label and nearly the same title (`DEFINITIONS` in the list, `DEFFINITIONS:` as the heading)."""
+    return one[0] == other[0] and SequenceMatcher(None, one[1], other[1]).ratio() >= 0.85
 
 
 def _contents_entry(line: Line) -> bool:

@@ -65,7 +65,7 @@ def attach_lone_labels(state: ImportState) -> None:
         following = state.blocks[run_end] if run_end < len(state.blocks) else None
         if block.lone and following and following.label is None and not following.heading:
             strays = state.blocks[i + 1 : run_end]
-            if not all(_removable(state, stray.lines[0]) for stray in strays):
+            if not state.ocr or not all(_removable(state, stray.lines[0]) for stray in strays):
                 blocks += state.blocks[i : run_end - 1]  # kept as labels of their own, the last takes the text
                 block, strays = state.blocks[run_end - 1], []
             for stray in strays:

@@ -86,7 +86,7 @@ def _add_item(state: ImportState, stack: list[Level], block: Block, index: int) 
 
 def _read_label(state: ImportState, stack: list[Level], block: Block, label: Label, index: int) -> None:
     _choose_reading(label, stack)
-    if label.ordinal is None:
+    if label.ordinal is None and state.ocr:
         lost_labels.resolve_garbled(label, stack, state.blocks, index)
     if label.ordinal is None:
         state.note("labels", block.first_line, f"label {label.text!r} could not be read; kept as written")
@@ -132,6 +132,14 @@ def _add_paragraph(state: ImportState, stack: list[Level], block: Block, index: 
     placement = lost_labels.place(stack, state.blocks, index) if stack else None
     if placement:
         del stack[placement.depth + 1 :]
+    if placement and placement.label and not state.ocr:
+        state.note(
+            "labels",
+            block.first_line,
+            f"may be an item whose label is not in the text ({placement.label.guessed.split(';')[0]}); "
+            "kept unlabelled: the text layer is what the agency wrote, so no label is inferred",
+        )
+        placement.label = None
     if placement and placement.label:
         block.label = placement.label
         _add_item(state, stack, block, index)

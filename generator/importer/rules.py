@@ -31,6 +31,7 @@ RULES: list[Rule] = [
     bullets.strip_bullets,
     emphasis.strip_emphasis,
     furniture.remove_contents,
+    furniture.remove_inner_contents,
     furniture.remove_page_numbers,
     furniture.remove_running_lines,
     furniture.remove_watermarks,

@@ -8,6 +8,7 @@ records what it found here, so the draft and the review report are built from th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Marks, inside the text, the place of a hyphen dropped from a word broken at a line's end, until the
 # draft records it as a repair (so the fidelity check can put it back) and removes the mark.
@@ -59,6 +60,7 @@ class Line:
     label_written: str = ""  # Markdown: the item's number as the source writes it, when it shows another
     titled: bool = False  # `Section 8.04 – Title`: the rest is the provision's heading
     role: str = "body"  # body, blank, furniture, header, trailer
+    layout: Any = None  # a PDF's: where the line stood on its page (`read_pdf.Layout`), else None
 
     @property
     def blank(self) -> bool:
@@ -138,7 +140,8 @@ class ImportState:
     """Everything known about one original while it is imported."""
 
     source: str
-    format: str  # "txt" or "md"
+    format: str  # "txt" or "md"; "pdf" or "docx" for text extracted from a document's text layer
+    document: str | None = None  # the PDF or Word file the text was extracted from, if any
     agency: str | None = None  # the agency's name given by the user, if any
     lines: list[Line] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
@@ -147,6 +150,12 @@ class ImportState:
     furniture: list[tuple[Line, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
+
+    @property
+    def ocr(self) -> bool:
+        """Whether the text may have OCR damage: typed or OCR'd text may; a PDF's text layer or a Word
+        file's text is exactly what the agency wrote, so nothing in it is repaired or inferred."""
+        return self.format in ("txt", "md")
 
     def note(self, section: str, line: int | None, message: str) -> None:
         self.findings.append(Finding(section, line, message))

@@ -1,0 +1,214 @@
+"""The import benchmark (issue 16): `handbook import` on every PDF of the real corpus, one table row each.
+
+    .venv/bin/python benchmarks/import_corpus.py [--corpus ../shared/corpus] [--only NAME ...] [--json FILE]
+
+The corpus (`../shared/corpus` next to the clone, read-only) is read, never written: each document is
+imported in memory (`read_original` and `import_text`, as `handbook import` does, without writing the
+draft), in a process of its own so that its time and peak memory are its own. Per document:
+
+- provisions in the draft; labels (`+N` when the draft holds labels the original does not: "invented");
+- for the documents with ground truth (`tests/import_truth/<name>.yml`): labels right and nesting right
+  (of the true labelled units: the draft provision that starts with the unit's words has its label, and
+  the labels of its ancestors are the unit's label path), definitions found (terms of the truth found as
+  terms in the draft), metadata fields found (number, issued, effective, revised, agency, as stated);
+- metadata fields found (any document), word coverage (the original's words in the draft, in order),
+  topics suggested, time (s) and peak memory (MB, the process's maximum resident set).
+
+Goals (issue 16): labels and nesting >= 95 % right, no invented labels, every stated number and date found,
+word coverage >= 99.5 %, under 2 s per 20-page document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT / "tests" / "import_truth"
+WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def measure(path: Path) -> dict:
+    """Import one document (in this process) and measure it."""
+    sys.path.insert(0, str(ROOT))
+    from generator.importer.api import ImportRefused, import_text, read_original
+    from generator.importer.limits import KINDS
+
+    start = time.perf_counter()
+    row: dict = {"name": path.stem}
+    try:
+        text, _, layouts = read_original(path)
+        slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60] or "doc"
+        suffix = path.suffix.lower()
+        original = f"{slug}{suffix}.txt" if suffix in (".pdf", ".docx") else f"{slug}{suffix}"
+        result = import_text(
+            text,
+            slug=slug,
+            original=original,
+            suffix=suffix if suffix in KINDS else ".txt",
+            layouts=layouts,
+            document=f"{slug}{suffix}" if suffix in (".pdf", ".docx") else None,
+        )
+    except ImportRefused as exc:
+        row.update(error=str(exc).split(": ", 1)[-1][:60], seconds=time.perf_counter() - start)
+        return row
+    seconds = time.perf_counter() - start
+    policy = result.policy
+    provisions = list(policy.provisions())
+    row.update(
+        provisions=len(provisions),
+        labels=sum(1 for p in provisions if p.label),
+        inferred=sum(1 for r in policy.repairs if r.field == "label"),
+        coverage=result.words.percent,
+        topics=sum(1 for p in provisions if getattr(p, "suggested", None)),
+        seconds=seconds,
+        peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        metadata=_metadata(policy),
+    )
+    truth_file = TRUTH / f"{path.stem}.yml"
+    if truth_file.is_file():
+        row.update(_against_truth(policy, provisions, truth_file))
+    return row
+
+
+def _metadata(policy) -> dict:
+    found = {
+        "number": policy.document.number,
+        "issued": policy.dates.issued,
+        "effective": policy.dates.effective,
+        "revised": [str(d) for d in policy.dates.revised] or None,
+        "agency": policy.agency.name if policy.agency.name != "Police Department" else None,
+        "signatories": [s.name for s in policy.signatories] or None,
+    }
+    return {key: (str(value) if key in ("issued", "effective") and value else value) for key, value in found.items()}
+
+
+def _against_truth(policy, provisions, truth_file: Path) -> dict:
+    import yaml
+
+    truth = yaml.safe_load(truth_file.read_text(encoding="utf-8"))
+    texts = []
+    for p in provisions:
+        label_path = [label for label in p.label_path if label]
+        texts.append((words(" ".join(x for x in (p.heading, p.term, p.text) if x)), p.label, label_path))
+    labels_right = nesting_right = 0
+    used: set[int] = set()
+    for unit in truth["outline"]:
+        start = words(str(unit["start"]))
+        match = next(
+            (i for i, (w, _, _) in enumerate(texts) if i not in used and start and w[: len(start)] == start),
+            None,
+        )
+        if match is None:
+            continue
+        used.add(match)
+        _, label, label_path = texts[match]
+        labels_right += label == unit["path"][-1]
+        nesting_right += label_path == unit["path"]
+    terms = {" ".join(p.term.split()).lower() for p in provisions if p.term}
+    meta = truth.get("metadata", {})
+    stated = found = 0
+    for key, value in meta.items():
+        stated += 1
+        have = row_value = _metadata(policy).get(key)
+        if key == "number":
+            found += bool(have) and any(have.strip() == n or n in have for n in value)
+        elif key == "revised":
+            found += bool(row_value) and set(value) <= set(row_value)
+        elif key == "agency":
+            found += bool(have) and have.lower() == value.lower()
+        else:
+            found += have == value
+    outline = len(truth["outline"])
+    return {
+        "truth_units": outline,
+        "labels_right": 100.0 * labels_right / outline if outline else 100.0,
+        "nesting_right": 100.0 * nesting_right / outline if outline else 100.0,
+        "terms": f"{sum(1 for t in truth['terms'] if t.lower() in terms)}/{len(truth['terms'])}",
+        "meta_truth": f"{found}/{stated}",
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--only", nargs="*", help="document names (or parts of them) to run")
+    parser.add_argument("--json", help="also write the rows to this file")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # measure one document, print its row as JSON
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(Path(args.one))))
+        return 0
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"no corpus at {corpus}: give --corpus", file=sys.stderr)
+        return 2
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".pdf", ".docx", ".txt", ".md"))
+    files = [p for p in files if p.name != "README.md"]
+    if args.only:
+        files = [p for p in files if any(part in p.name for part in args.only)]
+    rows = []
+    header = (
+        f"{'document':44} {'prov':>5} {'labels':>7} {'lab.ok':>7} {'nest.ok':>7} {'terms':>6} {'meta':>5} "
+        f"{'meta.ok':>7} {'words':>7} {'topics':>6} {'s':>6} {'MB':>5}"
+    )
+    print(header)
+    print("-" * len(header))
+    for path in files:
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, check=False
+        )
+        try:
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+        except (json.JSONDecodeError, IndexError):
+            row = {"name": path.stem, "error": (done.stderr.strip().splitlines() or ["crashed"])[-1][:60]}
+        rows.append(row)
+        print(_line(row), flush=True)
+    with_truth = [r for r in rows if "truth_units" in r]
+    if with_truth:
+        units = sum(r["truth_units"] for r in with_truth)
+        labels = sum(r["labels_right"] * r["truth_units"] for r in with_truth) / units
+        nesting = sum(r["nesting_right"] * r["truth_units"] for r in with_truth) / units
+        print(
+            f"\nground truth ({len(with_truth)} documents, {units} labelled units): labels right {labels:.1f} %, "
+            f"nesting right {nesting:.1f} %"
+        )
+    ok = [r for r in rows if "error" not in r]
+    print(
+        f"labels invented: {sum(r['inferred'] for r in ok)}; word coverage min "
+        f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}"
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return 0
+
+
+def _line(row: dict) -> str:
+    name = row["name"][:44]
+    if "error" in row:
+        return f"{name:44} refused: {row['error']}"
+    meta = sum(1 for value in row["metadata"].values() if value)
+    return (
+        f"{name:44} {row['provisions']:5} {row['labels']:5}+{row['inferred']:<1} "
+        f"{_pct(row.get('labels_right')):>7} {_pct(row.get('nesting_right')):>7} {row.get('terms', ''):>6} "
+        f"{meta:5} {row.get('meta_truth', ''):>7} {row['coverage']:6.2f}% {row['topics']:6} "
+        f"{row['seconds']:6.2f} {row['peak_mb']:5.0f}"
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}%"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Reader for PDF originals: the text layer, laid out in lines as the page shows them (pdfminer.six).
+
+pdfminer's own reading order puts a column of list labels (`(e)`, `(f)`, `(g)`) before the paragraphs
+they number, and the cells of a header table one under the other. Here the text lines pdfminer finds are
+regrouped by their position instead: pieces of text on the same baseline of a page make one line, left to
+right, with one space after a label and a tab between cells far apart (a table's columns). Each line keeps
+where it stood (`Layout`: page, left edge, font size, bold), for the rules that use the layout.
+
+The text made here is stored beside the PDF in `source/originals/` (the draft's `original`): it is what
+the fidelity check reads the words of. Nothing is downloaded and no OCR is run: a PDF without a usable
+text layer is refused with what the user can do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from io import BytesIO
+
+from .labels import read_label
+from .limits import MAX_PAGES, Unreadable
+
+CID = re.compile(r"\(cid:\d+\)")
+CELL_GAP = 3.0  # a horizontal gap wider than this many character widths separates table cells
+MIN_CHARS_PER_PAGE = 20  # fewer letters than this on average: pages are images (a scan)
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about fonts are not the user's concern
+
+
+@dataclass
+class Layout:
+    """Where a line of the extracted text stood on its page."""
+
+    page: int
+    x: float  # left edge, in points from the page's left
+    size: float  # font size of its first character
+    bold: bool  # most of its characters are in a bold font
+    top: float  # distance from the page's top, in points
+
+
+@dataclass
+class Extracted:
+    text: str
+    layouts: list[Layout | None]  # one per line of `text` (None: a blank line)
+    pages: int
+    outline: list[tuple[int, str]]  # the PDF's bookmarks: (level, title)
+
+
+def count_pages(data: bytes) -> int:
+    """The number of pages, read from the page tree without laying any page out."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    document = PDFDocument(PDFParser(BytesIO(data)))
+    return sum(1 for _ in PDFPage.create_pages(document))
+
+
+def extract_pdf(data: bytes) -> Extracted:
+    """The PDF's text, one line per baseline, and each line's layout. Raises `Unreadable` with what the
+    user can do when the PDF cannot be opened or has no usable text."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
+
+    try:
+        pages = count_pages(data)
+        if pages > MAX_PAGES:
+            raise Unreadable(f"it has {pages} pages (the limit is {MAX_PAGES}); split it into smaller files")
+        return _extract(data, pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise Unreadable(
+            "the PDF is encrypted with a password; open it, save an unprotected copy, and import that"
+        ) from None
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+        raise Unreadable(
+            f"it is not a PDF that can be read ({type(exc).__name__}); save it again as PDF, or copy its text "
+            "into a .txt file and import that"
+        ) from None
+
+
+def _extract(data: bytes, pages: int) -> Extracted:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+
+    lines: list[str] = []
+    layouts: list[Layout | None] = []
+    for number, page in enumerate(extract_pages(BytesIO(data), laparams=LAParams()), start=1):
+        if lines:
+            lines.append("")
+            layouts.append(None)
+        for text, layout in _page_lines(page, number):
+            lines.append(text)
+            layouts.append(layout)
+    text = "\n".join(lines) + "\n"
+    _check_text(text, pages)
+    return Extracted(text, layouts, pages, _outline(data))
+
+
+def _page_lines(page, number: int) -> list[tuple[str, Layout]]:
+    from pdfminer.layout import LTChar, LTTextLine
+
+    pieces = []
+
+    def walk(container) -> None:
+        for item in container:
+            if isinstance(item, LTTextLine):
+                text = item.get_text().strip()
+                if text:
+                    chars = [ch for ch in item if isinstance(ch, LTChar)]
+                    pieces.append((item, text, chars))
+            elif hasattr(item, "__iter__"):
+                walk(item)
+
+    walk(page)
+    pieces.sort(key=lambda piece: (-piece[0].y1, piece[0].x0))
+    rows: list[list] = []
+    for piece in pieces:
+        box = piece[0]
+        middle = (box.y0 + box.y1) / 2
+        if rows and abs(rows[-1][0] - middle) < max(box.height, 1.0) * 0.5:
+            rows[-1][1].append(piece)
+        else:
+            rows.append([middle, [piece]])
+    rows.sort(key=lambda row: -row[0])
+    left = min((piece[0].x0 for piece in pieces), default=0.0)
+    out = []
+    for _, row in rows:
+        row.sort(key=lambda piece: piece[0].x0)
+        chars = [ch for piece in row for ch in piece[2]]
+        size = chars[0].size if chars else 10.0
+        width = size * 0.5
+        parts = [row[0][1]]
+        for before, piece in itertools.pairwise(row):
+            gap = piece[0].x0 - before[0].x1
+            found = read_label(parts[-1]) if len(parts) == 1 else None
+            lone_label = found is not None and not found[1]
+            parts.append(" " if lone_label or gap < width * CELL_GAP else "\t")
+            parts.append(piece[1])
+        bold = sum("bold" in ch.fontname.lower() for ch in chars) > len(chars) / 2 if chars else False
+        x = row[0][0].x0
+        indent = " " * max(0, round((x - left) / 6))
+        layout = Layout(
+            page=number, x=round(x, 1), size=round(size, 1), bold=bold, top=round(page.height - row[0][0].y1)
+        )
+        out.append((indent + "".join(parts), layout))
+    return out
+
+
+def _check_text(text: str, pages: int) -> None:
+    codes = len(CID.findall(text))
+    letters = sum(ch.isalpha() for ch in CID.sub("", text))
+    if codes and codes * 2 > letters:
+        raise Unreadable(
+            "its text layer is font codes, not letters (`(cid:N)`: the PDF's fonts do not say which "
+            "character each code is); run OCR on it (e.g. `ocrmypdf --force-ocr in.pdf out.pdf`), or copy "
+            "the text out of a PDF viewer into a .txt file, and import that"
+        )
+    if letters < MIN_CHARS_PER_PAGE * max(pages, 1):
+        raise Unreadable(
+            "it has no text layer (scanned pages are images); run OCR on it (e.g. `ocrmypdf in.pdf out.pdf`) "
+            "and import the result, or type or paste the text into a .txt file"
+        )
+
+
+def _outline(data: bytes) -> list[tuple[int, str]]:
+    from pdfminer.pdfdocument import PDFDocument, PDFNoOutlines
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.psexceptions import PSException
+
+    try:
+        document = PDFDocument(PDFParser(BytesIO(data)))
+        return [(level, str(title)) for level, title, *_ in document.get_outlines()]
+    except (PDFNoOutlines, PSException, ValueError, KeyError, TypeError):  # bookmarks only help
+        return []
