@@ -35,27 +35,12 @@
     form.elements.department.append(new Option(policy.name, policy.slug));
   });
 
-  /** The entries with a word that `word` finds (search-index.js). */
-  function matchesOf(word) {
-    var key = index.partKey(word);
-    if (!data.parts[key]) return Promise.resolve(new Set());
-    return load(data.parts[key]).then(function () {
-      var found = new Set();
-      index.found(window.HANDBOOK_SEARCH_WORDS[key], word).forEach(function (indexed) {
-        indexed.numbers.forEach(function (n) { found.add(n); });
-      });
-      return found;
-    });
-  }
+  var engine = index.engine(data, load);
 
-  /** The provisions matching every word, or null when there are no words (everything matches). */
-  function matching(words) {
-    if (!words.length) return Promise.resolve(null);
-    return Promise.all(words.map(matchesOf)).then(function (sets) {
-      return sets.reduce(function (all, next) {
-        return new Set(Array.from(all).filter(function (n) { return next.has(n); }));
-      });
-    });
+  /** The query's results (search-index.js), or null when there are no words (everything matches). */
+  function matching(text) {
+    if (!engine.parse(text).some(function (c) { return !c.negated; })) return Promise.resolve(null);
+    return engine.search(text);
   }
 
   function element(tag, className, text) {
@@ -71,21 +56,14 @@
     return a;
   }
 
-  /** `text` as nodes, each word that begins with one of `words` marked. */
-  function highlighted(text, words) {
-    var fragment = document.createDocumentFragment();
-    if (!words.length) {
-      fragment.appendChild(document.createTextNode(text));
-      return fragment;
-    }
-    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var pattern = new RegExp("\\b(?:" + escaped.join("|") + ")[\\w'’]*", "gi");
-    var position = 0, match;
-    while ((match = pattern.exec(text))) {
-      fragment.appendChild(document.createTextNode(text.slice(position, match.index)));
-      fragment.appendChild(element("mark", null, match[0]));
-      position = match.index + match[0].length;
-    }
+  /** `text` as nodes, the places of the words `matched` marked (search-index.js finds them). */
+  function highlighted(text, matched) {
+    var fragment = document.createDocumentFragment(), position = 0;
+    engine.highlights(text, matched).forEach(function (range) {
+      fragment.appendChild(document.createTextNode(text.slice(position, range[0])));
+      fragment.appendChild(element("mark", null, text.slice(range[0], range[1])));
+      position = range[1];
+    });
     fragment.appendChild(document.createTextNode(text.slice(position)));
     return fragment;
   }
@@ -219,10 +197,10 @@
       status.textContent = "Type a word, or choose a department or a topic.";
       return;
     }
-    var words = index.queryWords(text);
     var topic = topicId ? topicNumber.get(topicId) : undefined;
-    matching(words).then(function (found) {
-      var hits = filtered(found, department ? policyNumber.get(department) : undefined, topic);
+    matching(text).then(function (result) {
+      var found = result && result.scores, words = result ? result.matched : new Set();
+      var hits = filtered(found && found.keys(), department ? policyNumber.get(department) : undefined, topic);
       var groups = byTopic(hits, topic);
       // At first every topic shows the same few departments: the first ones (in the handbook's order)
       // with a result. Their words are in one or two scripts, wherever the topics' other results are.
