@@ -176,9 +176,9 @@ def build_parts(entries: list[tuple[str, str]]) -> tuple[Words, dict[str, Part],
     for word in sorted(found):
         postings = sorted(found[word])
         key = part_key(word)
-        title = [n for n, _, in_title in postings if in_title]
+        titled_in = [n for n, _, in_title in postings if in_title]
         parts.setdefault(key, {})[word] = [stem(word), _deltas([n for n, _, _ in postings])] + (
-            [_deltas(title)] if title else []
+            [_deltas(titled_in)] if titled_in else []
         )
         positions.setdefault(key, {})[word] = [w[0] if len(w) == 1 else _deltas(w) for _, w, _ in postings]
     return words, parts, positions

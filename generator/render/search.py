@@ -80,7 +80,9 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
     files: dict[str, str | bytes] = {LUNR_SCRIPT: lunr_js()}
     topics = [t for _, group in topics_by_group(corpus.taxonomy) for t in group]
     topic_number = {t.id: i for i, t in enumerate(topics)}
-    words, policies, provision_topics = [], [], []
+    words: list[tuple[str, str]] = []
+    policies: list[dict] = []
+    provision_topics: list[list[int]] = []
     chunks: list[dict[str, list[Entry]]] = []
     size = TEXTS_CHUNK
     for policy in corpus.policies:
