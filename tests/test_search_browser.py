@@ -1,5 +1,7 @@
 """Site search works from disk with no network: type a word, see the policies, follow a result."""
 
+import re
+
 import pytest
 
 from .conftest import site_search
@@ -36,13 +38,14 @@ def test_search_undercover_finds_the_policies_that_mention_it_and_leads_to_the_p
 
 # --- The query language (issue #17) ----------------------------------------------------------------
 
+# The results once the search has answered (the count names pages) and nothing changed for three polls.
 SETTLED = """() => {
   const list = document.querySelector('.md-search-result__list');
   const meta = document.querySelector('.md-search-result__meta');
-  const now = (list ? list.innerHTML : '') + (meta ? meta.textContent : '');
-  const same = window.__lastResults === now;
+  const now = list.innerHTML + meta.textContent;
+  window.__stable = window.__lastResults === now ? (window.__stable || 0) + 1 : 0;
   window.__lastResults = now;
-  return same && window.__lastQuery === document.querySelector('.md-search__input').value;
+  return window.__stable >= 3 && /page/.test(meta.textContent);
 }"""
 
 
@@ -52,9 +55,9 @@ def results_for(page, query: str) -> list[dict]:
     box = page.locator(".md-search__input")
     box.click()
     box.fill("")
-    page.evaluate("(q) => { window.__lastQuery = q; window.__lastResults = null; }", query)
+    page.evaluate("() => { window.__lastResults = null; }")
     box.press_sequentially(query)
-    page.wait_for_function(SETTLED, polling=250, timeout=15000)
+    page.wait_for_function(SETTLED, polling=200, timeout=15000)
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item a')].map(a => ({
             href: a.getAttribute('href'),
@@ -109,3 +112,12 @@ def test_typos_stems_and_titles(searching):
     assert "duties" in {m.lower() for r in duty for m in r["marks"]}  # matched through the stem, marked
     topic = results_for(searching, "Undercover officers")
     assert "compare/topics/undercover-officers.html" in hrefs(topic)[0]  # the page that is the query ranks first
+
+
+def test_results_say_what_they_count_and_name_the_provision_s_section(searching):
+    results = results_for(searching, "undercover")
+    meta = searching.locator(".md-search-result__meta").inner_text()
+    pages = {r["href"].split("#")[0] for r in results}
+    assert str(len(pages)) in meta and "page" in meta  # the count is of pages, which the list groups by
+    # A provision without a heading of its own is shown with the section it is in.
+    assert any("(" in r["title"] and re.search(r"[A-Za-z]{4}", r["title"].split("(", 1)[1]) for r in results)
