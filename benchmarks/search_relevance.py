@@ -107,8 +107,10 @@ def table(report: dict) -> str:
         lines.append(f"| nDCG@10, {kind} queries | {ours['by_kind'][kind]:.2f} | {lunr['by_kind'][kind]:.2f} |")
     lines += [
         f"| latency per query, first (median) | {ours['cold_ms_median']:.1f} ms | {lunr['cold_ms_median']:.1f} ms |",
-        f"| latency per query, warm (median / p95) | {ours['warm_ms_median']:.1f} / {ours['warm_ms_p95']:.1f} ms "
-        f"| {lunr['warm_ms_median']:.1f} / {lunr['warm_ms_p95']:.1f} ms |",
+        (
+            f"| latency per query, warm (median / p95) | {ours['warm_ms_median']:.1f} / {ours['warm_ms_p95']:.1f} ms "
+            f"| {lunr['warm_ms_median']:.1f} / {lunr['warm_ms_p95']:.1f} ms |"
+        ),
         f"| index built in the browser first | none | {report['lunr_index_build_ms']:.0f} ms |",
     ]
     return "\n".join(lines)
