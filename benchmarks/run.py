@@ -380,6 +380,9 @@ def budgets(run: dict) -> dict[str, bool | None]:
         "no page over 100 kB": s["pages_over_budget"] == 0,
         "no page loads an index over 2 MB": max(indexes_loaded) <= INDEX_BUDGET if b else None,
         "compare search <= 150 ms": b["compare_search"]["first_results_ms"] <= 150 if b else None,
+        # Issue 17: the site search's first results, warm and right after a page opens.
+        "site search warm <= 150 ms": b["site_search"]["first_results_warm_ms"] <= 150 if b else None,
+        "site search after load <= 400 ms": b["site_search"]["first_results_after_load_ms"] <= 400 if b else None,
         "preview <= 16 ms": b["draft"]["preview_max_ms"] <= 16 if b else None,
     }
 

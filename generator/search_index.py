@@ -1,28 +1,57 @@
 """A word index built at build time and split into small parts, for searching thousands of policies
 from disk without loading (or building, in the browser) one index of everything.
 
-Each text is indexed by its words, lower-cased, without lunr's stop words; each word keeps its stem
-(lunr's Porter stemmer, the one lunr.js runs in the browser), so that a query word matches the words it
-begins (`underc` → `undercover`) and the words with its stem (`policies` → `policy`). The index is split
-by the first `KEY_LENGTH` letters of each word: a query loads only the parts of its own words, whatever
-the size of the handbook. The browser reads it with `overrides/assets/javascripts/search-index.js`, which
-cuts queries into words the same way.
+Words are cut out of each text the way the browser cuts a query (`overrides/assets/javascripts/
+search-index.js`), and by the same data, which this module writes into the index (`query_rules`):
+
+- lower-cased, accents folded by `FOLD` (`Forté` → `forte`), spelling variants by `SPELLINGS`;
+- every word is kept: *not*, *no*, *off*, *shall* carry the rule (rarity ranks common words low);
+- a compound written with a hyphen (`off-duty`, `e-mail`) is one place holding its parts and the parts
+  joined (`offduty`, `email`); two words written apart whose join is such a compound (`off duty`) are
+  the same, so `email`, `e-mail` and `e mail` find one another;
+- each word keeps its stem (lunr's Porter stemmer, the one lunr.js runs in the browser), so a query word
+  matches the words with its stem (`duties` → `duty`);
+- each word of an entry keeps its places (for "quoted phrases"), and whether it is in the entry's title
+  (label, heading, defined term, page title), which ranks above its body.
+
+The index is split by the first `KEY_LENGTH` letters of each word: a query loads only the parts of its
+own words (and, for a phrase, their places, kept in files of their own), whatever the size of the handbook.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from functools import cache
 
 from lunr.stemmer import stemmer
-from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.token import Token
 
-# A word: a run of letters, digits and underscores (JavaScript: /[\p{L}\p{N}_]+/gu on lower-cased text).
-WORD = re.compile(r"\w+")
 KEY_LENGTH = 3  # words are filed under their first three letters; a shorter word under itself
+HYPHENS = "-\u2010\u2011"  # join the parts of a compound (not a dash, which separates)
+# A word, or a compound of words joined by hyphens. The browser gets `BROWSER_TOKEN` (the same, in
+# JavaScript's Unicode classes) with the other rules, in the index's first script.
+TOKEN = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+BROWSER_TOKEN = rf"[\p{{L}}\p{{N}}]+(?:[{HYPHENS}][\p{{L}}\p{{N}}]+)*"
+# Folds that Unicode's decomposition does not give.
+LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "þ": "th"}
+# Spelling variants written as their most common American form.
+SPELLINGS = {
+    "judgement": "judgment",
+    "acknowledgement": "acknowledgment",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "licence": "license",
+    "offence": "offense",
+    "defence": "defense",
+    "behaviour": "behavior",
+    "organisation": "organization",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "practise": "practice",
+}
 
 # Where the built site keeps the index's scripts (written by generator/render/search.py).
 FOLDER = "search-index"
@@ -30,16 +59,27 @@ INDEX = f"{FOLDER}/index.js"
 TOPICS = f"{FOLDER}/topics.js"
 PAGES = f"{FOLDER}/pages.js"
 PARTS = f"{FOLDER}/words"
+PLACES = f"{FOLDER}/places"
+VOCABULARY = f"{FOLDER}/vocabulary.js"
 TEXTS = f"{FOLDER}/texts"
-LUNR_SCRIPT = "assets/vendor/lunr/lunr.js"  # its stemmer and stop words, as the index was built with
+LUNR_SCRIPT = "assets/vendor/lunr/lunr.js"  # its stemmer and TokenSet, as the index was built with
 
-Postings = list[int]  # text numbers, each given as its difference from the one before (smaller to write)
-Part = dict[str, list]  # word → [stem, postings]
+Postings = list[int]  # entry numbers, each given as its difference from the one before (smaller to write)
+Places = list  # per posting: its one place, or the differences of its places
+Part = dict[str, list]  # word → [stem, postings, postings of the entries having it in their title]
 
 
-def words_of(text: str) -> set[str]:
-    """The distinct words of `text` worth indexing: lower-cased, stop words left out."""
-    return {word for word in WORD.findall(text.lower()) if word not in STOP_WORDS}
+def fold_table(texts: list[str]) -> dict[str, str]:
+    """Lower-case letters → their letters without accents, for Latin letters and every letter of `texts`."""
+    letters = {chr(c) for c in range(0xC0, 0x250)} | {c for text in set(texts) for c in text if ord(c) > 0x7F}
+    table = {}
+    for letter in sorted({c.lower() for c in letters if len(c.lower()) == 1}):
+        folded = LIGATURES.get(letter) or "".join(
+            c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c)
+        )
+        if folded != letter and folded.isascii() and folded.isalnum():
+            table[letter] = folded
+    return table
 
 
 @cache
@@ -61,21 +101,97 @@ def _deltas(numbers: list[int]) -> Postings:
     return [number - previous for previous, number in zip([0] + numbers, numbers)]
 
 
-def build_parts(texts: list[str]) -> dict[str, Part]:
-    """The index of `texts` (numbered from 0 in the given order), split into parts by `part_key`."""
+class Words:
+    """How texts are cut into indexed words: the rules shared with the browser (`query_rules`)."""
+
+    def __init__(self, texts: list[str]):
+        self.fold = fold_table(texts)
+        self._translate = str.maketrans(self.fold)
+        self.compounds: set[str] = set()
+        for text in set(texts):
+            for token in TOKEN.findall(self.folded(text)):
+                parts = re.split(f"[{HYPHENS}]", token)
+                if len(parts) > 1:
+                    self.compounds.add(self.spelled("".join(parts)))
+
+    def folded(self, text: str) -> str:
+        return text.lower().translate(self._translate)
+
+    @staticmethod
+    def spelled(word: str) -> str:
+        return SPELLINGS.get(word, word)
+
+    def places(self, text: str, start: int = 0) -> list[list[str]]:
+        """The words at each place of `text`: one word, or a compound's parts and their join."""
+        out: list[list[str]] = []
+        tokens = [re.split(f"[{HYPHENS}]", token) for token in TOKEN.findall(self.folded(text))]
+        i = 0
+        while i < len(tokens):
+            parts = [self.spelled(p) for p in tokens[i]]
+            joined = "".join(parts)
+            if len(parts) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+                pair = parts[0] + self.spelled(tokens[i + 1][0])
+                if pair in self.compounds:  # `off duty` as `off-duty`
+                    parts, joined = [parts[0], self.spelled(tokens[i + 1][0])], pair
+                    i += 1
+            out.append(parts + [joined] if len(parts) > 1 else parts)
+            i += 1
+        return out
+
+    def query_rules(self) -> dict:
+        """What the browser needs to cut a query the same way (search-index.js reads it)."""
+        return {
+            "token": BROWSER_TOKEN,
+            "hyphens": HYPHENS,
+            "fold": self.fold,
+            "spellings": SPELLINGS,
+            "compounds": sorted(self.compounds),
+            "keyLength": KEY_LENGTH,
+        }
+
+
+def build_parts(entries: list[tuple[str, str]]) -> tuple[Words, dict[str, Part], dict[str, dict[str, Places]]]:
+    """The index of `entries` ((title, body), numbered from 0 in the given order), split into parts by
+    `part_key`: the words' postings, and, apart, their places in each entry."""
+    words = Words([t for entry in entries for t in entry])
     # Many entries have the same text (departments copy one another), so each distinct text is cut
     # into words once, and its words are filed with all the numbers of the entries that have it.
-    numbers: dict[str, list[int]] = defaultdict(list)
-    for number, text in enumerate(texts):
-        numbers[text].append(number)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for text, having in numbers.items():
-        for word in words_of(text):
-            postings[word] += having
+    numbers: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, entry in enumerate(entries):
+        numbers[entry].append(number)
+    found: dict[str, list[tuple[int, list[int], bool]]] = defaultdict(list)
+    for (title, body), having in numbers.items():
+        heading = words.places(title)
+        places: dict[str, list[int]] = defaultdict(list)
+        for place, at in enumerate(heading + words.places(body)):
+            for word in at:
+                if not places[word] or places[word][-1] != place:
+                    places[word].append(place)
+        titled = {word for at in heading for word in at}
+        for word, where in places.items():
+            for number in having:
+                found[word].append((number, where, word in titled))
     parts: dict[str, Part] = {}
-    for word in sorted(postings):
-        parts.setdefault(part_key(word), {})[word] = [stem(word), _deltas(sorted(postings[word]))]
-    return parts
+    positions: dict[str, dict[str, Places]] = {}
+    for word in sorted(found):
+        postings = sorted(found[word])
+        key = part_key(word)
+        titled_in = [n for n, _, in_title in postings if in_title]
+        parts.setdefault(key, {})[word] = [stem(word), _deltas([n for n, _, _ in postings])] + (
+            [_deltas(titled_in)] if titled_in else []
+        )
+        positions.setdefault(key, {})[word] = [w[0] if len(w) == 1 else _deltas(w) for _, w, _ in postings]
+    return words, parts, positions
+
+
+def vocabulary(parts: dict[str, Part]) -> dict[str, list]:
+    """Every indexed word and how many entries have it, for "did you mean" (words in no part a query loads)."""
+    listed = sorted((word, _count(value[1])) for part in parts.values() for word, value in part.items())
+    return {"words": [w for w, _ in listed], "counts": [c for _, c in listed]}
+
+
+def _count(deltas: Postings) -> int:
+    return len(deltas)
 
 
 def data_script(target: str, value, merge: bool = False) -> str:

@@ -284,3 +284,71 @@ def test_the_coverage_matrix_adds_a_department_s_column(offline_page, many_depar
     else:
         assert added.inner_text() == "not addressed"
     assert offline_page.errors == []
+
+
+# --- Issue #17 ----------------------------------------------------------------------------------------
+
+
+def test_the_first_click_on_a_result_right_after_typing_follows_it(offline_page, site):
+    page = open_search(offline_page, site)
+    type_query(page, "undercover")
+    label = page.locator("#compare-results .provision-label").first
+    target = label.get_attribute("href")
+    label.click()  # a real click: the box loses focus on the press, the link must still be there on release
+    page.wait_for_url(lambda url: "/policies/" in url and "#" in url)
+    assert target.split("#")[1] == page.url.split("#")[1]
+    assert offline_page.errors == []
+
+
+def test_definitions_are_found_and_filters_combine_with_words(offline_page, site):
+    page = open_search(offline_page, site)
+    type_query(page, "Facebook")
+    text = page.locator("#compare-results").inner_text()
+    assert "Definitions" in text and "No provision" not in page.locator("#compare-status").inner_text()
+    page.select_option("#compare-department", "raymore-mo")
+    page.wait_for_function("[...document.querySelectorAll('#compare-results .compare-column')].length === 1")
+    assert {v for values in shown(page).values() for v in values} == {"raymore-mo"}
+    assert "facebook" in page.locator("#compare-results").inner_text().lower()
+    assert offline_page.errors == []
+
+
+def test_the_query_and_filters_are_in_the_address_back_forward_and_shared_links(offline_page, site):
+    page = open_search(offline_page, site)
+    type_query(page, "undercover")
+    page.wait_for_function("location.search.includes('q=undercover')")
+    page.select_option("#compare-department", "raymore-mo")
+    page.wait_for_function("location.search.includes('department=raymore-mo')")
+    page.go_back()
+    page.wait_for_function("document.getElementById('compare-department').value === ''")
+    assert "department" not in page.url and page.locator("#compare-query").input_value() == "undercover"
+    page.go_forward()
+    page.wait_for_function("document.getElementById('compare-department').value === 'raymore-mo'")
+    shared = page.url
+    other = OfflinePage(page.context.browser)
+    try:
+        opened = other.page
+        opened.goto(shared)
+        opened.wait_for_function("document.querySelector('#compare-results .compare-provision')")
+        assert opened.locator("#compare-query").input_value() == "undercover"
+        assert {v for values in shown(opened).values() for v in values} == {"raymore-mo"}
+    finally:
+        other.context.close()
+    assert offline_page.errors == []
+
+
+def test_the_words_box_is_visible_focusable_and_the_form_fits_a_phone(browser, site):
+    offline = OfflinePage(browser, viewport={"width": 390, "height": 800})
+    try:
+        page = offline.open(site, "compare/search.html")
+        box = page.locator("#compare-query")
+        style = box.evaluate("b => { const s = getComputedStyle(b); return [s.borderTopWidth, s.borderTopStyle]; }")
+        assert style[0] != "0px" and style[1] != "none"
+        page.keyboard.press("Tab")
+        for _ in range(40):
+            if page.evaluate("document.activeElement.id") == "compare-query":
+                break
+            page.keyboard.press("Tab")
+        assert box.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        offline.context.close()

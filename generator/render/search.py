@@ -25,7 +25,20 @@ import importlib.resources
 from ..compare import provision_wording, topics_by_group
 from ..load import SourceLayout
 from ..model import Corpus, Policy, Provision
-from ..search_index import INDEX, LUNR_SCRIPT, PAGES, PARTS, TEXTS, TOPICS, build_parts, data_script, part_file
+from ..search_index import (
+    INDEX,
+    LUNR_SCRIPT,
+    PAGES,
+    PARTS,
+    PLACES,
+    TEXTS,
+    TOPICS,
+    VOCABULARY,
+    build_parts,
+    data_script,
+    part_file,
+    vocabulary,
+)
 from .compare import COVERAGE_PAGE, SEARCH_PAGE, topic_page
 from .draft import DRAFT_PAGE, template_of
 from .glossary import GLOSSARY_PAGE, term_page
@@ -39,9 +52,13 @@ INDEX_GLOBAL = "HANDBOOK_SEARCH"
 TOPICS_GLOBAL = "HANDBOOK_SEARCH_TOPICS"
 PAGES_GLOBAL = "HANDBOOK_SEARCH_PAGES"
 PARTS_GLOBAL = "HANDBOOK_SEARCH_WORDS"
+PLACES_GLOBAL = "HANDBOOK_SEARCH_PLACES"
+VOCABULARY_GLOBAL = "HANDBOOK_SEARCH_VOCABULARY"
 TEXTS_GLOBAL = "HANDBOOK_SEARCH_TEXTS"
 
-Entry = list[str]  # [label, title, words, address]: what a result shows of one entry
+# [label, title, words, address(, section)]: what a result shows of one entry; a provision's section is
+# the label and heading of the nearest provision above it with a heading.
+Entry = list[str]
 # Roughly how many characters of policies' texts one script holds: the policies of one script are next
 # to each other in the handbook's order. Each script loaded from disk costs the browser some ms of its
 # own, so fewer, larger scripts show results sooner than one per policy.
@@ -63,7 +80,9 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
     files: dict[str, str | bytes] = {LUNR_SCRIPT: lunr_js()}
     topics = [t for _, group in topics_by_group(corpus.taxonomy) for t in group]
     topic_number = {t.id: i for i, t in enumerate(topics)}
-    words, policies, provision_topics = [], [], []
+    words: list[tuple[str, str]] = []
+    policies: list[dict] = []
+    provision_topics: list[list[int]] = []
     chunks: list[dict[str, list[Entry]]] = []
     size = TEXTS_CHUNK
     for policy in corpus.policies:
@@ -86,21 +105,27 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
                 "texts": site_address(_texts(len(chunks))),
             }
         )
-        words += [" ".join(entry[:3]) for entry in entries]
+        words += [(" ".join(entry[:2]), entry[2]) for entry in entries]
         provision_topics += [[topic_number[t] for t in p.topics] for p in policy.provisions()]
     for number, chunk in enumerate(chunks, start=1):
         files[_texts(number)] = data_script(TEXTS_GLOBAL, chunk, merge=True)
     pages = _page_entries(corpus)
     files[PAGES] = data_script(PAGES_GLOBAL, pages)
-    parts = build_parts(words + [" ".join(entry[1:3]) for entry in pages])
+    rules, parts, places = build_parts(words + [(entry[1], entry[2]) for entry in pages])
     for key, part in parts.items():
         files[f"{PARTS}/{part_file(key)}.js"] = data_script(PARTS_GLOBAL, {key: part}, merge=True)
+        files[f"{PLACES}/{part_file(key)}.js"] = data_script(PLACES_GLOBAL, {key: places[key]}, merge=True)
+    files[VOCABULARY] = data_script(VOCABULARY_GLOBAL, vocabulary(parts))
     files[INDEX] = data_script(
         INDEX_GLOBAL,
         {
             "policies": policies,
             "pages": {"first": len(words), "count": len(pages), "texts": site_address(PAGES)},
             "parts": {key: site_address(f"{PARTS}/{part_file(key)}.js") for key in parts},
+            # A part's places are in the file of the same name in the places folder.
+            "places": [site_address(PARTS) + "/", site_address(PLACES) + "/"],
+            "vocabulary": site_address(VOCABULARY),
+            "rules": rules.query_rules(),
             "lunr": site_address(LUNR_SCRIPT),
         },
     )
@@ -120,12 +145,18 @@ def _texts(number: int) -> str:
 
 def _provision_entry(policy: Policy, provision: Provision, page: str) -> Entry:
     """A provision's entry; `page` is its policy page's address."""
-    return [
+    entry = [
         " ".join(provision.label_path),
         provision.heading or provision.term or "",
         provision_wording(policy, provision),
         f"{page}#{provision.id}",
     ]
+    above = provision.parent
+    while above is not None and not above.heading:
+        above = above.parent
+    if above is not None:
+        entry.append(" ".join(x for x in (above.label, above.heading) if x))
+    return entry
 
 
 def _page_entries(corpus: Corpus) -> list[Entry]:
@@ -144,6 +175,7 @@ def _page_entries(corpus: Corpus) -> list[Entry]:
                     p.document.type,
                     p.document.number,
                     p.document.subject,
+                    *(s.name for s in p.signatories),
                 )
                 if x
             ),

@@ -9,6 +9,8 @@
   "use strict";
 
   var GROUP_POLICIES = 6; // departments a topic's results show at first, and each "Show more" adds
+  // The group of the matches no topic covers: definitions, purposes, headings; it leads to the glossary.
+  var OTHER = { id: "other", title: "Definitions and provisions of no topic", page: "glossary.html" };
 
   var data = window.HANDBOOK_SEARCH, topics = window.HANDBOOK_SEARCH_TOPICS;
   var form = document.querySelector(".compare-search");
@@ -35,27 +37,12 @@
     form.elements.department.append(new Option(policy.name, policy.slug));
   });
 
-  /** The entries with a word that `word` finds (search-index.js). */
-  function matchesOf(word) {
-    var key = index.partKey(word);
-    if (!data.parts[key]) return Promise.resolve(new Set());
-    return load(data.parts[key]).then(function () {
-      var found = new Set();
-      index.found(window.HANDBOOK_SEARCH_WORDS[key], word).forEach(function (indexed) {
-        indexed.numbers.forEach(function (n) { found.add(n); });
-      });
-      return found;
-    });
-  }
+  var engine = index.engine(data, load);
 
-  /** The provisions matching every word, or null when there are no words (everything matches). */
-  function matching(words) {
-    if (!words.length) return Promise.resolve(null);
-    return Promise.all(words.map(matchesOf)).then(function (sets) {
-      return sets.reduce(function (all, next) {
-        return new Set(Array.from(all).filter(function (n) { return next.has(n); }));
-      });
-    });
+  /** The query's results (search-index.js), or null when there are no words (everything matches). */
+  function matching(text) {
+    if (!engine.parse(text).some(function (c) { return !c.negated; })) return Promise.resolve(null);
+    return engine.search(text);
   }
 
   function element(tag, className, text) {
@@ -71,21 +58,14 @@
     return a;
   }
 
-  /** `text` as nodes, each word that begins with one of `words` marked. */
-  function highlighted(text, words) {
-    var fragment = document.createDocumentFragment();
-    if (!words.length) {
-      fragment.appendChild(document.createTextNode(text));
-      return fragment;
-    }
-    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var pattern = new RegExp("\\b(?:" + escaped.join("|") + ")[\\w'’]*", "gi");
-    var position = 0, match;
-    while ((match = pattern.exec(text))) {
-      fragment.appendChild(document.createTextNode(text.slice(position, match.index)));
-      fragment.appendChild(element("mark", null, match[0]));
-      position = match.index + match[0].length;
-    }
+  /** `text` as nodes, the places of the words `matched` marked (search-index.js finds them). */
+  function highlighted(text, matched) {
+    var fragment = document.createDocumentFragment(), position = 0;
+    engine.highlights(text, matched).forEach(function (range) {
+      fragment.appendChild(document.createTextNode(text.slice(position, range[0])));
+      fragment.appendChild(element("mark", null, text.slice(range[0], range[1])));
+      position = range[1];
+    });
     fragment.appendChild(document.createTextNode(text.slice(position)));
     return fragment;
   }
@@ -162,6 +142,13 @@
     return section;
   }
 
+  /** A word replaced by a near one ("did you mean"), or words nothing has. */
+  function notes(result) {
+    if (!result) return "";
+    return result.suggestions.map(function (s) { return "Nothing has “" + s.from + "”: showing “" + s.to + "”. "; })
+      .concat(result.missing.map(function (w) { return "Nothing has the word “" + w + "”. "; })).join("");
+  }
+
   function summary(hits) {
     if (!hits.length) return "No provision matches.";
     var policies = new Set(hits.map(function (n) { return policyOf[n]; }));
@@ -177,17 +164,21 @@
       .sort(function (a, b) { return a - b; }) : Array.from({ length: to - from }, function (_, i) { return from + i; });
     return numbers.filter(function (n) {
       var own = topics.provisionTopics[n];
-      return own.length && (topic === undefined || own.indexOf(topic) >= 0);
+      return topic === undefined ? own.length || found : own.indexOf(topic) >= 0;
     });
   }
 
   /** The hits under each topic, in the topics' order: [[topic, hits by policy]], topics without hits left out. */
   function byTopic(hits, topic) {
-    var under = topics.topics.map(function () { return []; });
+    var under = topics.topics.map(function () { return []; }), other = [];
     hits.forEach(function (n) {
+      if (!topics.provisionTopics[n].length) other.push(n);
       topics.provisionTopics[n].forEach(function (t) { if (topic === undefined || t === topic) under[t].push(n); });
     });
-    return under.map(function (own, t) { return own.length ? [topics.topics[t], byPolicy(own)] : null; }).filter(Boolean);
+    var groups = under.map(function (own, t) { return own.length ? [topics.topics[t], byPolicy(own)] : null; }).filter(Boolean);
+    // Definitions and the provisions no topic covers, after the topics (only when words are searched).
+    if (other.length) groups.push([OTHER, byPolicy(other)]);
+    return groups;
   }
 
   // Renders are numbered: while parts load, typing goes on; a render that finishes after a later one
@@ -209,9 +200,39 @@
     });
   }
 
-  function render() {
+  /** The query and filters in the page's address, so that a search can be bookmarked, shared, and
+   * gone back to: typing replaces the address, choosing a filter adds one to the history. */
+  function remember(text, department, topicId, push) {
+    var params = new URLSearchParams();
+    if (text) params.set("q", text);
+    if (department) params.set("department", department);
+    if (topicId) params.set("topic", topicId);
+    var address = location.pathname + (params.toString() ? "?" + params : "") + location.hash;
+    if (address === location.pathname + location.search + location.hash) return;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", address);
+    } catch (refused) { // some browsers refuse it from disk: the search still works
+      status.dataset.history = String(refused);
+    }
+  }
+
+  /** The form as the page's address says. */
+  function recall() {
+    var params = new URLSearchParams(location.search);
+    form.elements.q.value = params.get("q") || "";
+    form.elements.department.value = policyNumber.has(params.get("department")) ? params.get("department") : "";
+    form.elements.topic.value = topicNumber.has(params.get("topic")) ? params.get("topic") : "";
+  }
+
+  var shownFor = null; // what the results on screen are for: drawing them again would lose a click
+
+  function render(event) {
     var text = form.elements.q.value.trim();
     var department = form.elements.department.value, topicId = form.elements.topic.value;
+    var key = [text, department, topicId].join("\n");
+    if (key === shownFor) return;
+    shownFor = key;
+    remember(text, department, topicId, Boolean(event && event.target && event.target.tagName === "SELECT"));
     var wanted = ++latest;
     if (!text && !department && !topicId) {
       drawn = wanted;
@@ -219,10 +240,10 @@
       status.textContent = "Type a word, or choose a department or a topic.";
       return;
     }
-    var words = index.queryWords(text);
     var topic = topicId ? topicNumber.get(topicId) : undefined;
-    matching(words).then(function (found) {
-      var hits = filtered(found, department ? policyNumber.get(department) : undefined, topic);
+    matching(text).then(function (result) {
+      var found = result && result.scores, words = result ? result.matched : new Set();
+      var hits = filtered(found && found.keys(), department ? policyNumber.get(department) : undefined, topic);
       var groups = byTopic(hits, topic);
       // At first every topic shows the same few departments: the first ones (in the handbook's order)
       // with a result. Their words are in one or two scripts, wherever the topics' other results are.
@@ -230,7 +251,7 @@
       return loadTexts(first).then(function () {
         if (wanted < drawn) return;
         drawn = wanted;
-        status.textContent = summary(hits) + (department ? " Department: " + data.policies[policyNumber.get(department)].name + "." : "");
+        status.textContent = notes(result) + summary(hits) + (department ? " Department: " + data.policies[policyNumber.get(department)].name + "." : "");
         draw(groups, words, first[first.length - 1], wanted);
       });
     }).catch(function (error) {
@@ -239,10 +260,13 @@
   }
 
   form.addEventListener("input", render);
-  form.addEventListener("change", render);
+  form.addEventListener("change", render); // the filters; for the words box the input event has drawn them
   form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
+  // Back and forward: the form and results as the address says.
+  window.addEventListener("popstate", function () { recall(); render(); });
   // Coming back to the page, the browser may restore what was typed: show its results again.
-  window.addEventListener("pageshow", render);
+  window.addEventListener("pageshow", function () { render(); });
+  if (location.search) recall();
   render();
   // Results show the first departments (in the handbook's order) first: have their words ready.
   if (data.policies.length) loadTexts([0]).catch(function () { /* the search says so when it needs them */ });

@@ -14,7 +14,7 @@
   var INDEX = "search-index/index.js"; // generator/search_index.py: INDEX
   var READER = "assets/javascripts/search-index.js"; // how to read the index, shared with the compare search
   var PAGES_LISTED = 25; // pages a result lists, best first
-  var BEGINS_WITH = 0.5; // a word that only begins with a query word counts half a word that is it
+  var COMPARE_SEARCH = "compare/search.html"; // where a "did you mean" leads, with the query
 
   // The site's top folder: this script is assets/javascripts/search-worker.js.
   var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
@@ -39,46 +39,17 @@
         var data = self.HANDBOOK_SEARCH;
         var policyOf = new Int32Array(data.pages.first);
         data.policies.forEach(function (p, i) { policyOf.fill(i, p.first, p.first + p.count); });
-        var total = data.pages.first + data.pages.count;
         return load(data.lunr).then(function () {
           return Promise.all([load(READER), load(data.pages.texts)]);
         }).then(function () {
-          return { data: data, policyOf: policyOf, total: total };
+          return { data: data, policyOf: policyOf, engine: self.HandbookSearchIndex.engine(data, load) };
         });
       });
     }
     return index;
   }
 
-  /** Entry number → score for one query word: words that are it or share its stem score their rarity;
-   * words that begin with it (from three letters on) half as much. */
-  function scoresOf(word, search) {
-    var key = self.HandbookSearchIndex.partKey(word), address = search.data.parts[key];
-    if (!address) return Promise.resolve(new Map());
-    return load(address).then(function () {
-      var scores = new Map();
-      self.HandbookSearchIndex.found(self.HANDBOOK_SEARCH_WORDS[key], word).forEach(function (indexed) {
-        var score = Math.log(1 + search.total / indexed.numbers.length) * (indexed.same ? 1 : BEGINS_WITH);
-        indexed.numbers.forEach(function (n) {
-          if (!(scores.get(n) >= score)) scores.set(n, score);
-        });
-      });
-      return scores;
-    });
-  }
-
-  /** Entries matching every word, with the sum of their scores. */
-  function matching(words, search) {
-    return Promise.all(words.map(function (w) { return scoresOf(w, search); })).then(function (all) {
-      return all.reduce(function (both, next) {
-        var out = new Map();
-        both.forEach(function (score, n) { if (next.has(n)) out.set(n, score + next.get(n)); });
-        return out;
-      });
-    });
-  }
-
-  /** The entry as results show it: [label, title, words, address]. */
+  /** The entry as results show it: [label, title, words, address(, section)]. */
   function entry(n, search) {
     var data = search.data;
     if (n >= data.pages.first) return self.HANDBOOK_SEARCH_PAGES[n - data.pages.first];
@@ -120,27 +91,27 @@
     return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
 
-  /** `text` as HTML, each word that begins with one of `words` marked. */
-  function marked(text, words) {
-    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var pattern = new RegExp("(^|[^\\p{L}\\p{N}_])((?:" + escaped.join("|") + ")[\\p{L}\\p{N}_'’]*)", "giu");
-    var out = "", position = 0, match;
-    while ((match = pattern.exec(text))) {
-      var start = match.index + match[1].length;
-      out += escape(text.slice(position, start)) + "<mark>" + escape(match[2]) + "</mark>";
-      position = start + match[2].length;
-    }
+  /** `text` as HTML, the places of the words `matched` marked (search-index.js finds them). */
+  function marked(text, matched, search) {
+    var out = "", position = 0;
+    search.engine.highlights(text, matched).forEach(function (range) {
+      out += escape(text.slice(position, range[0])) + "<mark>" + escape(text.slice(range[0], range[1])) + "</mark>";
+      position = range[1];
+    });
     return out + escape(text.slice(position));
   }
 
-  /** One page's result as the theme draws it: its entries, best first, and the page itself. */
-  function describe(group, scores, words, search) {
+  /** One page's result as the theme draws it: its entries, best first, and the page itself. A
+   * provision shows its label and heading (or its section's), then its words. */
+  function describe(group, scores, result, search) {
     var terms = {};
-    words.forEach(function (w) { terms[w] = true; });
+    result.matched.forEach(function (w) { terms[w] = true; });
     var entries = group.entries.slice().sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
     var docs = entries.map(function (n) {
       var shown = entry(n, search), name = [shown[0], shown[1]].filter(Boolean).join(" ");
-      return { location: shown[3], title: marked(name || "¶", words), text: marked(shown[2], words),
+      var title = marked(name || "¶", result.matched, search);
+      if (shown[4] && !shown[1]) title += ' <span class="search-section">(' + escape(shown[4]) + ")</span>";
+      return { location: shown[3], title: title, text: marked(shown[2], result.matched, search),
                score: scores.get(n), terms: terms };
     });
     if (!docs.some(function (doc) { return doc.location === group.page; })) {
@@ -156,14 +127,33 @@
     return own ? own[1] : page;
   }
 
+  /** What the reader should know first: a word replaced by a near one, or words nothing has. */
+  function notice(result, query) {
+    var said = [];
+    result.suggestions.forEach(function (s) {
+      said.push("Did you mean <mark>" + escape(s.to) + "</mark>? Nothing has “" + escape(s.from) + "”: showing “" +
+        escape(s.to) + "”.");
+    });
+    result.missing.filter(function (w) { return w.length >= 4; }).forEach(function (w) { said.push("No page or provision has the word “" + escape(w) + "”."); });
+    if (!said.length) return null;
+    var corrected = query;
+    result.suggestions.forEach(function (s) { corrected = corrected.replace(new RegExp(s.from, "i"), s.to); });
+    return [{ location: COMPARE_SEARCH + "?q=" + encodeURIComponent(corrected), title: said.join(" "),
+              text: "", score: 0, terms: {} }];
+  }
+
   function search(query) {
     return ready().then(function (search) {
-      var words = self.HandbookSearchIndex.queryWords(query);
-      if (!words.length) return { items: [] };
-      return matching(words, search).then(function (scores) {
+      return search.engine.search(query).then(function (result) {
+        var scores = result.scores, first = search.data.pages.first;
+        scores.forEach(function (score, n) {
+          if (n >= first) scores.set(n, search.engine.titleBonus(score, entry(n, search)[1], query));
+        });
         var groups = byPage(scores, search);
         return loadTexts(groups, search).then(function () {
-          return { items: groups.map(function (g) { return describe(g, scores, words, search); }) };
+          var items = groups.map(function (g) { return describe(g, scores, result, search); });
+          var first = notice(result, query);
+          return { items: first ? [first].concat(items) : items };
         });
       });
     });
