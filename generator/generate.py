@@ -19,7 +19,7 @@ from .render.glossary import TermLinker, glossary_pages
 from .render.home import home_pages
 from .render.html import href, url_path
 from .render.page import Page
-from .render.policy import page_path, render_policy
+from .render.policy import original_page, page_path, render_policy
 from .render.search import search_pages
 
 Pages = dict[str, Page | str | bytes]  # path inside the pages folder → a page, or a file's content
@@ -31,7 +31,10 @@ def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     term_links = TermLinker(corpus.glossary)
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
-        pages[original] = (layout.originals / policy.original).read_bytes()
+        data = (layout.originals / policy.original).read_bytes()
+        # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
+        is_page = original.endswith(".md")
+        pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
         pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
     return pages
 

@@ -487,3 +487,16 @@ ALLOWED_TAGS = {
     ],
     *["del", "ins", "link", "script"],
 }
+
+
+def test_an_original_in_markdown_is_shown_as_written(property_source):
+    """An original `.md` is a page of the site (every `.md` is): its text shown exactly, none of it read."""
+    write_source(property_source, "Words")
+    original = "<script>alert(1)</script>\n\n*not emphasis* {: onfocus=alert(1) }\n"
+    (property_source / "originals" / "notes.md").write_text(original, encoding="utf-8")
+    policy = load_yaml(property_source / "policies" / "any.yml")
+    dump_yaml(property_source / "policies" / "any.yml", {**policy, "original": "notes.md"})
+    pages = render_pages(load_corpus(property_source), SourceLayout(property_source))
+    page = shown(pages, "originals/notes.md")
+    assert page.shows(original) and {tag for tag, _ in page.elements} == {"pre"}
+    assert 'href="../originals/notes.html"' in pages["policies/any.md"]

@@ -41,6 +41,12 @@ def render_policy(policy: Policy, original_href: str, term_links=None) -> Page:
     return make_page(page_title(policy), blocks)
 
 
+def original_page(name: str, text: str) -> Page:
+    """An original written in Markdown (`x.md`), which the site has as a page (`x.html`) like every `.md`:
+    its text exactly as written, nothing of it read as Markdown or HTML (it is the provenance)."""
+    return make_page(name, [f'<pre class="original-text">{escape(text)}</pre>'])
+
+
 def _byline(policy: Policy) -> str:
     place = ", ".join(p for p in (policy.agency.city, policy.agency.state) if p)
     name = escape(policy.agency.name) + (f" — {escape(place)}" if place and place not in policy.agency.name else "")
