@@ -85,7 +85,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="generate the pages and build the site into site/",
-        description="Validate source/, generate Markdown pages and build the static site with MkDocs. "
+        description="Validate source/, generate the pages and build the static site with MkDocs. "
         "The previous site/ is replaced only when the whole build succeeded.",
     )
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")

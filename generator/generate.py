@@ -1,9 +1,14 @@
-"""Generation: the validated model rendered into the Markdown pages and files the site is built from."""
+"""Generation: the validated model rendered into the pages and files the site is built from.
+
+Each page is a `render.page.Page`: its body, finished HTML, is what the page's file holds, and its title
+and table of contents go to the site engine beside it (see `Generated`), never through the file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .load import SourceLayout, collector_paused, load_corpus
@@ -12,11 +17,12 @@ from .render.compare import render_compare
 from .render.draft import render_draft
 from .render.glossary import TermLinker, glossary_pages
 from .render.home import home_pages
-from .render.html import href
-from .render.policy import page_path, render_policy
+from .render.html import href, url_path
+from .render.page import Page
+from .render.policy import original_page, page_path, render_policy
 from .render.search import search_pages
 
-Pages = dict[str, str | bytes]  # path inside the pages folder → content
+Pages = dict[str, Page | str | bytes]  # path inside the pages folder → a page, or a file's content
 
 
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
@@ -25,13 +31,16 @@ def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     term_links = TermLinker(corpus.glossary)
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
-        pages[original] = (layout.originals / policy.original).read_bytes()
-        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), original), term_links)
+        data = (layout.originals / policy.original).read_bytes()
+        # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
+        is_page = original.endswith(".md")
+        pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
+        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
     return pages
 
 
 # Each page kind: a function from the model to its pages, and the home-page link it contributes.
-PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Pages]]] = [
+PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Mapping[str, Page | str | bytes]]]] = [
     (None, policy_pages),
     ("glossary", glossary_pages),
     ("compare", render_compare),
@@ -93,9 +102,18 @@ def write_pages(out_dir: Path, pages: Pages) -> int:
     return written
 
 
-def generate(source: Path, out_dir: Path) -> Corpus:
+@dataclass
+class Generated:
+    """What a generation made: the model, and each page (by its path) with its title and table of contents."""
+
+    corpus: Corpus
+    pages: dict[str, Page]
+
+
+def generate(source: Path, out_dir: Path) -> Generated:
     """Load and validate `source/` (raising `SourceError` before writing anything), then write the pages."""
     layout = SourceLayout(source)
     corpus = load_corpus(source)
-    write_pages(out_dir, render_pages(corpus, layout))
-    return corpus
+    pages = render_pages(corpus, layout)
+    write_pages(out_dir, pages)
+    return Generated(corpus, {path: page for path, page in pages.items() if isinstance(page, Page)})

@@ -9,13 +9,13 @@ import logging
 import re
 from pathlib import Path
 
-from markdown import Markdown
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .generate import generate, page_dates
 from .problems import SourceError
@@ -31,13 +31,10 @@ NAV_SECTION = 40
 # page and rebuild it in the browser on every page (tens of MB with a thousand agencies).
 SEARCH_WORKER = "assets/javascripts/search-worker.js"
 THEME_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-# Our pages are mostly blocks of finished HTML, which Python-Markdown would parse tag by tag only to
-# pass them through (most of the build's time with a thousand agencies). Each such block is set aside
-# before the conversion, a placeholder paragraph in its place, and put back after it: the same page.
-RAW_BLOCK = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
-BLOCK_LEVEL = frozenset(Markdown().block_level_elements)
-PLACEHOLDER = "HANDBOOK-HTML-BLOCK-{}"  # a paragraph no page has: every text of a page is inside its HTML
-PLACEHOLDER_PARAGRAPH = re.compile(r"<p>HANDBOOK-HTML-BLOCK-(\d+)</p>")
+# Our pages are finished HTML (generator/render/page.py), shown exactly as generated: MkDocs converts an
+# empty stand-in for each, and the page's HTML, title and table of contents are put in from the generator.
+# Nothing of a page goes through Markdown, which would read Markdown and attribute lists in its text.
+STAND_IN = ""
 # The theme's templates indent every line they write: more than half of a page's navigation is white
 # space. A run of white space holding a line break shows as one space, so it is cut to one line break,
 # except where white space is kept as written.
@@ -54,17 +51,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self):
         super().__init__()
-        self.set_aside: dict[str, list[str]] = {}  # page → its blocks of HTML, during its conversion
+        self.pages: dict = {}  # page path → the generated page (generator/render/page.py), until it is shown
 
     def _source(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.source
 
     def on_pre_build(self, *, config) -> None:
         try:
-            corpus = generate(self._source(config), Path(config.docs_dir))
+            generated = generate(self._source(config), Path(config.docs_dir))
         except SourceError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the source data:\n{exc}") from None
-        self.page_dates, self.newest_date = page_dates(corpus)
+        self.pages = generated.pages
+        self.page_dates, self.newest_date = page_dates(generated.corpus)
 
     def on_pre_page(self, page, *, config, files):
         """Dates the page by its content (see `page_dates`): MkDocs would write the day of the build into
@@ -74,29 +72,31 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.update_date = date.isoformat()
         return page
 
+    def on_page_read_source(self, *, page, config):
+        """MkDocs reads `STAND_IN` in place of the page's file: the page is already HTML."""
+        return STAND_IN
+
     def on_page_markdown(self, markdown, *, page, config, files):
-        """Leaves every page out of the theme's own search index (the site search does not use it), and
-        sets the page's blocks of HTML aside (`RAW_BLOCK`)."""
+        """Leaves every page out of the theme's own search index (the site search does not use it)."""
         page.meta["search"] = {"exclude": True}
-        blocks, aside = markdown.split("\n\n"), []
-        for i, block in enumerate(blocks):
-            tag = RAW_BLOCK.match(block)
-            if tag and tag.group(1).lower() in BLOCK_LEVEL:
-                blocks[i] = PLACEHOLDER.format(len(aside))
-                aside.append(block)
-        self.set_aside[page.file.src_uri] = aside
-        return "\n\n".join(blocks)
+        return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        """Puts the page's blocks of HTML back where their placeholders are."""
-        aside = self.set_aside.pop(page.file.src_uri)
-        html, found = PLACEHOLDER_PARAGRAPH.subn(lambda m: aside[int(m.group(1))], html)
-        if found != len(aside):
-            raise PluginError(
-                f"{page.file.src_uri}: {len(aside) - found} block(s) of HTML lost their place "
-                "in the Markdown conversion"
-            )
-        return html
+        """The generated page's HTML, exactly as generated, with its title and table of contents.
+
+        The theme writes titles as HTML, so the title is given escaped; `meta.title` is what the theme
+        puts in the window title as it is (`page.title` would go through `striptags`, which unescapes).
+        The home page keeps the site's name as its window title."""
+        generated = self.pages.pop(page.file.src_uri, None)
+        if generated is None:
+            raise PluginError(f"{page.file.src_uri}: not a page the handbook generated (edit source/, not the pages)")
+        page.title = generated.title_html
+        if not page.is_homepage:
+            page.meta["title"] = generated.title_html
+        if generated.hide:
+            page.meta["hide"] = list(generated.hide)
+        page.toc = get_toc(generated.toc)
+        return str(generated)
 
     def on_post_page(self, output, *, page, config):
         """Points the page's search box at `SEARCH_WORKER` instead of the theme's own worker."""

@@ -410,6 +410,7 @@ class TagCollector(HTMLParser):
 WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(str.strip)
 # The elements and attributes our renderers write; text from the YAML must never add others.
 OUR_TAGS = {
+    *(f"h{level}" for level in range(1, 7)),  # headings are written as HTML too
     "p",
     "div",
     "a",

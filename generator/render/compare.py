@@ -15,7 +15,6 @@ departments), `compare-topic.js` (switch between the precomputed pair diffs) and
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from ..compare import (
@@ -39,6 +38,7 @@ from ..search_index import INDEX as SEARCH_INDEX
 from ..search_index import LUNR_SCRIPT, data_script
 from ..search_index import TOPICS as SEARCH_TOPICS
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
+from .page import Heading, Page, make_page
 from .policy import page_path
 
 COVERAGE_PAGE = "compare/index.md"
@@ -132,10 +132,9 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | byte
 # --- Shared pieces ----------------------------------------------------------------------------------
 
 
-def _front_matter(title: str) -> str:
-    """The page's title, and no table of contents beside it: columns and the matrix need the width."""
-    # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
-    return f"---\ntitle: {json.dumps(escape(title))}\nhide:\n  - toc\n---"
+def _compare_page(title: str, blocks: list[str | Heading]) -> Page:
+    """A comparison page, with no table of contents beside it: columns and the matrix need the width."""
+    return make_page(title, blocks, hide=("toc",))
 
 
 def _stylesheet(page: str) -> str:
@@ -212,7 +211,7 @@ def matrix_policies(corpus: Corpus, comparisons: list[TopicComparison]) -> list[
     return [p for p in corpus.policies if id(p) in chosen]
 
 
-def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
+def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
     """Topics (grouped) × policies: each cell links to the policy's provisions on the topic or says
     it is not addressed; totals per policy (topics addressed) and per topic (departments addressing).
     With many policies, a few are shown and the reader adds others."""
@@ -241,9 +240,8 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
         f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
         f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>'
     )
-    blocks = [
-        _front_matter("Compare policies by topic"),
-        "# Compare policies by topic",
+    blocks: list[str | Heading] = [
+        Heading(1, "Compare policies by topic"),
         _stylesheet(page),
         (
             '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
@@ -267,7 +265,7 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
     )
     if more:
         blocks.append(_scripts(page, POLICIES_DATA, CHOOSE_SCRIPT))
-    return "\n\n".join(blocks) + "\n"
+    return _compare_page("Compare policies by topic", blocks)
 
 
 def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy], departments: int) -> str:
@@ -322,7 +320,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
 # --- One topic --------------------------------------------------------------------------------------
 
 
-def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
+def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page:
     """The page of one topic: what each policy shown says, side by side, and the differences.
 
     `drawn` holds every stance's column by policy slug; the template's and the shown departments' are
@@ -331,13 +329,12 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
     comparison = view.comparison
     topic, page = comparison.topic, topic_page(comparison.topic)
     group = next((g.title for g in corpus.taxonomy.groups if g.id == topic.group), None)
-    blocks = [
-        _front_matter(topic.title),
-        f"# {heading_text(topic.title)}",
+    blocks: list[str | Heading] = [
+        Heading(1, heading_text(topic.title)),
         _stylesheet(page),
         f'<p class="lead">{escape(topic.description)}</p>',
         _topic_summary(page, comparison, len(corpus.departments), group),
-        "## Side by side {#side-by-side}",
+        Heading(2, "Side by side", "side-by-side"),
     ]
     shown = comparison.template_stances + view.shown
     if shown:
@@ -349,10 +346,10 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> str:
         ]
     else:
         blocks.append('<p class="not-addressed">No policy addresses this topic.</p>')
-    blocks += ["## Differences between two departments {#differences}", _differences(view)]
+    blocks += [Heading(2, "Differences between two departments", "differences"), _differences(view)]
     scripts = ([POLICIES_DATA, LOAD_SCRIPT] if view.more else []) + [CHOOSE_SCRIPT, TOPIC_SCRIPT]
     blocks.append(_scripts(page, *scripts))
-    return "\n\n".join(blocks) + "\n"
+    return _compare_page(topic.title, blocks)
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
@@ -581,7 +578,7 @@ def _pair_section(diff: PairDiff, shown: bool) -> str:
 # --- Compare search ---------------------------------------------------------------------------------
 
 
-def render_search(corpus: Corpus) -> str:
+def render_search(corpus: Corpus) -> Page:
     """The search page: words, a department and a topic filter; results are drawn by compare-search.js
     from the site's search index (`generator/render/search.py`), which also lists the departments, so
     that the page stays small."""
@@ -601,9 +598,8 @@ def render_search(corpus: Corpus) -> str:
         '<label for="compare-topic">Topic</label>'
         f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>'
     )
-    blocks = [
-        _front_matter("Compare search"),
-        "# Compare search",
+    blocks: list[str | Heading] = [
+        Heading(1, "Compare search"),
         _stylesheet(page),
         (
             '<p class="lead">Find what each department says: type words, choose a department or a topic. Results are '
@@ -615,4 +611,4 @@ def render_search(corpus: Corpus) -> str:
         f'<div class="compare-results" id="compare-results" data-root="{attr(_site_root(page))}"></div>',
         _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, INDEX_READER, LOAD_SCRIPT, SEARCH_SCRIPT),
     ]
-    return "\n\n".join(blocks) + "\n"
+    return _compare_page("Compare search", blocks)

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from dataclasses import dataclass
 
 from .. import inline
 from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
 from ..schema import DATES
 from .compare import topic_page
-from .html import attr, date_text, escape, first_words, href, paragraph_html
+from .html import attr, date_text, embedded_json, escape, first_words, href, paragraph_html
+from .page import Heading, Page, make_page
 
 DRAFT_PAGE = "draft.md"
+TITLE = "Draft your policy"
 ANSWERS_VERSION = 1
 MARKDOWN_SPECIAL = "\\`*_[]<>"  # characters of the text escaped with a backslash in Markdown
 MAX_HEADING_LEVEL = 6
@@ -259,7 +260,7 @@ class _Renderer:
         wrap = ' data-md-before="**" data-md-after="**" data-run="bold"' if bold else ""
         options = renumber_options(self.policy, provision)
         if options and self.with_variants:
-            variants = json.dumps(label_variants(self.policy, provision), ensure_ascii=False)
+            variants = embedded_json(label_variants(self.policy, provision))
             return (
                 f'<span class="draft-label"{wrap} data-renumber-by="{attr(",".join(options))}" '
                 f'data-labels="{attr(variants)}">{escape(provision.label)}</span> '
@@ -358,16 +359,15 @@ def standalone_html(policy: Policy, article: str) -> str:
 # --- The page -------------------------------------------------------------------------------------
 
 
-def render_draft(corpus: Corpus, layout) -> dict[str, str]:
+def render_draft(corpus: Corpus, layout) -> dict[str, Page]:
     """The "Draft your policy" page, or nothing when the handbook has no template."""
     policy = template_of(corpus)
     if policy is None:
         return {}
     places = option_places(policy)
     precedents = precedents_by_option(corpus, policy)
-    blocks = [
-        "---\ntitle: Draft your policy\nhide:\n  - navigation\n  - toc\n---",
-        "# Draft your policy",
+    blocks: list[str | Heading] = [
+        Heading(1, TITLE),
         (
             f'<p class="lead">Answer the choices of the <a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md"))}">'
             f"{escape(policy.agency.name)}</a> below; the complete policy on the right changes as you type. "
@@ -384,7 +384,7 @@ def render_draft(corpus: Corpus, layout) -> dict[str, str]:
         f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/javascripts/draft.js"))}"></script>',
     ]
-    return {DRAFT_PAGE: "\n\n".join(blocks) + "\n"}
+    return {DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc"))}
 
 
 def _toolbar() -> str:
@@ -517,8 +517,7 @@ def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
             for o in policy.options
         ],
     }
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="draft-data">{text}</script>'
+    return f'<script type="application/json" id="draft-data">{embedded_json(data)}</script>'
 
 
 # --- How others decided -----------------------------------------------------------------------------

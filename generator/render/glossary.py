@@ -14,13 +14,13 @@ with the number of agencies: a term page shows at most `WORDINGS_SHOWN` wordings
 from __future__ import annotations
 
 import html as html_module
-import json
 import re
 
 from ..glossary import Definition, Entry, Glossary, Wording
 from ..inline import paragraphs as split_paragraphs
 from ..model import Corpus, Policy, Provision
 from .html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
+from .page import Heading, Page, make_page
 from .policy import page_path
 
 GLOSSARY_PAGE = "glossary.md"
@@ -31,7 +31,7 @@ WORDINGS_SHOWN = 10  # wordings shown in full per term; the others are counted a
 LISTED = 12  # policies named per list; beyond that, a count
 
 
-def glossary_pages(corpus: Corpus, layout) -> dict[str, str]:
+def glossary_pages(corpus: Corpus, layout) -> dict[str, Page]:
     """The glossary page, and the term pages of a split glossary, when any policy defines a term (they
     need only the model, not `layout`)."""
     glossary = corpus.glossary
@@ -55,23 +55,22 @@ def term_page(glossary: Glossary, entry: Entry) -> str:
     return f"{TERM_PAGES}/{entry.anchor}.md" if is_split(glossary) else GLOSSARY_PAGE
 
 
-def render_glossary(glossary: Glossary) -> str:
+def render_glossary(glossary: Glossary) -> Page:
     """The whole glossary on one page: the index, then every term under its letter."""
-    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary, GLOSSARY_PAGE)]
+    blocks: list[str | Heading] = [Heading(1, TITLE), _introduction(glossary), _index(glossary, GLOSSARY_PAGE)]
     for letter, entries in glossary.by_letter():
-        blocks.append(f"## {heading_text(letter)} {{#{_letter_anchor(letter)} .glossary-letter}}")
+        blocks.append(Heading(2, heading_text(letter), _letter_anchor(letter), ("glossary-letter",)))
         for entry in entries:
             blocks += _entry_blocks(glossary, entry, GLOSSARY_PAGE)
-    return "\n\n".join(blocks) + "\n"
+    return make_page(TITLE, blocks)
 
 
-def render_index_page(glossary: Glossary) -> str:
+def render_index_page(glossary: Glossary) -> Page:
     """The glossary page of a split glossary: the index, each term linking to its page."""
-    blocks = [f"---\ntitle: {TITLE}\n---", f"# {TITLE}", _introduction(glossary), _index(glossary, GLOSSARY_PAGE)]
-    return "\n\n".join(blocks) + "\n"
+    return make_page(TITLE, [Heading(1, TITLE), _introduction(glossary), _index(glossary, GLOSSARY_PAGE)])
 
 
-def render_term_page(glossary: Glossary, entry: Entry) -> str:
+def render_term_page(glossary: Glossary, entry: Entry) -> Page:
     """One term of a split glossary: a way back to the index, then the term's entry."""
     page = term_page(glossary, entry)
     title = f"{entry.term} – {TITLE}"
@@ -79,9 +78,7 @@ def render_term_page(glossary: Glossary, entry: Entry) -> str:
         f'<p class="glossary-back"><a href="{attr(href(page, GLOSSARY_PAGE))}">{escape(TITLE)}</a>: '
         f"every term from A to Z.</p>{_LEGEND}"
     )
-    # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
-    blocks = [f"---\ntitle: {json.dumps(escape(title))}\n---", back, *_entry_blocks(glossary, entry, page, level="#")]
-    return "\n\n".join(blocks) + "\n"
+    return make_page(title, [back, *_entry_blocks(glossary, entry, page, level=1)])
 
 
 def _introduction(glossary: Glossary) -> str:
@@ -142,9 +139,9 @@ def _letter_anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
-def _entry_blocks(glossary: Glossary, entry: Entry, page: str, level: str = "###") -> list[str]:
+def _entry_blocks(glossary: Glossary, entry: Entry, page: str, level: int = 3) -> list[str | Heading]:
     """A term's heading and entry, as they stand on `page`."""
-    heading = f"{level} {heading_text(entry.term)} {{#{entry.anchor} .glossary-term}}"
+    heading = Heading(level, heading_text(entry.term), entry.anchor, ("glossary-term",))
     shown = entry.wordings[:WORDINGS_SHOWN]
     wordings = "".join(_wording(entry, wording, page) for wording in shown)
     return [

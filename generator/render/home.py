@@ -7,18 +7,19 @@ between, so that no page grows with the number of agencies.
 
 from __future__ import annotations
 
-import json
-
 from ..model import Corpus, Policy
 from .html import attr, date_html, escape, href, paragraph_html
+from .page import Heading, Page, make_page
 from .policy import page_path
+
+TITLE = "Police Policy Handbook"
 
 HOME_PAGE = "index.md"
 DIRECTORY = "directory"  # the folder of the directory pages
 HOME_ROWS = 100
 
 
-def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, str]:
+def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, Page]:
     """The home page and, for a large handbook, the directory pages.
 
     `links` maps a page kind (`compare`, `glossary`, `draft`) to its page path, for those that exist.
@@ -45,10 +46,10 @@ def directory_page(number: int) -> str:
     return f"{DIRECTORY}/{number}.md"
 
 
-def render_home(corpus: Corpus, links: dict[str, str], policies: str) -> str:
+def render_home(corpus: Corpus, links: dict[str, str], policies: str) -> Page:
     """The home page, with `policies` (the table, or the list of directory pages) under "Policies"."""
-    intro = [
-        "# Police Policy Handbook",
+    intro: list[str | Heading] = [
+        Heading(1, TITLE),
         (
             '<p class="lead">Social-media policies of police departments, kept exactly as each agency wrote them, '
             "with a model template an agency can draft its own policy from.</p>"
@@ -65,19 +66,18 @@ def render_home(corpus: Corpus, links: dict[str, str], policies: str) -> str:
     ]
     if guide:
         intro.append(f'<ul class="home-links">{"".join(guide)}</ul>')
-    return "\n\n".join(intro + ["## Policies {#policies}", policies]) + "\n"
+    return make_page(TITLE, intro + [Heading(2, "Policies", "policies"), policies])
 
 
-def render_directory_page(number: int, policies: list[Policy], pages: int) -> str:
+def render_directory_page(number: int, policies: list[Policy], pages: int) -> Page:
     """One directory page: its policies' table, and the way back to the home page's list."""
-    page = directory_page(number)
+    path = directory_page(number)
     title = f"Policies: {_run_title(policies)}"
     back = (
         f'<p class="directory-back">Page {number} of {pages} of the '
-        f'<a href="{attr(href(page, HOME_PAGE, "policies"))}">list of policies</a>.</p>'
+        f'<a href="{attr(href(path, HOME_PAGE, "policies"))}">list of policies</a>.</p>'
     )
-    # The theme inserts the title as HTML, so it is escaped; JSON quoting keeps it safe in YAML.
-    return "\n\n".join([f"---\ntitle: {json.dumps(escape(title))}\n---", back, _table(page, policies)]) + "\n"
+    return make_page(title, [back, _table(path, policies)])
 
 
 def _run_title(policies: list[Policy]) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
+import urllib.parse
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -18,8 +20,10 @@ def escape(text: str | None) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def heading_text(text: str) -> str:
-    """Text safe inside a Markdown heading: every character Markdown could act on becomes a character reference."""
-    return "".join(c if c.isalnum() or c in " ,'’" else f"&#{ord(c)};" for c in text)
+    """Text as HTML for a heading: letters, digits and a few marks as they are, every other character as a
+    numeric character reference (as headings have always been written, so their bytes stay the same). C1
+    control characters stay as they are: a browser reads `&#128;`…`&#159;` as other characters."""
+    return "".join(c if c.isalnum() or c in " ,'’" or 0x80 <= ord(c) <= 0x9F else f"&#{ord(c)};" for c in text)
 
 
 def attr(value: str) -> str:
@@ -31,6 +35,23 @@ def attr(value: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def _escaped(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+# In JSON inside a page, the characters that could end or change what holds it (`</script>`, `<!--`, an
+# attribute's quote is escaped by the attribute), and the two line breaks older JavaScript refused in strings.
+JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embedded_json(value) -> str:
+    """`value` as JSON that is safe inside a page (a `<script>` element, an attribute): every writer of
+    JSON into a page uses this. Whatever the text, it cannot close its element or open a comment."""
+    return json.dumps(value, ensure_ascii=False).translate(JSON_ESCAPES)
+
+
+def url_path(name: str) -> str:
+    """A file name (or path) as it goes in an address: every character but letters, digits, `/` and
+    `-._~` percent-encoded as UTF-8 (`notes #1.txt` → `notes%20%231.txt`)."""
+    return urllib.parse.quote(name, safe="/")
 
 
 def option_placeholder(policy: Policy, option_id: str) -> str:

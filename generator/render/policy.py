@@ -1,17 +1,16 @@
 """The page of one policy: metadata, the body with original labels and permalinks, notes, footnotes,
 signatures and attached lists.
 
-Provisions with a heading become Markdown headings (so they appear in the page's table of contents
-and as search sections); all other text is emitted as escaped HTML blocks.
+Provisions with a heading become headings (so they appear in the page's table of contents); all
+other text is emitted as escaped HTML blocks.
 """
 
 from __future__ import annotations
 
-import json
-
 from ..inline import paragraphs as split_paragraphs
 from ..model import Policy, Provision
 from .html import attr, date_html, escape, heading_text, option_placeholder, paragraph_html, plain_text
+from .page import Heading, Page, make_page
 
 MAX_HEADING_LEVEL = 6
 
@@ -24,11 +23,10 @@ def page_title(policy: Policy) -> str:
     return f"{policy.agency.name}: {policy.document.title}"
 
 
-def render_policy(policy: Policy, original_href: str, term_links=None) -> str:
-    """The Markdown page of one policy. `term_links(policy, provision, html)` may add glossary links."""
-    blocks = [
-        _front_matter(policy),
-        f"# {heading_text(policy.document.title)}",
+def render_policy(policy: Policy, original_href: str, term_links=None) -> Page:
+    """The page of one policy. `term_links(policy, provision, html)` may add glossary links."""
+    blocks: list[str | Heading] = [
+        Heading(1, heading_text(policy.document.title)),
         _byline(policy),
         _metadata(policy, original_href),
     ]
@@ -40,13 +38,13 @@ def render_policy(policy: Policy, original_href: str, term_links=None) -> str:
     blocks += _signatures(policy)
     blocks += _attachments(policy)
     blocks += _transcription_notes(policy, original_href)
-    return "\n\n".join(b for b in blocks if b) + "\n"
+    return make_page(page_title(policy), blocks)
 
 
-def _front_matter(policy: Policy) -> str:
-    # The theme inserts the title as HTML (window title, navigation), so it is escaped like all text;
-    # JSON quoting keeps it safe inside the YAML front matter.
-    return f"---\ntitle: {json.dumps(escape(page_title(policy)))}\n---"
+def original_page(name: str, text: str) -> Page:
+    """An original written in Markdown (`x.md`), which the site has as a page (`x.html`) like every `.md`:
+    its text exactly as written, nothing of it read as Markdown or HTML (it is the provenance)."""
+    return make_page(name, [f'<pre class="original-text">{escape(text)}</pre>'])
 
 
 def _byline(policy: Policy) -> str:
@@ -88,15 +86,19 @@ def _template_notice(policy: Policy) -> str:
     )
 
 
-def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[str]:
-    blocks = []
+def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[str | Heading]:
+    blocks: list[str | Heading] = []
     optional = _optional_badge(policy, provision)
     if provision.heading:
         level = min(provision.depth + 2, MAX_HEADING_LEVEL)
         label = f"{heading_text(provision.label)} " if provision.label else ""
         blocks.append(
-            f"{'#' * level} {label}{optional}{heading_text(plain_text(policy, provision.heading))} "
-            f"{{#{provision.id} .provision-heading .depth-{provision.depth}}}"
+            Heading(
+                level,
+                f"{label}{optional}{heading_text(plain_text(policy, provision.heading))}",
+                provision.id,
+                ("provision-heading", f"depth-{provision.depth}"),
+            )
         )
         if provision.text.strip():
             blocks.append(_text_block(policy, provision, term_links, anchor=None, label_html="", optional=""))
@@ -145,7 +147,7 @@ def _text_block(policy: Policy, provision: Provision, term_links, anchor, label_
     return f'<div class="provision{kind} depth-{provision.depth}"{anchor_attr}>{"".join(paragraphs)}</div>'
 
 
-def _footnotes(policy: Policy) -> list[str]:
+def _footnotes(policy: Policy) -> list[str | Heading]:
     if not policy.footnotes:
         return []
     items = "".join(
@@ -154,10 +156,10 @@ def _footnotes(policy: Policy) -> list[str]:
         f'title="Back to the text">↩</a></li>'
         for f in policy.footnotes
     )
-    return ["## Footnotes {#footnotes}", f'<ol class="policy-footnotes">{items}</ol>']
+    return [Heading(2, "Footnotes", "footnotes"), f'<ol class="policy-footnotes">{items}</ol>']
 
 
-def _signatures(policy: Policy) -> list[str]:
+def _signatures(policy: Policy) -> list[str | Heading]:
     if not policy.signatories:
         return []
     cards = []
@@ -169,11 +171,11 @@ def _signatures(policy: Policy) -> list[str]:
             '<p class="signature-date">Date: ____________</p>' if s.date_line else "",
         ]
         cards.append(f'<div class="signature">{"".join(lines)}</div>')
-    return ["## Signatures {#signatures}", f'<div class="signatures">{"".join(cards)}</div>']
+    return [Heading(2, "Signatures", "signatures"), f'<div class="signatures">{"".join(cards)}</div>']
 
 
-def _attachments(policy: Policy) -> list[str]:
-    blocks = []
+def _attachments(policy: Policy) -> list[str | Heading]:
+    blocks: list[str | Heading] = []
     for i, attachment in enumerate(policy.attachments, start=1):
         items = "".join(
             f"<li>{escape(item.name)}"
@@ -182,13 +184,13 @@ def _attachments(policy: Policy) -> list[str]:
             for item in attachment.items
         )
         blocks += [
-            f"## {heading_text(attachment.title)} {{#{policy.slug}.attachment-{i}}}",
+            Heading(2, heading_text(attachment.title), f"{policy.slug}.attachment-{i}"),
             f'<ul class="policy-attachment">{items}</ul>',
         ]
     return blocks
 
 
-def _transcription_notes(policy: Policy, original_href: str) -> list[str]:
+def _transcription_notes(policy: Policy, original_href: str) -> list[str | Heading]:
     """What differs from the original text on purpose: OCR repairs, and lines left out as page furniture."""
     if not (policy.repairs or policy.furniture):
         return []
@@ -207,7 +209,7 @@ def _transcription_notes(policy: Policy, original_href: str) -> list[str]:
     if furniture:
         parts.append(f"<p>Lines of the source that are not policy text:</p><ul>{furniture}</ul>")
     return [
-        "## Transcription notes {#transcription-notes}",
+        Heading(2, "Transcription notes", "transcription-notes"),
         (
             f'<details class="transcription-notes"><summary>{len(policy.repairs)} repair(s), '
             f"{len(policy.furniture)} line(s) of page furniture</summary>{''.join(parts)}</details>"
