@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class SourceLayout:
 
 def load_policy(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
     """One policy file: parse, check the schema, derive ids, run the policy checks."""
-    doc, problems = read_yaml(path, display_path(path))
+    doc, problems = read_yaml(path, display_path(path), layout.root)
     if doc is None:
         return None, problems
     policy = _build_policy(doc, path, layout, problems)
@@ -112,8 +113,15 @@ def collector_paused() -> Iterator[None]:
 
 
 def _fingerprint(source: Path) -> tuple:
-    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else []
-    return tuple((str(p), (stat := p.stat()).st_size, stat.st_mtime_ns) for p in files)
+    """Every entry of the folder as itself (a link as a link, not what it points to)."""
+    entries = []
+    for path in sorted(source.rglob("*")) if source.is_dir() else []:
+        try:
+            status = path.lstat()
+        except OSError:
+            continue
+        entries.append((str(path), status.st_mode, status.st_ino, status.st_size, status.st_mtime_ns))
+    return tuple(entries)
 
 
 def _load_corpus(source: Path) -> Corpus:
@@ -142,9 +150,9 @@ def _load_corpus(source: Path) -> Corpus:
 def _read_shared(path: Path, record, default, problems: list[Problem]):
     """A shared data file (optional): `(value, doc)`, `(default, None)` when there is none, or None when
     it cannot be parsed (its problems are reported)."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return default, None
-    doc, found = read_yaml(path, display_path(path))
+    doc, found = read_yaml(path, display_path(path), path.parent)
     problems += found
     if doc is None:
         return None

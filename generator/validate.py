@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import inline
+from .files import refusal
 from .model import Policy, Provision
 from .yaml_source import dotted
 
@@ -162,11 +163,15 @@ def provisions_have_content(policy: Policy, report: Report) -> None:
 
 
 def original_exists(policy: Policy, report: Report, originals: Path) -> None:
-    if not (originals / policy.original).is_file():
+    """The original is a regular file in `originals/` (not a link, a folder or a pipe: see files.py)."""
+    reason = refusal(originals / policy.original, inside=originals.parent)
+    if reason == "does not exist":
         report(
             policy.source_path + ("original",),
             f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)",
         )
+    elif reason:
+        report(policy.source_path + ("original",), f"{policy.original!r} in {originals.name}/ {reason}")
 
 
 def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:
