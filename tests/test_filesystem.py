@@ -154,3 +154,97 @@ def test_a_linked_answers_file_the_user_names_is_read(project):
     result = run_handbook(project, "draft", "--answers", "answers.yml", timeout=TIMEOUT)
     assert result.returncode == 0, result.stderr
     assert "Social Media" in result.stdout
+
+
+# --- Writing: draft's --output, import's files --------------------------------------------------------------
+
+EXAMPLE = "source/answers/example-answers.yml"
+
+
+def test_draft_never_writes_over_its_answers_file(project):
+    answers = project / "answers.yml"
+    shutil.copy(project / EXAMPLE, answers)
+    before = answers.read_bytes()
+    for force in ((), ("--force",)):
+        result = run_handbook(project, "draft", "--answers", "answers.yml", "--output", "answers.yml", *force)
+        assert_clear_failure(result, "answers.yml:1:1: --output: answers.yml is the answers file; give another")
+    (project / "link.yml").symlink_to(answers)
+    result = run_handbook(project, "draft", "--answers", "answers.yml", "--output", "link.yml", "--force")
+    assert_clear_failure(result, "link.yml:1:1: --output: link.yml is the answers file")
+    assert answers.read_bytes() == before
+
+
+def test_draft_overwrites_an_existing_output_only_with_force_as_import_does(project):
+    output = project / "policy.md"
+    output.write_text("my edits\n", encoding="utf-8")
+    result = run_handbook(project, "draft", "--answers", EXAMPLE, "--output", "policy.md")
+    assert_clear_failure(result, "policy.md:1:1: --output: policy.md exists; give --force to overwrite it")
+    assert output.read_text(encoding="utf-8") == "my edits\n"
+    result = run_handbook(project, "draft", "--answers", EXAMPLE, "--output", "policy.md", "--force")
+    assert result.returncode == 0, result.stderr
+    assert "Social Media" in output.read_text(encoding="utf-8")
+
+
+def test_draft_output_that_cannot_be_written_gets_one_clear_error(project):
+    (project / "folder").mkdir()
+    os.mkfifo(project / "pipe")
+    cases = {
+        "missing/policy.md": "missing/policy.md:1:1: --output: policy.md cannot be written: the folder missing does not",
+        "folder": "folder:1:1: --output: folder is a folder; give a file name",
+        "pipe": "pipe:1:1: --output: pipe is a named pipe (FIFO), not a regular file",
+    }
+    for output, message in cases.items():
+        result = run_handbook(project, "draft", "--answers", EXAMPLE, "--output", output, "--force", timeout=TIMEOUT)
+        assert_clear_failure(result, message, "1 problem(s) found; nothing was written.")
+    assert not (project / "missing").exists()
+
+
+def test_draft_reports_the_answers_and_the_output_problems_at_once(project):
+    (project / "out.md").write_text("kept\n", encoding="utf-8")
+    result = run_handbook(project, "draft", "--answers", "nothing.yml", "--output", "out.md")
+    assert_clear_failure(
+        result,
+        "nothing.yml:1:1: nothing.yml does not exist",
+        "out.md:1:1: --output: out.md exists; give --force",
+        "2 problem(s) found",
+    )
+
+
+def original_text(project: Path) -> Path:
+    original = project / "riverton.txt"
+    shutil.copy(project / "source" / "originals" / "raymore-mo.txt", original)
+    return original
+
+
+@pytest.mark.parametrize("slug", ["a/b", "../../escaped", "Upper", "/tmp/x"])
+def test_import_refuses_a_slug_that_is_no_slug(project, tmp_path, slug):
+    original_text(project)
+    result = run_handbook(project, "import", "riverton.txt", "--slug", slug)
+    assert_clear_failure(result, f"error: --slug {slug!r}: a slug is lower-case letters, digits and single hyphens")
+    assert not list(tmp_path.rglob("escaped*")) and not (project / "source" / "policies" / "a").exists()
+
+
+def test_import_of_a_pipe_does_not_hang(project):
+    os.mkfifo(project / "pipe.txt")
+    result = run_handbook(project, "import", "pipe.txt", timeout=TIMEOUT)
+    assert_clear_failure(result, "error: pipe.txt is a named pipe (FIFO), not a regular file; nothing was written.")
+
+
+def test_import_replaces_a_link_in_its_targets_place_and_never_writes_through_it(project, tmp_path):
+    original_text(project)
+    outside = tmp_path / "outside.yml"
+    draft = project / "source" / "policies" / "riverton.yml"
+    draft.symlink_to(outside)
+    refused = run_handbook(project, "import", "riverton.txt")
+    assert_clear_failure(refused, "source/policies/riverton.yml exists; give --force")
+    result = run_handbook(project, "import", "riverton.txt", "--force")
+    assert result.returncode == 0, result.stderr
+    assert not outside.exists() and not draft.is_symlink() and "slug: riverton" in draft.read_text(encoding="utf-8")
+
+
+def test_import_never_writes_over_a_folder(project):
+    original_text(project)
+    (project / "source" / "policies" / "riverton.report.md").mkdir()
+    result = run_handbook(project, "import", "riverton.txt", "--force")
+    assert_clear_failure(result, "error: source/policies/riverton.report.md is a folder, not a file; nothing was")
+    assert not (project / "source" / "policies" / "riverton.yml").exists()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import FileRefused, kind, read_bytes, write_new
 from ..load import SourceLayout, load_policy
 from ..model import Policy, slugify
 from ..problems import SourceError, display_path
@@ -91,13 +94,20 @@ def import_file(
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise ImportRefused(f"{path}: expected a .txt or .md file")
+    if slug is not None and slugify(slug) != slug:  # a slug names files: no `/`, `..` or the like
+        example = slugify(slug) or "riverton"
+        raise ImportRefused(
+            f"--slug {slug!r}: a slug is lower-case letters, digits and single hyphens, e.g. {example!r}"
+        )
     slug = slug or slugify(output.stem if output else path.stem)
     if not slug:
         raise ImportRefused(f"{path}: cannot make a slug from the file name; give --slug")
     try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportRefused(f"{path}: cannot read it as UTF-8 text ({exc})") from None
+        text = read_bytes(path).decode("utf-8").removeprefix("\ufeff")
+    except FileRefused as exc:
+        raise ImportRefused(f"{display_path(path)} {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(f"{display_path(path)}: cannot read it as UTF-8 text ({exc})") from None
     layout = SourceLayout(source)
     in_originals = path.resolve().parent == layout.originals.resolve()
     files = {
@@ -105,7 +115,7 @@ def import_file(
         "original": path if in_originals else layout.originals / f"{slug}{suffix}",
     }
     files["report"] = files["draft"].with_name(f"{slug}.report.md")
-    _refuse_overwrites(files, text, force)
+    _refuse_overwrites(files, text, force, layout)
     where = {
         "draft": display_path(files["draft"]),
         "input": display_path(path),
@@ -114,17 +124,37 @@ def import_file(
     result = import_text(text, slug=slug, original=files["original"].name, suffix=suffix, agency=agency, where=where)
     for target, content in ((files["original"], text), (files["draft"], result.yaml), (files["report"], result.report)):
         if not (target == files["original"] and in_originals):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_new(target, content.encode("utf-8"))
+            except FileExistsError:
+                raise ImportRefused(f"{display_path(target.parent)} is not a folder") from None
+            except OSError as exc:
+                raise ImportRefused(f"{display_path(target.parent)}: cannot create it ({exc.strerror})") from None
+            except FileRefused as exc:
+                raise ImportRefused(f"{display_path(target)} {exc}") from None
     return result, files
 
 
-def _refuse_overwrites(files: dict[str, Path], text: str, force: bool) -> None:
+def _refuse_overwrites(files: dict[str, Path], text: str, force: bool, layout: SourceLayout) -> None:
+    """Nothing is written over a folder, a pipe or the like, even with `force`; nor over an existing
+    draft, report or different original without it. (A link in a target's place is replaced, never
+    followed: see `files.write_new`.)"""
+    for target in files.values():
+        status = os.lstat(target) if os.path.lexists(target) else None
+        if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+            raise ImportRefused(f"{display_path(target)} is {kind(status.st_mode)}")
     if force:
         return
-    for kind in ("draft", "report"):
-        if files[kind].exists():
-            raise ImportRefused(f"{display_path(files[kind])} exists; give --force to overwrite it")
+    for name in ("draft", "report"):
+        if os.path.lexists(files[name]):
+            raise ImportRefused(f"{display_path(files[name])} exists; give --force to overwrite it")
     original = files["original"]
-    if original.exists() and original.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff") != text:
+    if not os.path.lexists(original):
+        return
+    try:
+        same = read_bytes(original, inside=layout.root).decode("utf-8", "replace").removeprefix("\ufeff") == text
+    except FileRefused:
+        same = False
+    if not same:
         raise ImportRefused(f"{display_path(original)} exists with other content; give --force to overwrite it")
