@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import files
+from generator.cli import main
 from generator.load import load_corpus
 from generator.problems import SourceError
 
@@ -248,3 +249,247 @@ def test_import_never_writes_over_a_folder(project):
     result = run_handbook(project, "import", "riverton.txt", "--force")
     assert_clear_failure(result, "error: source/policies/riverton.report.md is a folder, not a file; nothing was")
     assert not (project / "source" / "policies" / "riverton.yml").exists()
+
+
+# --- Building: the configuration, the site folder, the swap ----------------------------------------------
+
+
+def set_site_dir(project: Path, site_dir: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nsite_dir: site\n" in text
+    config.write_text(text.replace("\nsite_dir: site\n", f"\nsite_dir: {site_dir}\n"), encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("site_dir", "message"),
+    [
+        ("source", "mkdocs.yml:8:1: site_dir: source/ is the source folder: a build replaces the whole site folder"),
+        ("overrides", "mkdocs.yml:8:1: site_dir: overrides/ is the theme's folder (custom_dir)"),
+        ("source/originals", "site_dir: source/originals/ is inside the source folder source/"),
+        ("notes", "site_dir: notes/ holds files but no index.html, so it is not a site built before"),
+        (".", "site_dir"),  # MkDocs refuses it first (docs_dir inside site_dir): either says so
+        ("..", "site_dir"),
+    ],
+)
+def test_a_site_dir_that_would_replace_what_the_site_is_built_from_is_refused(project, site_dir, message):
+    (project / "notes").mkdir()
+    (project / "notes" / "todo.txt").write_text("mine\n", encoding="utf-8")
+    set_site_dir(project, site_dir)
+    before = {name: tree(project / name) for name in ("source", "overrides", "notes")}
+    result = run_handbook(project, "build", timeout=TIMEOUT)
+    assert_clear_failure(result, message, "1 problem(s) found; nothing was written.")
+    assert {name: tree(project / name) for name in before} == before
+    assert (project / "mkdocs.yml").is_file()
+
+
+def test_a_site_folder_linked_elsewhere_is_built_where_the_link_points(project, tmp_path):
+    served = tmp_path / "www" / "handbook"
+    served.mkdir(parents=True)
+    (project / "site").symlink_to(served)
+    result = run_handbook(project, "build", timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site").is_symlink() and (served / "index.html").is_file()
+
+
+CONFIG_ERRORS = {
+    "missing mkdocs.yml": (lambda p: (p / "mkdocs.yml").unlink(), (), "mkdocs.yml:1:1: cannot use this MkDocs "),
+    "--config naming a missing file": (lambda p: None, ("--config", "other.yml"), "other.yml does not exist"),
+    "broken mkdocs.yml": (
+        lambda p: (p / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8"),
+        (),
+        "mkdocs.yml:1:1: cannot use this MkDocs configuration: MkDocs encountered an error parsing",
+    ),
+    "invalid mkdocs.yml": (
+        lambda p: (p / "mkdocs.yml").write_text("site_name: x\nnav: 3\n", encoding="utf-8"),
+        (),
+        "Config value 'nav'",
+    ),
+    "mkdocs.yml a folder": (lambda p: ((p / "mkdocs.yml").unlink(), (p / "mkdocs.yml").mkdir()), (), "is a folder"),
+    "mkdocs.yml a pipe": (lambda p: ((p / "mkdocs.yml").unlink(), os.mkfifo(p / "mkdocs.yml")), (), "named pipe"),
+    "no handbook plugin": (
+        lambda p: (p / "mkdocs.yml").write_text("site_name: x\ndocs_dir: .handbook/pages\n", encoding="utf-8"),
+        (),
+        "the `handbook` plugin is not under `plugins:`",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CONFIG_ERRORS)
+def test_a_configuration_that_cannot_be_used_gets_one_clear_error(project, case):
+    make, args, message = CONFIG_ERRORS[case]
+    make(project)
+    result = run_handbook(project, "build", *args, timeout=TIMEOUT)
+    assert_clear_failure(result, message, "1 problem(s) found; nothing was written.")
+    assert not (project / "site").exists()
+
+
+def test_handbook_build_reads_the_source_folder_the_plugin_is_configured_with(project):
+    """Issue 13: `source: data` in the handbook plugin's options, as `mkdocs build` honours it."""
+    (project / "source").rename(project / "data")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      source: source\n", "      source: data\n"), encoding="utf-8"
+    )
+    result = run_handbook(project, "build", timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "policies" / "raymore-mo.html").is_file()
+    assert (project / "site" / "originals" / "raymore-mo.txt").is_file()
+
+
+def test_an_unwritable_project_folder_gets_one_clear_error(project, monkeypatch, capsys):
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("generator.build.tempfile.mkdtemp", refused)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "mkdocs.yml:1:1: cannot create the build folder in .: Permission denied; check that the folder is" in err
+
+
+def test_unwritable_pages_folder_is_one_line_not_a_traceback(project, monkeypatch, capsys):
+    def refused(out_dir, pages):
+        raise PermissionError(errno.EACCES, "Permission denied", str(out_dir / "index.md"))
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("generator.generate.write_pages", refused)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (
+        "PermissionError: .handbook/pages/index.md: Permission denied (at " in err and "generator/generate.py:" in err
+    )
+
+
+def build_ok(project: Path) -> None:
+    assert main(["build"]) == 0
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.glob(".site.*"))
+
+
+@pytest.fixture
+def built(project, monkeypatch, capsys) -> Path:
+    """The project, with a site built, as the working folder (builds run in this process)."""
+    monkeypatch.chdir(project)
+    build_ok(project)
+    capsys.readouterr()
+    return project
+
+
+def test_the_web_teams_dot_files_in_the_site_are_kept(built):
+    site = built / "site"
+    (site / ".htaccess").write_text("Require all denied\n", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (site / ".well-known").symlink_to("policies")
+    git = (site / ".git").stat().st_ino
+    (site / "stale.html").write_text("from an old build\n", encoding="utf-8")
+    build_ok(built)
+    assert (site / ".htaccess").read_text(encoding="utf-8") == "Require all denied\n"
+    assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert (site / ".git").stat().st_ino == git, ".git is moved, not copied"
+    assert os.readlink(site / ".well-known") == "policies"
+    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert leftovers(built) == []
+
+
+def test_folders_left_by_killed_builds_are_removed_and_nothing_else(built):
+    ours = [".site.handbook-staging-k1ll3d_", ".site.handbook-old-1700000000000000000", ".site.old-1700000000000000000"]
+    theirs = [".site.backup12", ".site.mine", ".site.handbook-staging-x.txt"]
+    for name in ours + theirs[:2]:
+        (built / name / "assets").mkdir(parents=True)
+        (built / name / "assets" / "big.bin").write_bytes(b"x" * 1000)
+    (built / theirs[2]).write_text("a file, not a folder of ours\n", encoding="utf-8")
+    build_ok(built)
+    assert leftovers(built) == sorted(theirs)
+
+
+def test_a_build_killed_between_the_two_renames_gets_its_site_back(built, monkeypatch):
+    """Where folders cannot be exchanged in one step, the site is absent between two renames; a build
+    killed there leaves the previous site beside it, which the next command's build puts back."""
+    before = tree(built / "site")
+    monkeypatch.setattr("generator.build._exchange", lambda a, b: False)
+    real_rename, calls = os.rename, []
+
+    def killed_on_the_second(a, b):
+        calls.append((a, b))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_rename(a, b)
+
+    monkeypatch.setattr("generator.build.os.rename", killed_on_the_second)
+    assert main(["build"]) == 130
+    assert not (built / "site").exists()
+    monkeypatch.setattr("generator.build.os.rename", real_rename)
+
+    (built / "source" / "policies" / "raymore-mo.yml").write_text("schema: [\n", encoding="utf-8")
+    assert main(["build"]) == 1  # bad data: no new site, but the previous one is back
+    assert tree(built / "site") == before
+    assert leftovers(built) == []
+
+
+def test_the_site_is_swapped_in_one_step_and_never_absent(built, monkeypatch):
+    from generator.build import _exchange
+
+    probe = built / "probe"
+    (probe / "a").mkdir(parents=True)
+    (probe / "b").mkdir()
+    (probe / "a" / "x").touch()
+    assert _exchange(probe / "a", probe / "b"), "this system exchanges folders in one step (Linux renameat2)"
+    assert (probe / "b" / "x").exists() and not (probe / "a" / "x").exists()
+
+    renamed = []
+    monkeypatch.setattr("generator.build.os.rename", lambda a, b: renamed.append((a, b)))
+    build_ok(built)
+    assert renamed == [], "no rename leaves the site absent for a moment"
+    assert (built / "site" / "index.html").is_file() and leftovers(built) == []
+
+
+def test_a_build_killed_while_removing_the_previous_site_leaves_the_new_one(built, monkeypatch):
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.build.shutil.rmtree", killed)
+    assert main(["build"]) == 130
+    assert (built / "site" / "index.html").is_file()
+    assert len(leftovers(built)) == 1
+    monkeypatch.undo()
+    monkeypatch.chdir(built)
+    build_ok(built)
+    assert leftovers(built) == []
+
+
+def test_a_previous_site_that_cannot_be_removed_is_not_copied_again_and_again(built, monkeypatch, capsys):
+    real_rmtree = shutil.rmtree
+
+    def cannot(path, **handlers):
+        handler = handlers.get("onexc") or handlers.get("onerror")
+        error = PermissionError(errno.EACCES, "Permission denied")
+        handler(os.rmdir, str(Path(path) / "assets"), error if "onexc" in handlers else (type(error), error, None))
+
+    monkeypatch.setattr("generator.build.shutil.rmtree", cannot)
+    build_ok(built)
+    out = capsys.readouterr().out
+    assert "warning: the previous site, moved to .site.handbook-staging-" in out
+    assert "could not be removed (Permission denied: .site.handbook-staging-" in out
+    assert len(leftovers(built)) == 1
+
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(
+        r"mkdocs\.yml:1:1: \.site\.handbook-staging-\w+/, left by an earlier build, cannot be removed", err
+    )
+    assert "remove it by hand" in err
+    assert len(leftovers(built)) == 1, "no second copy"
+    monkeypatch.setattr("generator.build.shutil.rmtree", real_rmtree)
+    build_ok(built)
+    assert leftovers(built) == []
