@@ -122,7 +122,8 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="generate the pages and build the site into site/",
         description="Validate source/, generate Markdown pages and build the static site with MkDocs. "
-        "The previous site/ is replaced only when the whole build succeeded.",
+        "The previous site/ is replaced only when the whole build succeeded; its own top-level "
+        "dot-files (.htaccess, .git, ...) are kept.",
     )
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
@@ -179,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the checks above did not foresee: one line, not a traceback
+        where = f"{display_path(Path(os.fsdecode(exc.filename)))}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; nothing more was done.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -84,13 +84,27 @@ def load_corpus(source: Path) -> Corpus:
     The last good result per folder is kept while no file in it changes (same names, sizes and
     modification times), so checking before a build and building cost one load, not two.
     """
+    if not source.is_dir():  # also a link loop, which `is_dir` does not follow for ever
+        what = "does not exist" if not os.path.lexists(source) else "is not a folder"
+        raise SourceError(
+            [
+                Problem(
+                    display_path(source),
+                    1,
+                    1,
+                    "",
+                    f"{what} (expected the source folder: see --source, or the handbook plugin's `source` option)",
+                )
+            ]
+        )
+    folder = Path(os.path.realpath(source))
     key = _fingerprint(source)
-    cached = _cache.get(source.resolve())
+    cached = _cache.get(folder)
     if cached and cached[0] == key:
         return cached[1]
     with collector_paused():
         corpus = _load_corpus(source)
-    _cache[source.resolve()] = (key, corpus)
+    _cache[folder] = (key, corpus)
     return corpus
 
 

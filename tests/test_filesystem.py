@@ -493,3 +493,32 @@ def test_a_previous_site_that_cannot_be_removed_is_not_copied_again_and_again(bu
     monkeypatch.setattr("generator.build.shutil.rmtree", real_rmtree)
     build_ok(built)
     assert leftovers(built) == []
+
+
+# --- The source folder itself, and anything unforeseen -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "elsewhere:1:1: does not exist (expected the source folder"),
+        (lambda p: (p / "elsewhere").symlink_to("elsewhere"), "elsewhere:1:1: is not a folder (expected the source"),
+        (lambda p: (p / "elsewhere").write_text("x\n", encoding="utf-8"), "elsewhere:1:1: is not a folder"),
+    ],
+)
+def test_a_source_folder_that_is_no_folder_gets_one_clear_error(project, make, message):
+    make(project)
+    for args in (("check",), ("draft", "--answers", EXAMPLE)):
+        result = run_handbook(project, *args, "--source", "elsewhere", timeout=TIMEOUT)
+        assert_clear_failure(result, message)
+
+
+def test_an_unforeseen_file_error_is_one_line_not_a_traceback(project, monkeypatch, capsys):
+    def fails(source):
+        raise OSError(errno.EIO, "Input/output error", str(project / "source" / "policies"))
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("generator.load.load_corpus", fails)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: source/policies: Input/output error; nothing more was done.\n"
