@@ -36,6 +36,12 @@ def build_site(config_file: Path, strict: bool = True) -> str:
     # The real folder: a link named site/ stays a link to the new site.
     site_dir = Path(os.path.realpath(config.site_dir))
     _check_site_dir(site_dir, config, root, config_file)
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)  # as MkDocs makes a site_dir of other/folders
+    except OSError as exc:
+        raise _problem(
+            config_file, f"cannot create {display_path(site_dir.parent)}/: {exc.strerror}", "site_dir"
+        ) from None
     with _one_build_at_a_time(site_dir, config_file):
         _clean_up_after_killed_builds(site_dir, config_file)
         # Checked here so bad data is reported as itself, before anything is touched; the build's own

@@ -296,6 +296,14 @@ def test_a_site_folder_linked_elsewhere_is_built_where_the_link_points(project, 
     assert (project / "site").is_symlink() and (served / "index.html").is_file()
 
 
+def test_a_site_dir_in_folders_not_made_yet_is_built_as_mkdocs_does(project):
+    set_site_dir(project, "public/handbook")
+    result = run_handbook(project, "build", timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    assert (project / "public" / "handbook" / "index.html").is_file()
+    assert not list((project / "public").glob(".handbook.*"))
+
+
 CONFIG_ERRORS = {
     "missing mkdocs.yml": (lambda p: (p / "mkdocs.yml").unlink(), (), "mkdocs.yml:1:1: cannot use this MkDocs "),
     "--config naming a missing file": (lambda p: None, ("--config", "other.yml"), "other.yml does not exist"),
