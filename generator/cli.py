@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .problems import SourceError
+from .problems import Problem, SourceError, display_path
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -30,18 +31,53 @@ def _build(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from .draft import draft
+    from .files import FileRefused, write_new
 
-    output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank)
-    if args.output is None and isinstance(output, bytes):
+    if args.output is None and args.format == "docx":
         print("error: a Word document cannot be written to the terminal; give --output FILE", file=sys.stderr)
         return 2
-    if args.output is None:
+    target = Path(args.output) if args.output is not None else None
+    refused = _output_refused(target, Path(args.answers), args.force) if target is not None else []
+    try:
+        output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank)
+    except SourceError as exc:
+        raise SourceError(exc.problems + refused) from None
+    if refused:
+        raise SourceError(refused)
+    if target is None:
         sys.stdout.write(output)
         return 0
-    target = Path(args.output)
-    target.write_bytes(output.encode("utf-8") if isinstance(output, str) else output)
+    try:
+        write_new(target, output.encode("utf-8") if isinstance(output, str) else output)
+    except FileRefused as exc:
+        raise SourceError([_output_problem(target, str(exc))]) from None
     print(f"wrote {target}", file=sys.stderr)
     return 0
+
+
+def _output_refused(target: Path, answers: Path, force: bool) -> list[Problem]:
+    """Why `handbook draft` will not write its `--output` (checked before drafting, reported with the
+    answers' problems): it is the answers file, or exists and `--force` is not given, or cannot be."""
+    from .files import write_refusal
+
+    reason = write_refusal(target)
+    if reason is None and os.path.lexists(target):
+        if os.path.lexists(answers) and _same_file(target, answers):
+            reason = "is the answers file; give another file name"
+        elif not force:
+            reason = "exists; give --force to overwrite it"
+    return [_output_problem(target, reason)] if reason else []
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _output_problem(target: Path, reason: str) -> Problem:
+    return Problem(display_path(target), 1, 1, "--output", f"{target.name} {reason}")
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -86,7 +122,8 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="generate the pages and build the site into site/",
         description="Validate source/, generate the pages and build the static site with MkDocs. "
-        "The previous site/ is replaced only when the whole build succeeded.",
+        "The previous site/ is replaced only when the whole build succeeded; its own top-level "
+        "dot-files (.htaccess, .git, ...) are kept.",
     )
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
@@ -98,11 +135,13 @@ def parser() -> argparse.ArgumentParser:
         description="Render the template's policy with the answers of an answers file "
         "(format: source/FIELDS.md, example: source/answers/example-answers.yml), "
         "the same text the Draft your policy page shows. Without --allow-blank, "
-        "every missing or invalid answer is listed and nothing is written.",
+        "every missing or invalid answer is listed and nothing is written. An existing "
+        "output file is not overwritten without --force, and never the answers file.",
     )
     draft.add_argument("--answers", required=True, help="the answers file (YAML)")
     draft.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing output file")
     draft.add_argument(
         "--allow-blank",
         action="store_true",
@@ -141,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the checks above did not foresee: one line, not a traceback
+        where = f"{display_path(Path(os.fsdecode(exc.filename)))}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; nothing more was done.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ FORMATS = ("md", "html", "docx")
 
 def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[Problem], SourceDocument | None]:
     """The checked answers of an answers file, and every problem with it (empty when it is complete)."""
-    doc, problems = read_yaml(path, display_path(path))
+    doc, problems = read_yaml(path, display_path(path), None)
     if doc is None:
         return {}, problems, None
     if not isinstance(doc.value, dict):

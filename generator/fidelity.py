@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import inline
+from .files import read_bytes
 from .model import Policy, Provision
 
 WORD = re.compile(r"[^\W_]+")
@@ -114,7 +115,7 @@ def _divergence(source: list[str], start: int, body: list[str], matched: int) ->
 
 
 def check_file(policy: Policy, originals: Path) -> FidelityResult:
-    return compare(policy, (originals / policy.original).read_text(encoding="utf-8"))
+    return compare(policy, read_bytes(originals / policy.original, inside=originals.parent).decode("utf-8"))
 
 
 # Words of a header or footer that name a field rather than hold a value ("ISSUE DATE:", "NO.").

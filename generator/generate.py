@@ -11,8 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import FileRefused, read_bytes
 from .load import SourceLayout, collector_paused, load_corpus
-from .model import Corpus
+from .model import Corpus, Policy
+from .problems import Problem, SourceError
 from .render.compare import render_compare
 from .render.draft import render_draft
 from .render.glossary import TermLinker, glossary_pages
@@ -31,12 +33,23 @@ def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     term_links = TermLinker(corpus.glossary)
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
-        data = (layout.originals / policy.original).read_bytes()
+        data = read_original(policy, layout)
         # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
         is_page = original.endswith(".md")
         pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
         pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
     return pages
+
+
+def read_original(policy: Policy, layout: SourceLayout) -> bytes:
+    """An original's bytes, read by the one rule for source files (`files.read_bytes`); checked by the
+    loader already, so a refusal here means it changed since: reported as the policy's problem."""
+    try:
+        return read_bytes(layout.originals / policy.original, inside=layout.root)
+    except FileRefused as exc:
+        line, column = policy.positions.get(("original",), (1, 1))
+        problem = Problem(policy.file, line, column, "original", f"{policy.original!r} in originals/ {exc}")
+        raise SourceError([problem]) from None
 
 
 # Each page kind: a function from the model to its pages, and the home-page link it contributes.

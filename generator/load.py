@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ class SourceLayout:
 def load_policy(path: Path, layout: SourceLayout, shown_as: str | None = None) -> tuple[Policy | None, list[Problem]]:
     """One policy file: parse, check the schema, derive ids, run the policy checks. Messages name the
     file as `shown_as` (by default its path as the user reads it)."""
-    doc, problems = read_yaml(path, shown_as or display_path(path))
+    doc, problems = read_yaml(path, shown_as or display_path(path), layout.root)
     if doc is None:
         return None, problems
     policy = _build_policy(doc, path, layout, problems)
@@ -85,13 +86,27 @@ def load_corpus(source: Path) -> Corpus:
     The last good result per folder is kept while no file in it changes (same names, sizes and
     modification times), so checking before a build and building cost one load, not two.
     """
+    if not source.is_dir():  # also a link loop, which `is_dir` does not follow for ever
+        what = "does not exist" if not os.path.lexists(source) else "is not a folder"
+        raise SourceError(
+            [
+                Problem(
+                    display_path(source),
+                    1,
+                    1,
+                    "",
+                    f"{what} (expected the source folder: see --source, or the handbook plugin's `source` option)",
+                )
+            ]
+        )
+    folder = Path(os.path.realpath(source))
     key = _fingerprint(source)
-    cached = _cache.get(source.resolve())
+    cached = _cache.get(folder)
     if cached and cached[0] == key:
         return cached[1]
     with collector_paused():
         corpus = _load_corpus(source)
-    _cache[source.resolve()] = (key, corpus)
+    _cache[folder] = (key, corpus)
     return corpus
 
 
@@ -114,8 +129,15 @@ def collector_paused() -> Iterator[None]:
 
 
 def _fingerprint(source: Path) -> tuple:
-    files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else []
-    return tuple((str(p), (stat := p.stat()).st_size, stat.st_mtime_ns) for p in files)
+    """Every entry of the folder as itself (a link as a link, not what it points to)."""
+    entries = []
+    for path in sorted(source.rglob("*")) if source.is_dir() else []:
+        try:
+            status = path.lstat()
+        except OSError:
+            continue
+        entries.append((str(path), status.st_mode, status.st_ino, status.st_size, status.st_mtime_ns))
+    return tuple(entries)
 
 
 def _load_corpus(source: Path) -> Corpus:
@@ -144,11 +166,11 @@ def _load_corpus(source: Path) -> Corpus:
 
 def _read_shared(path: Path, record, default, problems: list[Problem]):
     """A shared data file (optional): `(value, doc, checked)`, `(default, None, None)` when there is none,
-    or None when it cannot be parsed (its problems are reported). With schema problems the value is
-    incomplete: `checked.incomplete` says where."""
-    if not path.is_file():
+    or None when it cannot be parsed or is no regular file (its problems are reported). With schema
+    problems the value is incomplete: `checked.incomplete` says where."""
+    if not os.path.lexists(path):
         return default, None, None
-    doc, found = read_yaml(path, display_path(path))
+    doc, found = read_yaml(path, display_path(path), path.parent)
     problems += found
     if doc is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +31,24 @@ class SourceError(Exception):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """The path as the user should read it: relative to the working directory when possible."""
+    """The path as the user should read it: relative to the working directory when possible.
+
+    The path's own last part is not followed when it is a link: the message names the link."""
+    where = _located(path)
     for base in (Path.cwd(), root):
         if base is None:
             continue
         try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
+            return str(where.relative_to(_located(base)))
+        except (ValueError, OSError, RuntimeError):
             continue
     return str(path)
+
+
+def _located(path: Path) -> Path:
+    """The absolute path, its folders' links followed but not its own last part (nor a loop)."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.parent.resolve() / absolute.name if absolute.name else absolute
+    except (OSError, RuntimeError):
+        return absolute

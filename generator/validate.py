@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import inline
+from .files import refusal
 from .model import Policy, Provision
 from .yaml_source import dotted
 
@@ -191,16 +192,19 @@ def provisions_have_content(policy: Policy, report: Report) -> None:
 
 
 def original_exists(policy: Policy, report: Report, originals: Path) -> None:
-    if policy.original and not (originals / policy.original).is_file():
-        report(
-            policy.source_path + ("original",),
-            f"{policy.original!r} is not in {originals.name}/ (expected the original's file name)",
-        )
-    if policy.original_document and not (originals / policy.original_document).is_file():
-        report(
-            policy.source_path + ("original_document",),
-            f"{policy.original_document!r} is not in {originals.name}/ (expected the PDF or Word file's name)",
-        )
+    """The original, and the PDF or Word file it was extracted from, are regular files in `originals/`
+    (not links, folders or pipes: see files.py)."""
+    for field, name, expected in (
+        ("original", policy.original, "the original's file name"),
+        ("original_document", policy.original_document, "the PDF or Word file's name"),
+    ):
+        if not name:
+            continue
+        reason = refusal(originals / name, inside=originals.parent)
+        if reason == "does not exist":
+            report(policy.source_path + (field,), f"{name!r} is not in {originals.name}/ (expected {expected})")
+        elif reason:
+            report(policy.source_path + (field,), f"{name!r} in {originals.name}/ {reason}")
 
 
 def slug_matches_file(policy: Policy, report: Report, file: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import FileRefused, open_regular, os_reason
 from .problems import Problem
 
 try:  # the C loader is much faster; the pure-Python one behaves the same
@@ -66,21 +67,31 @@ def dotted(path: Path_) -> str:
     return out
 
 
-def read_yaml(path: Path, shown_as: str) -> tuple[SourceDocument | None, list[Problem]]:
-    """Parse a file; on failure return no document and the problems that explain why."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                shown_as,
-                1,
-                1,
-                "",
-                f"file is {size / 1e6:.1f} MB, more than a source file may be "
-                f"({MAX_FILE_BYTES // 1_000_000} MB); check it is the right file",
-            )
-        ]
-    text, problem = _decode(path.read_bytes(), shown_as)
+def read_yaml(path: Path, shown_as: str, inside: Path | None) -> tuple[SourceDocument | None, list[Problem]]:
+    """Parse a file; on failure return no document and the problems that explain why.
+
+    `inside`: the source folder the file must be a regular file in (not a link), or None for a file
+    the user named (see `files.open_regular`)."""
+    try:
+        with open_regular(path, inside) as (file, status):
+            size = status.st_size
+            if size > MAX_FILE_BYTES:
+                return None, [
+                    Problem(
+                        shown_as,
+                        1,
+                        1,
+                        "",
+                        f"file is {size / 1e6:.1f} MB, more than a source file may be "
+                        f"({MAX_FILE_BYTES // 1_000_000} MB); check it is the right file",
+                    )
+                ]
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileRefused as exc:
+        return None, [Problem(shown_as, 1, 1, "", f"{path.name} {exc}")]
+    except OSError as exc:
+        return None, [Problem(shown_as, 1, 1, "", f"{path.name} {os_reason(exc)}")]
+    text, problem = _decode(data, shown_as)
     if problem:
         return None, [problem]
     if not text.strip():

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import FileRefused, kind, read_bytes, refusal, write_new
 from ..load import SourceLayout, load_policy
 from ..model import Policy, slugify
 from ..problems import SourceError, display_path
@@ -125,19 +128,19 @@ def read_original(path: Path) -> tuple[str, bytes, list[Layout | None] | None]:
         raise ImportRefused(
             f"{path}: cannot import a {suffix or 'file without extension'} file (it reads {kinds}); {hint}"
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportRefused(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    reason = refusal(path)
+    if reason:
+        raise ImportRefused(f"{display_path(path)} {reason}")
+    size = path.stat().st_size
     if size > max_bytes(suffix):
         raise ImportRefused(
             f"{path}: {megabytes(size)} is more than the {megabytes(max_bytes(suffix))} a {KINDS[suffix]} "
             f"original may have; split it into one file per policy (or per {MAX_PAGES} pages)"
         )
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRefused(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        data = read_bytes(path)
+    except FileRefused as exc:
+        raise ImportRefused(f"{display_path(path)} {exc}") from None
     try:
         if suffix == ".pdf":
             extracted = extract_pdf(data)
@@ -170,6 +173,11 @@ def import_file(
     Word file's extracted text beside it, `<slug>.pdf.txt`: the text the draft's words are checked
     against). Refuses to overwrite an existing draft or a different original without `force`."""
     suffix = path.suffix.lower()
+    if slug is not None and slugify(slug) != slug:  # a slug names files: no `/`, `..` or the like
+        example = slugify(slug) or "riverton"
+        raise ImportRefused(
+            f"--slug {slug!r}: a slug is lower-case letters, digits and single hyphens, e.g. {example!r}"
+        )
     slug = slug or slugify(output.stem if output else path.stem)
     if not slug:
         raise ImportRefused(f"{path}: cannot make a slug from the file name; give --slug")
@@ -183,7 +191,7 @@ def import_file(
     if suffix in FORMATS:
         files["text"] = files["original"].with_name(f"{files['original'].name}.txt")
     files["report"] = files["draft"].with_name(f"{slug}.report.md")
-    _refuse_overwrites(files, data, text, force)
+    _refuse_overwrites(files, data, text, force, layout)
     where = {
         "draft": display_path(files["draft"]),
         "input": display_path(path),
@@ -199,27 +207,50 @@ def import_file(
         layouts=layouts,
         document=files["original"].name if "text" in files else None,
     )
+    writes = [(files["draft"], result.yaml.encode("utf-8")), (files["report"], result.report.encode("utf-8"))]
     if not in_originals:
-        files["original"].parent.mkdir(parents=True, exist_ok=True)
-        files["original"].write_bytes(data)  # unchanged: CRLF stays CRLF
-    writes = [(files["draft"], result.yaml), (files["report"], result.report)]
+        writes.insert(0, (files["original"], data))  # unchanged: CRLF stays CRLF
     if "text" in files:
-        writes.append((files["text"], text))
+        writes.append((files["text"], text.encode("utf-8")))
     for target, content in writes:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_new(target, content)
+        except FileExistsError:
+            raise ImportRefused(f"{display_path(target.parent)} is not a folder") from None
+        except OSError as exc:
+            raise ImportRefused(f"{display_path(target.parent)}: cannot create it ({exc.strerror})") from None
+        except FileRefused as exc:
+            raise ImportRefused(f"{display_path(target)} {exc}") from None
     return result, files
 
 
-def _refuse_overwrites(files: dict[str, Path], data: bytes, text: str, force: bool) -> None:
+def _refuse_overwrites(files: dict[str, Path], data: bytes, text: str, force: bool, layout: SourceLayout) -> None:
+    """Nothing is written over a folder, a pipe or the like, even with `force`; nor over an existing
+    draft, report, different original or different extracted text without it. (A link in a target's
+    place is replaced, never followed: see `files.write_new`.)"""
+    for target in files.values():
+        status = os.lstat(target) if os.path.lexists(target) else None
+        if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISLNK(status.st_mode)):
+            raise ImportRefused(f"{display_path(target)} is {kind(status.st_mode)}")
     if force:
         return
-    for kind in ("draft", "report"):
-        if files[kind].exists():
-            raise ImportRefused(f"{display_path(files[kind])} exists; give --force to overwrite it")
+    for name in ("draft", "report"):
+        if os.path.lexists(files[name]):
+            raise ImportRefused(f"{display_path(files[name])} exists; give --force to overwrite it")
     original = files["original"]
-    if original.exists() and original.read_bytes() != data:
+    if _differs(original, data, layout):
         raise ImportRefused(f"{display_path(original)} exists with other content; give --force to overwrite it")
     extracted = files.get("text")
-    if extracted and extracted.exists() and extracted.read_text(encoding="utf-8", errors="replace") != text:
+    if extracted and _differs(extracted, text.encode("utf-8"), layout):
         raise ImportRefused(f"{display_path(extracted)} exists with other content; give --force to overwrite it")
+
+
+def _differs(target: Path, data: bytes, layout: SourceLayout) -> bool:
+    """Whether a file is already at `target` with other bytes than `data` (one that cannot be read counts)."""
+    if not os.path.lexists(target):
+        return False
+    try:
+        return read_bytes(target, inside=layout.root) != data
+    except FileRefused:
+        return True
