@@ -45,7 +45,10 @@ def _draft(args: argparse.Namespace) -> int:
     if refused:
         raise SourceError(refused)
     if target is None:
-        sys.stdout.write(output)
+        if isinstance(output, bytes):
+            sys.stdout.buffer.write(output)
+        else:
+            sys.stdout.write(output)
         return 0
     try:
         write_new(target, output.encode("utf-8") if isinstance(output, str) else output)

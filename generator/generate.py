@@ -20,11 +20,9 @@ from .render.draft import render_draft
 from .render.glossary import TermLinker, glossary_pages
 from .render.home import home_pages
 from .render.html import href, url_path
-from .render.page import Page
+from .render.page import Page, Pages
 from .render.policy import original_page, page_path, render_policy
 from .render.search import search_pages
-
-Pages = dict[str, Page | str | bytes]  # path inside the pages folder → a page, or a file's content
 
 
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
@@ -99,7 +97,8 @@ def write_pages(out_dir: Path, pages: Pages) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     for relative, content in pages.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
+        text = content.body if isinstance(content, Page) else content
+        data = text.encode("utf-8") if isinstance(text, str) else text
         target = out_dir / relative
         if target.is_file() and target.read_bytes() == data:
             continue

@@ -193,13 +193,7 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
         p[:1] == ("topics",) and (len(p) <= 2 or p[2] == "id") for p in checked.failed
     )
     for policy in policies if all_known else ():
-        validate.topics_known(
-            policy,
-            known,
-            lambda path, msg, p=policy: problems.append(
-                Problem(p.file, *p.positions.get(path, (1, 1)), _dotted(path), msg)
-            ),
-        )
+        validate.topics_known(policy, known, _policy_reporter(policy, problems))
     used = {t for p in policies for v in p.provisions() for t in v.topics}
     warnings = [
         f"{display_path(layout.topics)}: topic {t.id!r} is not used by any provision"
@@ -207,6 +201,16 @@ def _load_taxonomy(layout: SourceLayout, policies: list[Policy], problems: list[
         if t.id not in used
     ]
     return taxonomy, warnings
+
+
+def _policy_reporter(policy: Policy, problems: list[Problem]) -> validate.Report:
+    """Reports a problem at a field of `policy`, where its file has it."""
+
+    def report(path: tuple, message: str) -> None:
+        line, column = policy.positions.get(path, (1, 1))
+        problems.append(Problem(policy.file, line, column, _dotted(path), message))
+
+    return report
 
 
 def _load_term_aliases(
@@ -219,28 +223,24 @@ def _load_term_aliases(
     if read is None or read[1] is None:
         return TermAliases()
     term_aliases, doc, checked = read
-    defined = {provision.term for policy in policies for provision in policy.definitions}
-    if not all_policies:
-        defined = None
+    defined = (
+        {provision.term for policy in policies for provision in policy.definitions if provision.term}
+        if all_policies
+        else None
+    )
     validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems), checked.incomplete)
     return term_aliases
 
 
 def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:
     first: dict[str, Policy] = {}
-    problems = []
+    problems: list[Problem] = []
     for policy in policies:
         if policy.slug is None:
             continue
         if policy.slug in first:
-            problems.append(
-                Problem(
-                    policy.file,
-                    *policy.positions.get(("slug",), (1, 1)),
-                    "slug",
-                    f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})",
-                )
-            )
+            report = _policy_reporter(policy, problems)
+            report(("slug",), f"duplicate policy slug {policy.slug!r} (also used by {first[policy.slug].file})")
         else:
             first[policy.slug] = policy
     return problems

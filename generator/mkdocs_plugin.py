@@ -14,6 +14,7 @@ from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -98,7 +99,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if generated.hide:
             page.meta["hide"] = list(generated.hide)
         page.toc = get_toc(generated.toc)
-        return str(generated)
+        return generated.body
 
     def on_post_page(self, output, *, page, config):
         """Points the page's search box at `SEARCH_WORKER` instead of the theme's own worker."""
@@ -119,13 +120,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         policies = next((item for item in nav.items if isinstance(item, Section) and _policy_pages(item)), None)
         if policies is None or len(policies.children) <= NAV_POLICIES:
             return nav
-        pages = policies.children
+        pages = [child for child in policies.children if isinstance(child, Page)]  # all of them: _policy_pages
         runs = [pages[i : i + NAV_SECTION] for i in range(0, len(pages), NAV_SECTION)]
         policies.children = []
         for i, run in enumerate(runs):
             before = runs[i - 1][-1] if i else None
             after = runs[i + 1][0] if i + 1 < len(runs) else None
-            section = Section(_range_title(run[0], run[-1], before, after), run)
+            section = Section(_range_title(run[0], run[-1], before, after), list[StructureItem](run))
             section.parent = policies
             for page in run:
                 page.parent = section

@@ -179,7 +179,9 @@ class Policy:
     repairs: list[Repair] = field(default_factory=list)
     source_path: tuple = ()
     file: str = ""  # the YAML file, as shown in messages
-    positions: dict = field(default_factory=dict, repr=False)  # field path → (line, column) in `file`
+    positions: dict[tuple, tuple[int, int]] = field(
+        default_factory=dict, repr=False
+    )  # field path → (line, column) in `file`
     # The paths of values the schema refused (each stands at its default, or is left out of its list):
     # the checks across fields skip what they cannot judge without them. Empty for a valid policy.
     failed_paths: frozenset = field(default=frozenset(), repr=False, compare=False)
@@ -207,6 +209,13 @@ class Policy:
 
     def option(self, option_id: str) -> TemplateOption | None:
         return next((o for o in self.options if o.id == option_id), None)
+
+    def defined_option(self, option_id: str) -> TemplateOption:
+        """The option a checked policy refers to: the checks refuse a reference to an undefined one."""
+        option = self.option(option_id)
+        if option is None:
+            raise KeyError(f"{self.slug}: option {option_id!r} is not defined")
+        return option
 
     def bracket_of(self, option_id: str) -> str:
         """How the original shows an option: its bracket text (the id if it is not defined)."""

@@ -15,10 +15,8 @@ import yaml
 from .files import FileRefused, open_regular, os_reason
 from .problems import Problem
 
-try:  # the C loader is much faster; the pure-Python one behaves the same
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+# The C loader is much faster; the pure-Python one (PyYAML built without libyaml) behaves the same.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a field path: keys and list indexes from the document root
 
@@ -140,9 +138,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
 
 def _line_and_column(text: str | bytes, position: int) -> tuple[int, int]:
     """1-based line and column of a position (a character, or a byte of undecoded text)."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    before = text[:position]
-    return before.count(newline) + 1, position - (before.rfind(newline) + 1) + 1
+    before = text[:position].decode("utf-8", "replace") if isinstance(text, bytes) else text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _decode(data: bytes, shown_as: str) -> tuple[str, Problem | None]:
@@ -231,7 +228,7 @@ class _Builder:
                 path = parent.path + (len(parent.value),)
                 positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, yaml.ScalarEvent):
-                value = text(event)
+                value: object = text(event)
                 if value is None:
                     value = scalar(event)
                     if value.__class__ is not str:
@@ -272,7 +269,8 @@ class _Builder:
             tag = self.resolve(event)
         if tag == STRING_TAG:  # most values: the text as it is, without building a node for the constructor
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        # No marks: they only word a constructor's error, and its errors are not reported (below).
+        node = yaml.ScalarNode(tag, event.value, None, None, event.style)
         try:
             return self.loader.construct_object(node, deep=True)
         except Exception:  # noqa: BLE001 -- any constructor's failure; e.g. 2014-02-30 looks like a date but is none; `!!bool x` is no boolean
@@ -346,7 +344,7 @@ class _Collection:
         self.key_position = (1, 1)
 
     def add(self, value: object) -> None:
-        if not self.is_mapping:
+        if isinstance(self.value, list):
             self.value.append(value)
             return
         if self.pending_key is not None:

@@ -30,7 +30,7 @@ def provision_saying(corpus, slug, words):
 
 @pytest.fixture(scope="module")
 def pages(corpus):
-    return render_compare(corpus, None)
+    return {path: str(page) for path, page in render_compare(corpus, None).items()}
 
 
 @pytest.fixture(scope="module")

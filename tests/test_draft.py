@@ -135,7 +135,7 @@ def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(c
     chosen = next(p for p in raymore.provisions() if p.text)
     chosen.topics = ["draft-test-topic"]
     vars(corpus).pop("_topic_index", None)  # the copy's index of provisions by topic, made before the change
-    page = render_draft(corpus, None)["draft.md"]
+    page = render_draft(corpus, None)["draft.md"].body
     fieldset = re.search(r'<fieldset[^>]*data-option="self-identification".*?</fieldset>', page, re.DOTALL).group(0)
     assert f'href="policies/raymore-mo.html#{chosen.id}"' in fieldset
     assert "How others decided" in fieldset

@@ -458,7 +458,7 @@ def test_any_text_in_a_valid_policy_renders_as_text(scratch_source, name, title,
     corpus = load_reporting(scratch_source, yaml.safe_dump(policy, allow_unicode=True).encode("utf-8"))
     if corpus is None:  # e.g. labels that make the same provision id
         return
-    page = render_pages(corpus, SourceLayout(scratch_source))[page_path(corpus.policies[0])]
+    page = str(render_pages(corpus, SourceLayout(scratch_source))[page_path(corpus.policies[0])])
     collector = TagCollector()
     collector.feed(page)
     assert collector.tags <= OUR_TAGS

@@ -499,4 +499,4 @@ def test_an_original_in_markdown_is_shown_as_written(property_source):
     pages = render_pages(load_corpus(property_source), SourceLayout(property_source))
     page = shown(pages, "originals/notes.md")
     assert page.shows(original) and {tag for tag, _ in page.elements} == {"pre"}
-    assert 'href="../originals/notes.html"' in pages["policies/any.md"]
+    assert 'href="../originals/notes.html"' in str(pages["policies/any.md"])

@@ -38,7 +38,7 @@ from ..search_index import INDEX as SEARCH_INDEX
 from ..search_index import LUNR_SCRIPT, data_script
 from ..search_index import TOPICS as SEARCH_TOPICS
 from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
-from .page import Heading, Page, make_page
+from .page import Heading, Page, Pages, make_page
 from .policy import page_path
 
 COVERAGE_PAGE = "compare/index.md"
@@ -97,7 +97,7 @@ def topic_view(comparison: TopicComparison) -> TopicView:
     return TopicView(comparison, reference, share, shown_stances(departments, reference=reference), diffs, html)
 
 
-def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]:
+def render_compare(corpus: Corpus, layout: SourceLayout) -> Pages:
     """Every comparison page and file; none when the handbook has no topics yet.
 
     Each department's column on each topic is drawn once: on the topic page when it is shown to begin
@@ -106,7 +106,7 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> dict[str, str | byte
     if not corpus.taxonomy.topics:
         return {}
     comparisons = compare_topics(corpus, corpus.policies)
-    pages: dict[str, str | bytes] = {COVERAGE_PAGE: render_coverage(corpus, comparisons)}
+    pages: Pages = {COVERAGE_PAGE: render_coverage(corpus, comparisons)}
     columns: dict[str, dict[str, str]] = {p.slug: {} for p in corpus.departments}
     # Every topic page is in one folder, so a policy page's address is the same from each of them, and
     # so is the top of the policy's column: both are worked out once per policy, not once per topic.
@@ -400,10 +400,10 @@ def _column_head(policy: Policy, policy_href: str) -> str:
 
 def _from_reference(stance: Stance, view: TopicView) -> str:
     """How a department's wording differs from the topic's most common one (nothing for the template)."""
-    diff = view.from_reference.get(stance.policy.slug)
-    if diff is None:
+    diff, reference = view.from_reference.get(stance.policy.slug), view.reference
+    if diff is None or reference is None:
         return ""
-    if stance is view.reference or diff.similarity == 1:
+    if stance is reference or diff.similarity == 1:
         return (
             f'<p class="reference-note"><strong>Most common wording</strong>: '
             f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>"
@@ -413,7 +413,7 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
         f'<details class="reference-diff" data-search-exclude><summary><strong class="similarity-figure">'
         f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
         f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
-        f"({escape(view.reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
+        f"({escape(reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
         f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>'
     )
 
@@ -508,8 +508,8 @@ def _footnotes(stance: Stance) -> str:
 def _differences(view: TopicView) -> str:
     """Which wording is the most common, then a form picking two of the departments shown to begin with
     and every pair's diff among them, precomputed; the first pair is shown."""
-    stances = view.comparison.department_stances
-    if not stances:
+    stances, most_common = view.comparison.department_stances, view.reference
+    if not stances or most_common is None:
         return '<p class="pair-none">No department addresses this topic.</p>'
     if len(stances) == 1:
         return (
@@ -523,7 +523,7 @@ def _differences(view: TopicView) -> str:
     )
     reference = (
         f'<p class="reference-summary">The most common wording on this topic is '
-        f"{escape(view.reference.policy.agency.name)}’s{shared}. Each department’s column shows how "
+        f"{escape(most_common.policy.agency.name)}’s{shared}. Each department’s column shows how "
         "much its wording is like it, and the words that differ.</p>"
     )
     shown = view.shown

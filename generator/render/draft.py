@@ -143,10 +143,10 @@ def label_variants(policy: Policy, provision: Provision) -> dict[str, str]:
     siblings = siblings_of(policy, provision)
     index = siblings.index(provision)
     options = renumber_options(policy, provision)
-    variants = {}
+    variants: dict[str, str] = {}
     for count in range(len(options) + 1):
         for omitted in itertools.combinations(options, count):
-            variants[",".join(omitted)] = siblings[index - count].label
+            variants[",".join(omitted)] = siblings[index - count].label or ""  # renumbered lists are all labelled
     return variants
 
 
@@ -229,7 +229,7 @@ class _Renderer:
 
     def option_html(self, place: str):
         def render(policy: Policy, option_id: str) -> str:
-            option = policy.option(option_id)
+            option = policy.defined_option(option_id)
             return self.fill_in(option, place) if option.kind == "fill-in" else self.choice(option)
 
         return render
@@ -273,7 +273,7 @@ class _Renderer:
         if not provision.option:
             return ""
         if self.with_variants or self.answer(provision.option) is None:
-            option = self.policy.option(provision.option)
+            option = self.policy.defined_option(provision.option)
             return self.blank(provision.option, f"{option.bracket} ")
         return ""
 

@@ -247,7 +247,7 @@ def _source(entry: Entry, definition: Definition, page: str) -> str:
 
 def _section_label(provision: Provision) -> str:
     """Where a definition stands: its sections' titles and its own label, e.g. `III. TERMINOLOGY › A.`."""
-    titles = []
+    titles: list[str] = []
     node = provision.parent
     while node is not None:
         titles.insert(0, node.title)
@@ -328,7 +328,8 @@ class TermLinker:
         mentions = self.mentions.get(escaped)
         if mentions is None:
             text = html_module.unescape(escaped)
-            mentions = self.mentions[escaped] = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+            found = self.pattern.finditer(text) if self.pattern else ()
+            mentions = self.mentions[escaped] = [(m.start(), m.end(), m.group()) for m in found]
         if not mentions:
             return escaped
         text = html_module.unescape(escaped)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .. import inline
 from ..model import Policy
+from ..worddiff import Change
 
 
 def escape(text: str | None) -> str:
@@ -142,7 +143,7 @@ def _relative(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
 
 
-def diff_html(changes: list, words_html: Callable[[object, str], str] | None = None) -> str:
+def diff_html(changes: list[Change], words_html: Callable[[Change, str], str] | None = None) -> str:
     """A word-level diff (see `generator.worddiff`) as HTML: provision breaks as line breaks, and each
     changed run in `<del>` or `<ins>` (struck through or underlined, so marking does not rely on colour).
 

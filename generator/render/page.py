@@ -13,7 +13,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Self
 
 from .html import attr, escape
 
@@ -40,32 +39,30 @@ class Heading:
         return " ".join(TAG.sub("", self.html).split())
 
 
-class Page(str):
-    """A generated page: the string is its body, finished HTML, exactly as the site shows it.
+@dataclass(frozen=True)
+class Page:
+    """A generated page: `body` is finished HTML, exactly as the site shows it; `title` the page's title
+    as text (not HTML); `toc` its table of contents, the headings down to `TOC_DEPTH` as nested
+    `{level, id, name, children}` entries (`name` is HTML); `hide` the parts of the theme's layout the
+    page goes without (`navigation`, `toc`)."""
 
-    `title` is the page's title as text (not HTML); `toc` its table of contents, the headings down to
-    `TOC_DEPTH` as nested `{level, id, name, children}` entries (`name` is HTML); `hide` the parts of
-    the theme's layout the page goes without (`navigation`, `toc`).
-    """
-
+    body: str
     title: str
     toc: list[dict]
-    hide: tuple[str, ...]
-
-    def __new__(cls, body: str, title: str, toc: list[dict], hide: tuple[str, ...] = ()) -> Self:
-        page = super().__new__(cls, body)
-        page.title, page.toc, page.hide = title, toc, hide
-        return page
+    hide: tuple[str, ...] = ()
 
     @property
     def title_html(self) -> str:
         return escape(self.title)
 
-    def __reduce__(self):
-        return (Page, (str(self), self.title, self.toc, self.hide))
+    def __str__(self) -> str:
+        return self.body
 
 
-def make_page(title: str, blocks: list[str | Heading], hide: tuple[str, ...] = ()) -> Self:
+Pages = dict[str, Page | str | bytes]  # path inside the pages folder → a page, or a file's content
+
+
+def make_page(title: str, blocks: list[str | Heading], hide: tuple[str, ...] = ()) -> Page:
     """A page from its blocks (HTML, and headings), one block to a line."""
     ids = {b.id for b in blocks if isinstance(b, Heading) and b.id}
     out, entries = [], []
