@@ -137,7 +137,11 @@
     result.missing.filter(function (w) { return w.length >= 4; }).forEach(function (w) { said.push("No page or provision has the word “" + escape(w) + "”."); });
     if (!said.length) return null;
     var corrected = query;
-    result.suggestions.forEach(function (s) { corrected = corrected.replace(new RegExp(s.from, "i"), s.to); });
+    // The typed word is text, not a pattern; the suggestion is put in as it is (no `$&`-style patterns).
+    result.suggestions.forEach(function (s) {
+      var typed = new RegExp(s.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+      corrected = corrected.replace(typed, function () { return s.to; });
+    });
     return [{ location: COMPARE_SEARCH + "?q=" + encodeURIComponent(corrected), title: said.join(" "),
               text: "", score: 0, terms: {} }];
   }
