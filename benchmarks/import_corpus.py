@@ -103,15 +103,15 @@ def _against_truth(policy, provisions, truth_file: Path) -> dict:
         texts.append((words(" ".join(x for x in (p.heading, p.term, p.text) if x)), p.label, label_path))
     labels_right = nesting_right = 0
     used: set[int] = set()
+    after = 0  # units are in reading order: a unit's provision is looked for after the last one found first
     for unit in truth["outline"]:
         start = words(str(unit["start"]))
-        match = next(
-            (i for i, (w, _, _) in enumerate(texts) if i not in used and start and w[: len(start)] == start),
-            None,
-        )
+        order = [*range(after, len(texts)), *range(after)]
+        match = next((i for i in order if i not in used and start and texts[i][0][: len(start)] == start), None)
         if match is None:
             continue
         used.add(match)
+        after = match + 1
         _, label, label_path = texts[match]
         labels_right += label == unit["path"][-1]
         nesting_right += label_path == unit["path"]

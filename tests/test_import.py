@@ -326,7 +326,13 @@ def test_parenthesised_lists_dash_definitions_and_header_fields():
     assert str(policy.dates.effective) == "2021-03-03" and [str(d) for d in policy.dates.revised] == ["2023-01-15"]
     assert (policy.agency.name, policy.agency.city) == ("City of Riverton Police Department", "Riverton")
     assert [(s.name, s.title) for s in policy.signatories] == [("Maria Lopez", "Chief of Police")]
-    assert [f.line for f in policy.furniture] == ["Page 1 of 2", "Page 2 of 2"]
+    assert [(f.line, f.reason) for f in policy.furniture][:3] == [
+        ("Subject: Use of Social Media", "header field names; its values are the draft's document.subject"),
+        ("Effective Date: March 3, 2021", "header field names; its values are the draft's dates.effective"),
+        ("Revised: January 15, 2023", "header field names; its values are the draft's dates.revised"),
+    ]
+    assert [f.line for f in policy.furniture][3:] == ["Page 1 of 2", "Page 2 of 2"]
+    assert result.words.percent == 100.0
     assert "(c) is followed by (e): (d) missing" in result.report
     assert "issue date" in result.report.split("## Metadata")[1]  # a placeholder names what is missing
     assert (
@@ -742,6 +748,130 @@ def test_a_pdf_without_usable_text_is_refused_with_what_to_do(in_project, capsys
     assert not (in_project / "source/originals/riverton.pdf").exists()
 
 
+def test_a_header_value_wrapped_onto_a_closer_line_is_one_value_and_field_names_are_kept(in_project):
+    """In a PDF's header, a line that follows a field closer than the fields follow one another carries
+    on that field's value; the field names (`SERIES TITLE:`) are kept whole as furniture."""
+    header = [
+        (72, 740, "ROCKFORD POLICE DEPARTMENT"),
+        (72, 717, "NUMBER: 2.01"),
+        (72, 694, "SERIES TITLE: OPERATIONS"),
+        (72, 671, "TOPICS / REFERENCE: DISTURBED PERSONS, EMOTIONAL PERSONS, MENTAL"),
+        (72, 657, "HEALTH, MENTAL ILLNESS"),
+        (72, 634, "DATE OF LAST REVISION: APRIL 18, 2017"),
+    ]
+    body = pdf_lines("I.|PURPOSE", "A.|Officers shall treat persons in crisis with dignity.", top=590)
+    original = in_project / "rockford.pdf"
+    original.write_bytes(pdf([header + body]))
+    assert handbook(["import", str(original)]) == 0
+    policy = load_corpus(in_project / "source").policy("rockford")
+    assert policy.references == ["OPERATIONS", "DISTURBED PERSONS, EMOTIONAL PERSONS, MENTAL HEALTH, MENTAL ILLNESS"]
+    assert [str(d) for d in policy.dates.revised] == ["2017-04-18"]
+    assert "SERIES TITLE: OPERATIONS" in [f.line for f in policy.furniture]
+    assert "every word is in the draft, in order" in (in_project / "source/policies/rockford.report.md").read_text()
+
+
+def test_a_list_of_sections_broken_by_a_page_and_items_that_start_alike_are_read_as_such():
+    """A page number inside the list of sections that follow does not end it; three items that begin
+    with the same words (`1. The stop of the vehicle is…`) are a list, not a running header."""
+    result = import_own("""
+        This order is comprised of the following numbered sections:
+        I. DEFINITIONS
+        Page 1 of 3
+        II. TRAFFIC STOPS
+
+        I. DEFINITIONS:
+        A. Stop: The restraining of a person's liberty by physical force or a show of authority.
+
+        II. TRAFFIC STOPS:
+        A. Traffic stop forms will not need to be completed when:
+        1. The stop of the vehicle is for criminal investigation purposes based on
+        a broadcast;
+        2. The stop of the vehicle is for criminal investigation purposes based on
+        a dispatched call; or
+        3. The stop of the vehicle is for criminal investigation purposes based on
+        a reasonable suspicion.
+        """)
+    policy = result.policy
+    assert [f.line for f in policy.furniture] == ["I. DEFINITIONS", "Page 1 of 3", "II. TRAFFIC STOPS"]
+    assert [c.text for c in provision(policy, "II.", "A.").children] == [
+        "The stop of the vehicle is for criminal investigation purposes based on a broadcast;",
+        "The stop of the vehicle is for criminal investigation purposes based on a dispatched call; or",
+        "The stop of the vehicle is for criminal investigation purposes based on a reasonable suspicion.",
+    ]
+
+
+def test_a_list_numbered_anew_goes_under_its_lead_in_and_a_bracketed_citation_is_no_heading():
+    result = import_own("""
+        I. DEFINITIONS
+        A. Mental Illness: A mental or emotional disorder that substantially impairs a person's thought.
+        (405 ILCS 5/1-129)
+        B. Psychosis: A loss of contact with reality.
+
+        II. REPORTING
+        A. An officer shall complete a report when the officer:
+        1. Discharges a firearm at a person;
+        2. Takes an action that results in injury.
+        The Watch Commander will ensure the completion of this report. The analysis should identify:
+        1. Date and time of incidents;
+        2. Types of encounters resulting in use of force.
+        B. Training is held each year.
+        """)
+    policy = result.policy
+    assert [c.label for c in provision(policy, "I.").children] == ["A.", "B."]
+    assert provision(policy, "I.", "A.").text.endswith("(405 ILCS 5/1-129)")
+    reporting = provision(policy, "II.", "A.")
+    assert [c.label for c in reporting.children] == ["1.", "2.", None]
+    lead_in = reporting.children[2]
+    assert lead_in.text.endswith("The analysis should identify:")
+    assert [(c.label, c.text) for c in lead_in.children] == [
+        ("1.", "Date and time of incidents;"),
+        ("2.", "Types of encounters resulting in use of force."),
+    ]
+    assert [c.label for c in provision(policy, "II.").children] == ["A.", "B."]
+
+
+def test_a_pdf_header_table_gives_each_field_the_value_under_or_beside_its_name(in_project):
+    """Field names over their values (at other places on the line), a name with its value to its right,
+    and a column of revision dates under its name: each value found, each noted with its line."""
+    header = [
+        (100, 730, "GENERAL ORDER"),
+        (250, 730, "Date of Issue"),
+        (380, 730, "Effective Date"),
+        (500, 730, "No."),
+        (250, 716, "June 5, 2020"),
+        (380, 716, "July 1, 2020"),
+        (500, 716, "W-03"),
+        (72, 690, "DIRECTIVE"),
+        (300, 690, "REVISION DATES"),
+        (300, 678, "06/05/00, 06/01/01,"),
+        (300, 666, "11/06/08"),
+    ]
+    body = pdf_lines("I.|PURPOSE", "A.|Officers shall use only the force that is reasonable.", top=620)
+    original = in_project / "buffalo.pdf"
+    original.write_bytes(pdf([header + body]))
+    assert handbook(["import", str(original)]) == 0
+    policy = load_corpus(in_project / "source").policy("buffalo")
+    assert policy.document.number == "W-03"
+    assert (str(policy.dates.issued), str(policy.dates.effective)) == ("2020-06-05", "2020-07-01")
+    assert [str(d) for d in policy.dates.revised] == ["2000-06-05", "2001-06-01", "2008-11-06"]
+    report = (in_project / "source/policies/buffalo.report.md").read_text()
+    assert "- line 2: issue date read as 2020-06-05 from 'June 5, 2020'" in report
+    assert "- line 2: document.number read as 'W-03'" in report
+    assert "- line 5: revision date read as 2008-11-06 from '11/06/08'" in report
+
+
+def test_a_pdf_of_more_pages_than_a_policy_has_is_refused_before_any_page_is_read(in_project, capsys):
+    from generator.importer.limits import MAX_PAGES
+
+    original = in_project / "manual.pdf"
+    original.write_bytes(pdf([[(72, 720, "Policy Manual")]] * (MAX_PAGES + 1)))
+    assert handbook(["import", str(original)]) == 1
+    err = capsys.readouterr().err
+    assert f"it has {MAX_PAGES + 1} pages, more than the {MAX_PAGES} one policy may have" in err
+    assert "import it one policy at a time" in err and err.count("error:") == 1
+    assert not (in_project / "source/originals/manual.pdf").exists()
+
+
 def test_other_kinds_and_oversized_files_are_refused_before_reading(in_project, capsys):
     (in_project / "policy.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     assert handbook(["import", "policy.doc"]) == 1
@@ -810,7 +940,16 @@ def test_labelled_header_fields_inner_contents_dash_definitions_and_symbol_bulle
     assert policy.document.number == "2.04"
     assert str(policy.dates.effective) == "2006-08-02" and [str(d) for d in policy.dates.revised] == ["2017-07-18"]
     assert [p.label for p in policy.body if p.label] == ["I.", "II."]
-    assert ["I. DEFINITIONS", "II. PROCEDURES"] == [f.line for f in policy.furniture][:2]
+    assert [f.line for f in policy.furniture][:7] == [
+        "NUMBER: 2.04",
+        "TITLE: VEHICLE PURSUITS",
+        "SERIES TITLE: OPERATIONS",
+        "ORIGINAL EFFECTIVE / ISSUE DATE: AUGUST 2, 2006",
+        "DATE OF LAST REVISION: JULY 18, 2017",
+        "I. DEFINITIONS",
+        "II. PROCEDURES",
+    ]
+    assert result.words.percent == 100.0  # SERIES TITLE is kept, in the furniture
     assert [(d.term, d.text) for d in provision(policy, "I.").children] == [
         ("Primary Unit", "The police unit which initiates a pursuit."),
         ("Caravanning", "means following in a line of vehicles."),

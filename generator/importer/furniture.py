@@ -17,7 +17,7 @@ PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-�
 WATERMARKS = {"draft", "sample", "copy", "uncontrolled copy", "for training purposes only"}
 DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d+$")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
-RUNNING_MIN_PAGES = 3  # a line repeated this often is a running header or footer, not policy text
+RUNNING_MIN_PAGES = 3  # a line repeated on this many pages is a running header or footer, not policy text
 
 
 def remove_page_numbers(state: ImportState) -> None:
@@ -30,10 +30,15 @@ def remove_page_numbers(state: ImportState) -> None:
 def remove_running_lines(state: ImportState) -> None:
     """Recognises running headers and footers: the same short line on many pages (page numbers in it
     may differ: `Social Media - 2`, `Social Media - 3`). A label standing alone (`1.`) is not one."""
-    counts = Counter(_running_key(line) for line in _body(state) if _may_run(line))
+    counts = Counter(key for key, _ in {(_running_key(line), _page(line)) for line in _body(state) if _may_run(line)})
     for line in _body(state):
         if _may_run(line) and counts[_running_key(line)] >= RUNNING_MIN_PAGES:
             state.remove_as_furniture(line, f"running header or footer (on {counts[_running_key(line)]} pages)")
+
+
+def _page(line: Line) -> int:
+    """The page a line stood on (a PDF's: a line repeated on one page is no running line), else its number."""
+    return line.layout.page if line.layout is not None else line.number
 
 
 def _may_run(line: Line) -> bool:
@@ -42,7 +47,11 @@ def _may_run(line: Line) -> bool:
 
 
 def _running_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+    """The line with its numbers left out (`Social Media - 2` and `- 3` are one running line), but its
+    label kept: `1. The stop of the vehicle is…`, `2. The stop…` are items of a list."""
+    found = read_label(line.text)
+    label, rest = (found[0].text + " ", found[1]) if found else ("", line.text)
+    return label + re.sub(r"\d+", "#", " ".join(rest.lower().split()))
 
 
 def remove_watermarks(state: ImportState) -> None:

@@ -12,12 +12,18 @@ MINOR_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or"
 
 def find_heading_lines(state: ImportState) -> None:
     """Recognises an unlabelled heading: a Markdown heading, or a short line in capitals standing
-    alone (`POLICY`, `PURPOSE`) — each opens a provision of its own."""
+    alone (`POLICY`, `PURPOSE`) — each opens a provision of its own. A line in brackets (`(405 ILCS
+    5/1-129)`, a citation under a definition) is no heading."""
     for block in state.blocks:
         if block.label or block.heading or len(block.lines) != 1:
             continue
         text = block.text
-        if text.isupper() and len(text.split()) <= 8 and not text.endswith((".", ",", ";")):
+        if (
+            text.isupper()
+            and len(text.split()) <= 8
+            and not text.endswith((".", ",", ";"))
+            and not (text.startswith(("(", "[")) and text.endswith((")", "]")))
+        ):
             block.heading = True
 
 

@@ -10,6 +10,7 @@ so no words of the policy are taken for metadata.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from .headings import MINOR_WORDS
@@ -205,11 +206,22 @@ def read_header(state: ImportState) -> None:
     names_found: set[str] = set()
     values: dict[str, str] = {}  # each field's value, to notice a field given twice
     taken: list[Line] = []
+    read: dict[int, list[tuple[str, str]]] = {}  # line number → the (field, value) pairs read from it
+    wrapped: list[Line] = []  # lines that carry on the value of the line above
     for line in state.lines:
         if line.role in ("blank", "furniture"):
             continue
         if line.role != "body":
             break
+        if taken and read[taken[-1].number] and _continues([t for t in taken if t not in wrapped], line):
+            name, value = read[taken[-1].number][-1]
+            if name in CONTINUED and value:
+                joined = _extend(state, name, value, line.text)
+                read[taken[-1].number][-1] = (name, joined)
+                read[line.number] = [(name, line.text)]
+                taken.append(line)
+                wrapped.append(line)
+                continue
         fields = _header_fields(line, pending)
         if fields is None or any(
             values.setdefault(name, value) != value
@@ -218,6 +230,7 @@ def read_header(state: ImportState) -> None:
         ):
             break  # not a header line, or one that gives a field a second value: the text has begun
         taken.append(line)
+        read[line.number] = fields[0]
         names_found |= {name for name, _ in fields[0]} | set(fields[1].values())
         for name, value in fields[0]:
             _record(state, line, name, value)
@@ -227,6 +240,72 @@ def read_header(state: ImportState) -> None:
         meta.clear()
     for line in taken:
         line.role = "header"
+        _keep_field_names(state, line, read[line.number])
+
+
+# Fields whose value may run on to the next line of the header (`TOPICS / REFERENCE: DISTURBED PERSONS,`).
+CONTINUED = {"references", "subject", "title", "distribution", "amends", "rescinds", "chapter"}
+
+
+def _continues(taken: list[Line], line: Line) -> bool:
+    """Whether `line` carries on the value of the header line above it: it starts where that line
+    starts and follows it closer than the header's lines follow one another (a value wrapped over two
+    lines), or (text without layout) the value above ends with a comma."""
+    above = taken[-1]
+    if line.layout is None or above.layout is None:
+        return above.text.rstrip().endswith(",") and ":" not in line.text and not read_label(line.text)
+    if line.layout.page != above.layout.page or abs(line.layout.x - above.layout.x) > 2:
+        return False
+    gaps = [
+        b.layout.top - a.layout.top
+        for a, b in itertools.pairwise(taken)
+        if a.layout is not None and b.layout is not None and a.layout.page == b.layout.page
+    ]
+    gap = line.layout.top - above.layout.top
+    return bool(gaps) and 0 < gap < 0.8 * min(gaps) and _key(line.text.split(":")[0]) not in FIELD_KEYS
+
+
+def _extend(state: ImportState, name: str, value: str, more: str) -> str:
+    """The value of field `name` (`value`, as read from the line above) carried on by its next line
+    `more` (`RIDE-` + `ALONG PROGRAM`: the hyphen kept, no space), in the metadata and returned."""
+    meta = state.metadata
+    joined = f"{value}{more}" if value.endswith("-") else f"{value} {more}"
+    if name in ("references", "distribution"):
+        values = meta.get(name, [])
+        if values and values[-1] == value:
+            values[-1] = joined
+    elif name in ("amends", "rescinds"):
+        meta[name] = joined
+    else:
+        document = meta.setdefault("document", {})
+        if document.get(name) == value:
+            document[name] = joined
+    return joined
+
+
+def _keep_field_names(state: ImportState, line: Line, fields: list[tuple[str, str]]) -> None:
+    """A header line with words the metadata does not hold (its field names: `SERIES TITLE:`,
+    `DATE OF LAST REVISION:`) is recorded whole as furniture, so that every word of the original stays in
+    the draft; its values are in the draft's fields."""
+    held = {word.lower() for _, value in fields for word in WORD.findall(value)}
+    if any(word.lower() not in held for word in WORD.findall(line.text)):
+        names = sorted({FIELD_NAMES_SHOWN.get(name, name) for name, value in fields if value})
+        into = f"; its values are the draft's {', '.join(names)}" if names else ""
+        state.furniture.append((line, f"header field names{into}"))
+
+
+WORD = re.compile(r"[^\W_]+")
+FIELD_NAMES_SHOWN = {
+    "issued": "dates.issued",
+    "effective": "dates.effective",
+    "revised": "dates.revised",
+    "number": "document.number",
+    "subject": "document.subject",
+    "title": "document.title",
+    "type": "document.type",
+    "chapter": "document.chapter",
+    "agency": "agency.name",
+}
 
 
 def _header_fields(line: Line, pending: dict[int, str]) -> tuple[list[tuple[str, str]], dict[int, str]] | None:
@@ -322,8 +401,12 @@ def _record(state: ImportState, line: Line, name: str, value: str) -> None:
         meta[name] = value
     elif name == "agency":
         meta.setdefault("agency", {})["name"] = value
+        state.note("metadata", line.number, f"agency read as {value!r}")
     else:  # title, subject, type, number, chapter
-        meta.setdefault("document", {}).setdefault(name, value)
+        document = meta.setdefault("document", {})
+        if name not in document:
+            document[name] = value
+            state.note("metadata", line.number, f"{FIELD_NAMES_SHOWN.get(name, name)} read as {value!r}")
 
 
 def _only_dates(value: str) -> bool:
@@ -475,3 +558,63 @@ def _readable(text: str) -> str:
         return text
     words = text.lower().split()
     return " ".join(w if i and w in MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+TABLE_FIELDS = ("number", "issued", "effective", "revised")
+TABLE_LINES = 30  # a header table stands within the first lines of the first page
+TABLE_DEPTH = 90.0  # points below a field name its value may stand (a column of revision dates)
+
+
+def read_header_table(state: ImportState) -> None:
+    """Recognises a PDF's header table that `read_header` could not read line by line (its cells stand
+    at other heights, so the lines mix cells of several rows): each field name cell (`NUMBER`, `Date of
+    Issue`, `REVISION DATES`) takes its value from the cell right of it on its line, or from the cells
+    below it in its column. Fills only the number and dates not found yet; each is noted with the line
+    its value stands on. The lines stay where they are."""
+    cells = _table_cells(state)
+    for i, (line, x0, x1, text) in enumerate(cells):
+        name = FIELD_KEYS.get(_key(text))
+        have = state.metadata.get("dates", {}) if name in DATE_FIELDS else state.metadata.get("document", {})
+        if name not in TABLE_FIELDS or name in have:
+            continue
+        right = cells[i + 1] if i + 1 < len(cells) and cells[i + 1][0] is line else None
+        if right and _key(right[3]) not in FIELD_KEYS and _table_value(name, right[3]):
+            _record(state, line, name, _table_value(name, right[3]))
+            continue
+        for below, bx0, bx1, btext in cells[i + 1 :]:
+            if below is line or below.layout.page != line.layout.page:
+                continue
+            if below.layout.top - line.layout.top > TABLE_DEPTH:
+                break
+            if not (bx0 <= (x0 + x1) / 2 <= bx1 or x0 - 3 <= bx0 <= x1):
+                continue  # another column
+            if _key(btext) in FIELD_KEYS:
+                break  # the next field's name: this one was left blank
+            value = _table_value(name, btext)
+            if value:
+                _record(state, below, name, value)
+                if name != "revised":
+                    break
+            elif name != "revised" or state.metadata.get("dates", {}).get("revised"):
+                break
+
+
+def _table_cells(state: ImportState) -> list[tuple[Line, float, float, str]]:
+    """The cells of the first lines of a PDF's first page, in reading order, with their left and right edges."""
+    out: list[tuple[Line, float, float, str]] = []
+    for line in state.lines[:TABLE_LINES]:
+        if line.role not in ("body", "header") or line.layout is None or line.layout.page != 1:
+            continue
+        texts = line.raw.strip().split("\t")
+        if len(texts) != len(line.layout.cells):
+            continue
+        out += [(line, x0, x1, text.strip()) for (x0, x1), text in zip(line.layout.cells, texts, strict=True)]
+    return out
+
+
+def _table_value(name: str, text: str) -> str:
+    """The value a cell gives field `name`: for a date, the dates in it (`DISTRIBUTION 08/01/01` holds
+    two dates of a column of revision dates); for the number, a short cell with a digit."""
+    if name in DATE_FIELDS:
+        return ", ".join(match.group(0) for match in DATE.finditer(text))
+    return text if re.search(r"\d", text) and len(text.split()) <= 3 and not parse_dates(text) else ""

@@ -24,6 +24,8 @@ def build_outline(state: ImportState) -> None:
     """Recognises the nesting of the body and builds its provisions, in reading order."""
     stack: list[Level] = []
     for index, block in enumerate(state.blocks):
+        if block.label and stack and stack[-1].style == "paragraph" and _leads_list_again(state, stack, block.label):
+            stack[-1].style = "lead-in"  # the list numbered anew is under the paragraph that introduces it
         if block.heading or block.label or block.bullet:
             while stack and stack[-1].style == "paragraph":
                 stack.pop()  # a paragraph placed on its own heads nothing
@@ -37,6 +39,18 @@ def build_outline(state: ImportState) -> None:
             _add_note(stack[-1].node, block)
         else:
             _add_paragraph(state, stack, block, index)
+
+
+def _leads_list_again(state: ImportState, stack: list[Level], label: Label) -> bool:
+    """Whether an unlabelled paragraph that ends with a colon (`This analysis should identify:`), after a
+    list, introduces a list numbered anew (`1.` again, where its siblings already have a `1.`): that list
+    is its children, since two siblings cannot have one label."""
+    node = stack[-1].node
+    if not node.paragraphs or not node.paragraphs[-1].rstrip().endswith(":") or node.children:
+        return False
+    siblings = stack[-2].node.children if len(stack) > 1 else state.body
+    first = any(ordinal == 1 for _, ordinal in label.readings)
+    return first and any(s.label and id_segment(s.label.text) == id_segment(label.text) for s in siblings)
 
 
 def _add_note(node: Node, block: Block) -> None:

@@ -37,6 +37,7 @@ class Layout:
     size: float  # font size of its first character
     bold: bool  # most of its characters are in a bold font
     top: float  # distance from the page's top, in points
+    cells: tuple[tuple[float, float], ...] = ()  # left and right edge of each tab-separated cell of the line
 
 
 @dataclass
@@ -66,7 +67,11 @@ def extract_pdf(data: bytes) -> Extracted:
     try:
         pages = count_pages(data)
         if pages > MAX_PAGES:
-            raise Unreadable(f"it has {pages} pages (the limit is {MAX_PAGES}); split it into smaller files")
+            raise Unreadable(
+                f"it has {pages} pages, more than the {MAX_PAGES} one policy may have (a manual of many policies?); "
+                "import it one policy at a time: save each policy's pages as a PDF of its own (e.g. "
+                "`qpdf manual.pdf --pages manual.pdf 12-19 -- policy.pdf`) and import that"
+            )
         return _extract(data, pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise Unreadable(
@@ -131,17 +136,26 @@ def _page_lines(page, number: int) -> list[tuple[str, Layout]]:
         size = chars[0].size if chars else 10.0
         width = size * 0.5
         parts = [row[0][1]]
+        cells = [[row[0][0].x0, row[0][0].x1]]
         for before, piece in itertools.pairwise(row):
             gap = piece[0].x0 - before[0].x1
             found = read_label(parts[-1]) if len(parts) == 1 else None
             lone_label = found is not None and not found[1]
             parts.append(" " if lone_label or gap < width * CELL_GAP else "\t")
             parts.append(piece[1])
+            if parts[-2] == "\t":
+                cells.append([piece[0].x0, piece[0].x1])
+            cells[-1][1] = max(cells[-1][1], piece[0].x1)
         bold = sum("bold" in ch.fontname.lower() for ch in chars) > len(chars) / 2 if chars else False
         x = row[0][0].x0
         indent = " " * max(0, round((x - left) / 6))
         layout = Layout(
-            page=number, x=round(x, 1), size=round(size, 1), bold=bold, top=round(page.height - row[0][0].y1)
+            page=number,
+            x=round(x, 1),
+            size=round(size, 1),
+            bold=bold,
+            top=round(page.height - row[0][0].y1),
+            cells=tuple((round(x0, 1), round(x1, 1)) for x0, x1 in cells),
         )
         out.append((indent + "".join(parts), layout))
     return out

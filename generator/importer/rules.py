@@ -30,14 +30,15 @@ Rule = Callable[[ImportState], None]
 RULES: list[Rule] = [
     bullets.strip_bullets,
     emphasis.strip_emphasis,
+    furniture.remove_page_numbers,  # first: a page break may fall inside a list of contents
     furniture.remove_contents,
     furniture.remove_inner_contents,
-    furniture.remove_page_numbers,
     furniture.remove_running_lines,
     furniture.remove_watermarks,
     furniture.remove_rules,
     furniture.remove_debris,
     metadata.read_header,
+    metadata.read_header_table,
     trailer.read_trailer,
     metadata.fill_in_metadata,
     metadata.note_template_brackets,
