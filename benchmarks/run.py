@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthesize import synthesize
-from generator import mkdocs_plugin
 from generator.build import build_site
 from generator.generate import render_pages, write_pages
 from generator.load import SourceLayout, load_corpus
+from generator.mkdocs_plugin import pages as plugin_pages
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 KB = 1000
@@ -64,18 +64,18 @@ def seconds(action, *args):
 @contextmanager
 def timed_generation(times: list[float]):
     """Records how long each generation run by the build's plugin takes (it regenerates every build)."""
-    original = mkdocs_plugin.generate
+    original = plugin_pages.generate
 
     def generate(source, out_dir):
         value, took = seconds(original, source, out_dir)
         times.append(took)
         return value
 
-    mkdocs_plugin.generate = generate
+    plugin_pages.generate = generate
     try:
         yield times
     finally:
-        mkdocs_plugin.generate = original
+        plugin_pages.generate = original
 
 
 # --- Project ----------------------------------------------------------------------------------------

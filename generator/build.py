@@ -32,7 +32,7 @@ LIBRARIES = {Path(sysconfig.get_paths()[name]).resolve() for name in ("stdlib", 
 def build_site(config_file: Path, strict: bool = True) -> str:
     started = time.perf_counter()
     root = config_file.resolve().parent
-    config = _read_config(config_file)
+    config = read_site_config(config_file)
     # The real folder: a link named site/ stays a link to the new site.
     site_dir = Path(os.path.realpath(config.site_dir))
     _check_site_dir(site_dir, config, root, config_file)
@@ -78,7 +78,8 @@ def _problem(config_file: Path, message: str, field: str = "", line: int = 1) ->
     return SourceError([Problem(display_path(config_file), line, 1, field, message)])
 
 
-def _read_config(config_file: Path) -> SiteConfig:
+def read_site_config(config_file: Path) -> SiteConfig:
+    """The configuration, or `SourceError` with one problem saying why it cannot be used."""
     try:
         return read_config(config_file)
     except ConfigFailed as exc:
@@ -134,7 +135,7 @@ def _line_of(config_file: Path, key: str) -> int:
 def crash_summary(exc: Exception, root: Path) -> str:
     """One line for an unexpected error (a renderer's bug, a broken theme template): what it is and the
     innermost place in our own code or templates it came from, e.g.
-    `KeyError: 'x' (at generator/render/glossary.py:27, in glossary_pages)`. A traceback would bury
+    `KeyError: 'x' (at generator/features/glossary/render.py:27, in glossary_pages)`. A traceback would bury
     the one fact a person needs under library frames."""
     ours = [frame for frame in traceback.extract_tb(exc.__traceback__) if _is_ours(Path(frame.filename), root)]
     where = f" (at {display_path(Path(ours[-1].filename))}:{ours[-1].lineno}, in {ours[-1].name})" if ours else ""

@@ -29,8 +29,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    from .build import read_site_config
+    from .generate import generate, write_manifest
+
+    config = read_site_config(Path(args.config))
+    generated = generate(config.source, config.docs_dir)
+    manifest = config.docs_dir.with_name(f"{config.docs_dir.name}.json")
+    write_manifest(manifest, generated.pages)
+    print(
+        f"wrote {len(generated.pages)} pages to {display_path(config.docs_dir)}/ and their titles to {display_path(manifest)}"
+    )
+    return 0
+
+
 def _draft(args: argparse.Namespace) -> int:
-    from .draft import draft
+    from .features.draft.answers import draft
     from .files import FileRefused, write_new
 
     if args.output is None and args.format == "docx":
@@ -107,7 +121,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .draft import FORMATS
+    from .features.draft.answers import FORMATS
 
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -131,6 +145,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     build.set_defaults(run=_build)
+
+    generate = commands.add_parser(
+        "generate",
+        help="write the pages for a site engine, without building the site",
+        description="Validate the source folder and write the generated pages into the docs folder "
+        "(the handbook plugin's `source` and MkDocs' `docs_dir` in the configuration), and each page's "
+        "title and table of contents into <docs folder>.json beside it: the step `handbook build` and "
+        "`mkdocs build` run first, for another site engine to build from.",
+    )
+    generate.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    generate.set_defaults(run=_generate)
 
     draft = commands.add_parser(
         "draft",

@@ -7,57 +7,16 @@ and table of contents go to the site engine beside it (see `Generated`), never t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import FileRefused, read_bytes
+from .features.home.render import home_pages
+from .features.policy.render import page_path
+from .features.registry import FEATURES
 from .load import SourceLayout, collector_paused, load_corpus
-from .model import Corpus, Policy
-from .problems import Problem, SourceError
-from .render.compare import render_compare
-from .render.draft import render_draft
-from .render.glossary import TermLinker, glossary_pages
-from .render.home import home_pages
-from .render.html import href, url_path
+from .model import Corpus
 from .render.page import Page, Pages
-from .render.policy import original_page, page_path, render_policy
-from .render.search import search_pages
-
-
-def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
-    """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
-    pages: Pages = {}
-    term_links = TermLinker(corpus.glossary)
-    for policy in corpus.policies:
-        original = f"originals/{policy.original}"
-        data = read_original(policy, layout)
-        # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
-        is_page = original.endswith(".md")
-        pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
-        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
-    return pages
-
-
-def read_original(policy: Policy, layout: SourceLayout) -> bytes:
-    """An original's bytes, read by the one rule for source files (`files.read_bytes`); checked by the
-    loader already, so a refusal here means it changed since: reported as the policy's problem."""
-    try:
-        return read_bytes(layout.originals / policy.original, inside=layout.root)
-    except FileRefused as exc:
-        line, column = policy.positions.get(("original",), (1, 1))
-        problem = Problem(policy.file, line, column, "original", f"{policy.original!r} in originals/ {exc}")
-        raise SourceError([problem]) from None
-
-
-# Each page kind: a function from the model to its pages, and the home-page link it contributes.
-PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Mapping[str, Page | str | bytes]]]] = [
-    (None, policy_pages),
-    ("glossary", glossary_pages),
-    ("compare", render_compare),
-    ("draft", render_draft),
-    (None, search_pages),
-]
 
 
 def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
@@ -65,10 +24,10 @@ def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     pages: Pages = {}
     links: dict[str, str] = {}
     with collector_paused():  # the pages and what they are drawn from stay in use to the end
-        for kind, render in PAGE_KINDS:
-            rendered = render(corpus, layout)
-            if kind and rendered:
-                links[kind] = next(path for path in rendered if path.endswith(".md"))
+        for feature in FEATURES:
+            rendered = feature.pages(corpus, layout)
+            if feature.on_home_page and rendered:
+                links[feature.name] = next(path for path in rendered if path.endswith(".md"))
             pages.update(rendered)
     pages.update(home_pages(corpus, links))
     return pages
@@ -120,6 +79,13 @@ class Generated:
 
     corpus: Corpus
     pages: dict[str, Page]
+
+
+def write_manifest(path: Path, pages: dict[str, Page]) -> None:
+    """Each page's title, table of contents and hidden parts of the layout, as JSON: what a site engine's
+    glue needs beside the page files (which hold only the body), for an engine other than MkDocs."""
+    manifest = {name: {"title": page.title, "toc": page.toc, "hide": list(page.hide)} for name, page in pages.items()}
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def generate(source: Path, out_dir: Path) -> Generated:

@@ -315,7 +315,7 @@ class Corpus:
     def glossary(self):
         """The definitions glossary (`generator.glossary.Glossary`), built once, on first use: the policy
         pages, the glossary pages and the search index all draw on it."""
-        from .glossary import build_glossary  # that module builds on this one
+        from .features.glossary.model import build_glossary  # that module builds on this one
 
         return build_glossary(self)
 
@@ -382,7 +382,7 @@ def assign_ids(policy: Policy) -> None:
 class AnswersFile:
     """An answers file of "Draft your policy", as read: which template it answers, and the raw answers.
 
-    `answers` maps option ids to values still to be checked against the template (see generator/draft.py).
+    `answers` maps option ids to values still to be checked against the template (see generator/features/draft/answers.py).
     """
 
     template: str

@@ -89,9 +89,9 @@ def break_the_theme(project: Path) -> None:
 # How a build fails part-way after the data was checked: a renderer's bug, a broken theme override.
 RENDERER_ERRORS = {
     "renderer raises": (
-        lambda project, monkeypatch: monkeypatch.setattr("generator.render.glossary.render_glossary", boom),
+        lambda project, monkeypatch: monkeypatch.setattr("generator.features.glossary.render.render_glossary", boom),
         "KeyError: 'term' (at ",
-        "generator/render/glossary.py:",
+        "generator/features/glossary/render.py:",
     ),
     "theme override invalid": (
         lambda project, monkeypatch: break_the_theme(project),
@@ -160,3 +160,25 @@ def test_building_twice_gives_byte_identical_sites(project, tmp_path):
     assert urls[site_url + "glossary.html"] == newest.isoformat()
     with gzip.open(project / "site" / "sitemap.xml.gz") as packed:
         assert packed.read() == sitemap
+
+
+def test_handbook_generate_writes_the_pages_and_their_titles_for_any_site_engine(project):
+    """`handbook generate` is the generation step alone: the pages MkDocs (or another engine reading
+    mkdocs.yml) builds from, and a manifest of each page's title and table of contents beside them."""
+    import json
+
+    result = run_handbook(project, "generate")
+    assert result.returncode == 0, result.stderr
+    page = (project / ".handbook" / "pages" / "policies" / "raymore-mo.md").read_text(encoding="utf-8")
+    assert 'id="raymore-mo.section-8-00"' in page and "Raymore" in page
+    manifest = json.loads((project / ".handbook" / "pages.json").read_text(encoding="utf-8"))
+    entry = manifest["policies/raymore-mo.md"]
+    assert entry["title"] == "Raymore Police Department: Social Networking"
+    assert any(heading["id"] == "raymore-mo.section-8-00" for heading in entry["toc"][0]["children"])
+    assert not (project / "site").exists()
+
+    before = {p: p.read_bytes() for p in (project / ".handbook").rglob("*") if p.is_file()}
+    break_a_policy(project)
+    failed = run_handbook(project, "generate")
+    assert failed.returncode == 1 and "unknown key 'extra'" in failed.stderr and "Traceback" not in failed.stderr
+    assert {p: p.read_bytes() for p in (project / ".handbook").rglob("*") if p.is_file()} == before

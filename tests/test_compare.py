@@ -10,12 +10,19 @@ from statistics import mean
 
 import pytest
 
-from generator.compare import compare_topic, compare_topics, diff_words, pair_diff, provision_wording, topics_by_group
-from generator.render.compare import COVERAGE_PAGE, render_compare, topic_page
+from generator.features.compare.model import (
+    compare_topic,
+    compare_topics,
+    diff_words,
+    pair_diff,
+    provision_wording,
+    topics_by_group,
+)
+from generator.features.compare.render import COVERAGE_PAGE, render_compare, topic_page
+from generator.features.policy.render import page_path
+from generator.features.search.index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
+from generator.features.search.render import INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages
 from generator.render.html import href
-from generator.render.policy import page_path
-from generator.render.search import INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages
-from generator.search_index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
 
 DEPARTMENTS_OF_ONE_MODEL = ("st-joseph-mo", "unidentified-department")
 UNRELATED_DEPARTMENTS = ("kansas-city-mo", "raymore-mo")

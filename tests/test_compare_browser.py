@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from generator.compare import compare_topic, provision_wording
-from generator.render.compare import topic_page
+from generator.features.compare.model import compare_topic, provision_wording
+from generator.features.compare.render import topic_page
 
 from .conftest import OfflinePage, copy_project, corpus_slugs
 

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from generator.cli import main
-from generator.draft import blocks_of, read_answers, render_answers
-from generator.render.draft import (
+from generator.features.draft.answers import blocks_of, read_answers, render_answers
+from generator.features.draft.render import (
     MARKDOWN_SPECIAL,
     document_html,
     label_for,
@@ -192,7 +192,7 @@ def test_a_date_answer_follows_the_one_date_rule(template, tmp_path, written, me
 
 
 def test_the_page_receives_the_date_rule_as_data(template):
-    from generator.render.draft import _page_data
+    from generator.features.draft.render import _page_data
     from generator.schema import DATES
 
     data = json.loads(re.search(r">(.*)</script>", _page_data(template, option_places(template))).group(1))

@@ -6,8 +6,8 @@ import io
 import pytest
 import yaml
 
-from generator.draft import read_answers, render_answers
-from generator.render.draft import template_of
+from generator.features.draft.answers import read_answers, render_answers
+from generator.features.draft.render import template_of
 
 from .test_draft import EXAMPLE
 

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from generator.glossary import build_glossary
+from generator.features.glossary.model import build_glossary
 
 from .conftest import SOURCE, read_page, run_handbook, site_search
 

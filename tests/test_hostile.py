@@ -18,11 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.features.policy.render import page_path
 from generator.generate import render_pages
 from generator.load import SourceLayout, load_corpus
 from generator.problems import SourceError
 from generator.render.html import heading_text
-from generator.render.policy import page_path
 from generator.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 
 from .conftest import ROOT, compare_search, copy_project, read_page, run_handbook, site_search

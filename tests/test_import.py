@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import inline
@@ -506,6 +506,7 @@ LINES = st.tuples(LINE_STARTS, st.lists(WORDS, max_size=14), st.sampled_from([""
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, min_size=1, max_size=40).map("\n".join), st.sampled_from([".txt", ".md"]))
+@example("AUTHORIZED SITES\nSUBJECT: employees\nemployees", ".txt")  # a capitals title beside a SUBJECT: field
 def test_any_text_imports_to_a_checked_draft_that_keeps_every_word(text, suffix):
     """Whatever the layout, the draft passes the loader's checks (`import_text` validates it and raises
     if not) and keeps every word of the original, in order; or the import is refused for want of text."""
@@ -655,9 +656,9 @@ def test_an_existing_report_is_not_overwritten_without_force(in_project, capsys)
 
 def test_an_imported_policy_once_tagged_is_in_the_site(in_project):
     """End to end: import a Markdown policy, tag one provision with an existing topic, build the site."""
+    from generator.features.compare.render import topic_page
+    from generator.features.policy.render import page_path
     from generator.mkdocs_plugin import build_into
-    from generator.render.compare import topic_page
-    from generator.render.policy import page_path
 
     original = write_original(in_project, "lakeside.md", LAKESIDE)
     assert handbook(["import", str(original)]) == 0

@@ -13,9 +13,9 @@ from urllib.parse import unquote
 import pytest
 
 from benchmarks.synthesize import synthesize
+from generator.features.glossary.render import ONE_PAGE_POLICIES
+from generator.features.home.render import HOME_ROWS
 from generator.load import load_corpus
-from generator.render.glossary import ONE_PAGE_POLICIES
-from generator.render.home import HOME_ROWS
 
 from .conftest import ROOT, copy_project, read_page
 

@@ -469,8 +469,8 @@ def fill_in_metadata(state: ImportState) -> None:
     if agency_fields.get("identified", True):
         _place_from_name(state, agency_fields)
     document = meta.setdefault("document", {})
-    if document.get("title", "").isupper():
-        document.setdefault("subject", document.pop("title"))  # `SOCIAL MEDIA`: kept as written
+    if document.get("title", "").isupper() and "subject" not in document:
+        document["subject"] = document.pop("title")  # `SOCIAL MEDIA`: kept as written (never dropped)
     if "title" not in document:
         title = _short_title(document)
         if title:

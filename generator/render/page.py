@@ -3,7 +3,7 @@
 Text from the YAML reaches a page only as the HTML the renderers write. No page is parsed as Markdown
 (which would read Markdown, attribute lists and raw HTML in the text): headings are written here as
 HTML, with the ids, classes and permalinks the site has always had, and the table of contents is made
-from them. The site engine's glue (`generator/mkdocs_plugin.py`) shows the body as it is, and takes the
+from them. The site engine's glue (`generator/mkdocs_plugin/`) shows the body as it is, and takes the
 page's title and table of contents from here.
 """
 

@@ -1,4 +1,4 @@
-/* The compare search, over the site's search index (generator/render/search.py; read with
+/* The compare search, over the site's search index (generator/features/search/render.py; read with
  * search-index.js): a word index split by the first three letters of each word, so that typing loads
  * only the parts of the words typed, and the policies' words, several policies to a script, loaded for
  * the results shown. It finds the

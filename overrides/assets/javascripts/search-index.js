@@ -1,5 +1,5 @@
 /* The site's search engine, shared by the site search's worker (search-worker.js) and the compare
- * search (compare-search.js): it reads the index generator/search_index.py writes, parses a query,
+ * search (compare-search.js): it reads the index generator/features/search/index.py writes, parses a query,
  * finds and ranks the entries, and says which words of a text to highlight.
  *
  * Queries: words (all must match; the last one as typed also finds the words it begins), "quoted

@@ -1,9 +1,9 @@
 /* The site search: answers the theme's search box (mkdocs-material 9) in place of the theme's own
  * search worker, with the same messages, over the index the build wrote into search-index/
- * (generator/render/search.py) instead of an index of every page rebuilt in the browser on every page.
+ * (generator/features/search/render.py) instead of an index of every page rebuilt in the browser on every page.
  * A query loads the parts of the word index its words need and the texts of the best results, nothing
  * else; nothing is requested from outside the site. The build points the theme at this file
- * (generator/mkdocs_plugin.py) and leaves the theme's own index empty.
+ * (generator/mkdocs_plugin/) and leaves the theme's own index empty.
  *
  * Runs as a Web Worker or, from disk, in the theme's stand-in for one (an iframe, where importScripts
  * returns a promise). */
@@ -11,7 +11,7 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // the theme's message types
-  var INDEX = "search-index/index.js"; // generator/search_index.py: INDEX
+  var INDEX = "search-index/index.js"; // generator/features/search/index.py: INDEX
   var READER = "assets/javascripts/search-index.js"; // how to read the index, shared with the compare search
   var PAGES_LISTED = 25; // pages a result lists, best first
   var COMPARE_SEARCH = "compare/search.html"; // where a "did you mean" leads, with the query

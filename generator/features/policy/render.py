@@ -7,10 +7,23 @@ other text is emitted as escaped HTML blocks.
 
 from __future__ import annotations
 
-from ..inline import paragraphs as split_paragraphs
-from ..model import Policy, Provision
-from .html import attr, date_html, escape, heading_text, option_placeholder, paragraph_html, plain_text
-from .page import Heading, Page, make_page
+from ...files import FileRefused, read_bytes
+from ...inline import paragraphs as split_paragraphs
+from ...load import SourceLayout
+from ...model import Corpus, Policy, Provision
+from ...problems import Problem, SourceError
+from ...render.html import (
+    attr,
+    date_html,
+    escape,
+    heading_text,
+    href,
+    option_placeholder,
+    paragraph_html,
+    plain_text,
+    url_path,
+)
+from ...render.page import Heading, Page, Pages, make_page
 
 MAX_HEADING_LEVEL = 6
 
@@ -215,3 +228,30 @@ def _transcription_notes(policy: Policy, original_href: str) -> list[str | Headi
             f"{len(policy.furniture)} line(s) of page furniture</summary>{''.join(parts)}</details>"
         ),
     ]
+
+
+def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
+    """One page per policy, and a copy of each original text it was normalized from (the provenance)."""
+    from ..glossary.render import TermLinker  # the glossary's pages link to policy pages: imported here
+
+    pages: Pages = {}
+    term_links = TermLinker(corpus.glossary)
+    for policy in corpus.policies:
+        original = f"originals/{policy.original}"
+        data = read_original(policy, layout)
+        # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
+        is_page = original.endswith(".md")
+        pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
+        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
+    return pages
+
+
+def read_original(policy: Policy, layout: SourceLayout) -> bytes:
+    """An original's bytes, read by the one rule for source files (`files.read_bytes`); checked by the
+    loader already, so a refusal here means it changed since: reported as the policy's problem."""
+    try:
+        return read_bytes(layout.originals / policy.original, inside=layout.root)
+    except FileRefused as exc:
+        line, column = policy.positions.get(("original",), (1, 1))
+        problem = Problem(policy.file, line, column, "original", f"{policy.original!r} in originals/ {exc}")
+        raise SourceError([problem]) from None

@@ -1,7 +1,7 @@
 """Comparison of the policies by topic: who says what on each topic, coverage counts, and word-level
 differences between two departments' wording.
 
-Works on the validated model only; the pages are drawn by `generator/render/compare.py`. Every
+Works on the validated model only; the pages are drawn by `generator/features/compare/render.py`. Every
 function takes the policies to compare explicitly. With many agencies nothing is compared with
 everything: on each topic every department is diffed against one reference wording (the most common),
 and every pair is diffed only among the few departments a topic page shows to begin with, so the work
@@ -15,9 +15,9 @@ import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
-from .inline import as_written
-from .model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
-from .worddiff import Change, diff_words, word_tokens
+from ...inline import as_written
+from ...model import Corpus, Policy, Provision, Taxonomy, Topic, TopicGroup
+from ...worddiff import Change, diff_words, word_tokens
 
 PROVISION_BREAK = "\n"  # between the provisions of one stance's wording
 SHOWN_DEPARTMENTS = 4  # departments a topic page shows side by side before the reader adds others

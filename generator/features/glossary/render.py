@@ -16,12 +16,12 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from ..glossary import Definition, Entry, Glossary, Wording
-from ..inline import paragraphs as split_paragraphs
-from ..model import Corpus, Policy, Provision
-from .html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
-from .page import Heading, Page, make_page
-from .policy import page_path
+from ...inline import paragraphs as split_paragraphs
+from ...model import Corpus, Policy, Provision
+from ...render.html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
+from ...render.page import Heading, Page, make_page
+from ..policy.render import page_path
+from .model import Definition, Entry, Glossary, Wording
 
 GLOSSARY_PAGE = "glossary.md"
 TERM_PAGES = "glossary"  # the folder of the term pages, when each term has its own

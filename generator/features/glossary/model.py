@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import Corpus, Policy, Provision, id_segment
-from .worddiff import Change, diff_words
+from ...model import Corpus, Policy, Provision, id_segment
+from ...worddiff import Change, diff_words
 
 
 @dataclass

@@ -7,10 +7,10 @@ between, so that no page grows with the number of agencies.
 
 from __future__ import annotations
 
-from ..model import Corpus, Policy
-from .html import attr, date_html, escape, href, paragraph_html
-from .page import Heading, Page, make_page
-from .policy import page_path
+from ...model import Corpus, Policy
+from ...render.html import attr, date_html, escape, href, paragraph_html
+from ...render.page import Heading, Page, make_page
+from ..policy.render import page_path
 
 TITLE = "Police Policy Handbook"
 

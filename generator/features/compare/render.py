@@ -5,10 +5,10 @@ Built for hundreds of agencies: a page shows a few departments to begin with and
 others (`compare-choose.js` loads an added department's columns from its own small script, or draws
 its matrix cells from `policies.js`); every department carries its differences from the topic's most
 common wording, and pairs are diffed only among the departments shown at first. The compare search
-runs on the site's search index (`generator/render/search.py`), loading only the parts its words need.
+runs on the site's search index (`generator/features/search/render.py`), loading only the parts its words need.
 
 The model-level work (who addresses what, the reference wording, the diffs) is in
-`generator/compare.py`; this module only draws it. Browser code: `compare-choose.js` (choose and add
+`generator/features/compare/model.py`; this module only draws it. Browser code: `compare-choose.js` (choose and add
 departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
 (search and filters); styles in `compare.css`.
 """
@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compare import (
+from ...inline import footnote_refs, option_refs, paragraphs
+from ...load import SourceLayout
+from ...model import Corpus, Policy, Provision, TemplateOption, Topic
+from ...render.html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
+from ...render.page import Heading, Page, Pages, make_page
+from ..policy.render import page_path
+from ..search.index import INDEX as SEARCH_INDEX
+from ..search.index import LUNR_SCRIPT, data_script
+from ..search.index import TOPICS as SEARCH_TOPICS
+from .model import (
     PairDiff,
     Stance,
     TopicComparison,
@@ -31,15 +40,6 @@ from ..compare import (
     topics_by_group,
     wording_groups,
 )
-from ..inline import footnote_refs, option_refs, paragraphs
-from ..load import SourceLayout
-from ..model import Corpus, Policy, Provision, TemplateOption, Topic
-from ..search_index import INDEX as SEARCH_INDEX
-from ..search_index import LUNR_SCRIPT, data_script
-from ..search_index import TOPICS as SEARCH_TOPICS
-from .html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
-from .page import Heading, Page, Pages, make_page
-from .policy import page_path
 
 COVERAGE_PAGE = "compare/index.md"
 SEARCH_PAGE = "compare/search.md"
@@ -580,7 +580,7 @@ def _pair_section(diff: PairDiff, shown: bool) -> str:
 
 def render_search(corpus: Corpus) -> Page:
     """The search page: words, a department and a topic filter; results are drawn by compare-search.js
-    from the site's search index (`generator/render/search.py`), which also lists the departments, so
+    from the site's search index (`generator/features/search/render.py`), which also lists the departments, so
     that the page stays small."""
     page = SEARCH_PAGE
     topic_groups = "".join(

@@ -53,7 +53,7 @@ SPELLINGS = {
     "practise": "practice",
 }
 
-# Where the built site keeps the index's scripts (written by generator/render/search.py).
+# Where the built site keeps the index's scripts (written by generator/features/search/render.py).
 FOLDER = "search-index"
 INDEX = f"{FOLDER}/index.js"
 TOPICS = f"{FOLDER}/topics.js"

@@ -6,7 +6,7 @@ every variant (the browser, overrides/assets/javascripts/draft.js, only shows an
 labels computed here and fills typed text into slots with `textContent`); `document_html(policy, answers)`
 renders the same text with the answers applied, which is what `handbook draft` writes.
 
-Markup the browser and generator/draft.py read (both walk it the same way to write Markdown and Word):
+Markup the browser and generator/features/draft/answers.py read (both walk it the same way to write Markdown and Word):
 - a block (one paragraph of the output) has `data-md-block` (its Markdown prefix, e.g. `## `),
   `data-docx` (`title`, `heading-N`, `paragraph`, `note`, `footnote`) and `data-depth`;
 - inside a block, `data-md` replaces an element's text in Markdown, `data-md-before`/`data-md-after`
@@ -20,12 +20,12 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from .. import inline
-from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
-from ..schema import DATES
-from .compare import topic_page
-from .html import attr, date_text, embedded_json, escape, first_words, href, paragraph_html
-from .page import Heading, Page, make_page
+from ... import inline
+from ...model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
+from ...render.html import attr, date_text, embedded_json, escape, first_words, href, paragraph_html
+from ...render.page import Heading, Page, make_page
+from ...schema import DATES
+from ..compare.render import topic_page
 
 DRAFT_PAGE = "draft.md"
 TITLE = "Draft your policy"

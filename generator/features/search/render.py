@@ -6,7 +6,7 @@ search, rebuilt) on every page. Instead:
 
 - `INDEX`: the policies (page, title, the numbers of their provisions, their texts script), the other
   pages' titles, and the file of each part of the word index; loaded on the first query;
-- one script per part of the word index (`generator/search_index.py`): a query loads its words' parts;
+- one script per part of the word index (`generator/features/search/index.py`): a query loads its words' parts;
 - the policies' provisions as results show them (label, heading, words, address), the policies of
   about `TEXTS_CHUNK` characters of text to a script;
 - `PAGES`: the entries that are not provisions (each policy's page, the topics, the glossary's terms,
@@ -22,10 +22,17 @@ from __future__ import annotations
 
 import importlib.resources
 
-from ..compare import provision_wording, topics_by_group
-from ..load import SourceLayout
-from ..model import Corpus, Policy, Provision
-from ..search_index import (
+from ...load import SourceLayout
+from ...model import Corpus, Policy, Provision
+from ...render.html import href
+from ..compare.model import provision_wording, topics_by_group
+from ..compare.render import COVERAGE_PAGE, SEARCH_PAGE, topic_page
+from ..draft.render import DRAFT_PAGE, template_of
+from ..glossary.render import GLOSSARY_PAGE, term_page
+from ..glossary.render import TITLE as GLOSSARY_TITLE
+from ..home.render import HOME_PAGE
+from ..policy.render import page_path, page_title
+from .index import (
     INDEX,
     LUNR_SCRIPT,
     PAGES,
@@ -39,13 +46,6 @@ from ..search_index import (
     part_file,
     vocabulary,
 )
-from .compare import COVERAGE_PAGE, SEARCH_PAGE, topic_page
-from .draft import DRAFT_PAGE, template_of
-from .glossary import GLOSSARY_PAGE, term_page
-from .glossary import TITLE as GLOSSARY_TITLE
-from .home import HOME_PAGE
-from .html import href
-from .policy import page_path, page_title
 
 # The globals the scripts assign (see `data_script`).
 INDEX_GLOBAL = "HANDBOOK_SEARCH"

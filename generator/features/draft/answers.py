@@ -1,7 +1,7 @@
 """`handbook draft`: the template's policy drafted with the answers of an answers file.
 
 Reads and checks an answers file (format in source/FIELDS.md, schema `ANSWERS_FILE` in schema.py),
-renders the drafted policy with generator/render/draft.py (the same renderer the browser page shows)
+renders the drafted policy with generator/features/draft/render.py (the same renderer the browser page shows)
 and writes it as Markdown, a standalone HTML file or a Word document. Markdown and Word are written
 from the rendered HTML by walking its blocks, exactly as overrides/assets/javascripts/draft.js does.
 """
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .model import Answer, AnswersFile, Policy, TemplateOption
-from .problems import Problem, SourceError, display_path
-from .render.draft import MARKDOWN_SPECIAL, document_html, option_places, standalone_html, template_of
-from .schema import ANSWERS_FILE, DATES, Invalid, check_document, described
-from .yaml_source import SourceDocument, read_yaml
+from ...model import Answer, AnswersFile, Policy, TemplateOption
+from ...problems import Problem, SourceError, display_path
+from ...schema import ANSWERS_FILE, DATES, Invalid, check_document, described
+from ...yaml_source import SourceDocument, read_yaml
+from .render import MARKDOWN_SPECIAL, document_html, option_places, standalone_html, template_of
 
 FORMATS = ("md", "html", "docx")
 
@@ -334,7 +334,7 @@ def render_answers(template: Policy, answers: dict[str, Answer], output_format: 
 
 def draft(source: Path, answers_path: Path, output_format: str, allow_blank: bool) -> str | bytes:
     """Everything `handbook draft` does short of writing: `SourceError` lists every problem."""
-    from .load import load_corpus
+    from ...load import load_corpus
 
     template = template_of(load_corpus(source))
     if template is None:

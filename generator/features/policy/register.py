@@ -1,0 +1,6 @@
+"""The policy feature's registration (see `generator.features.feature`)."""
+
+from ..feature import Feature
+from .render import policy_pages
+
+FEATURE = Feature("policy", policy_pages, on_home_page=False)

@@ -1,0 +1,12 @@
+"""The features, in the order their pages are made (the home page, which links to them, comes after)."""
+
+from __future__ import annotations
+
+from .compare.register import FEATURE as COMPARE
+from .draft.register import FEATURE as DRAFT
+from .feature import Feature
+from .glossary.register import FEATURE as GLOSSARY
+from .policy.register import FEATURE as POLICY
+from .search.register import FEATURE as SEARCH
+
+FEATURES: tuple[Feature, ...] = (POLICY, GLOSSARY, COMPARE, DRAFT, SEARCH)
