@@ -1,24 +1,23 @@
 """`handbook draft`: the template's policy drafted with the answers of an answers file.
 
 Reads and checks an answers file (format in source/FIELDS.md, schema `ANSWERS_FILE` in schema.py),
-renders the drafted policy with generator/render/draft.py (the same renderer the browser page shows)
-and writes it as Markdown, a standalone HTML file or a Word document. Markdown and Word are written
-from the rendered HTML by walking its blocks, exactly as overrides/assets/javascripts/draft.js does.
+applies the answers to the template's structure (generator/document.py) and writes it as Markdown, a
+standalone HTML file (the page's HTML writer, generator/render/draft.py) or a Word document, by the
+table of formats the page also writes its files by (generator/formats.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
+from .document import answered, lines, option_places, template_document
 from .model import Answer, AnswersFile, Policy, TemplateOption
 from .problems import Problem, SourceError, display_path
-from .render.draft import MARKDOWN_SPECIAL, document_html, option_places, standalone_html, template_of
+from .render.draft import article_html, standalone_html, template_of
 from .schema import ANSWERS_FILE, DATES, Invalid, check_document, described
+from .write_docx import docx
+from .write_markdown import markdown
 from .yaml_source import SourceDocument, read_yaml
 
 FORMATS = ("md", "html", "docx")
@@ -194,142 +193,17 @@ def unanswered(template: Policy, doc: SourceDocument) -> list[Problem]:
     ]
 
 
-# --- Walking the rendered blocks (as draft.js does) --------------------------------------------------
-
-
-@dataclass
-class Run:
-    """A piece of a block's text, its Markdown form and its character format."""
-
-    text: str
-    markdown: str
-    styles: frozenset = frozenset()
-
-
-@dataclass
-class Block:
-    """One paragraph of the drafted policy."""
-
-    kind: str  # title, heading-N, paragraph, note, footnote
-    depth: int
-    md_prefix: str
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def markdown(self) -> str:
-        return self.md_prefix + "".join(r.markdown for r in self.runs)
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-
-class _BlockWalker(HTMLParser):
-    """Collects the blocks of a rendered draft (`data-md-block` elements) and their runs.
-
-    Inside a block: `hidden` elements are skipped; an element with `data-md` contributes that Markdown
-    instead of its text's; `data-md-before`/`data-md-after` wrap an element's Markdown.
-    """
-
-    def __init__(self, escape_chars: str):
-        super().__init__(convert_charrefs=True)
-        self.escape_chars = escape_chars
-        self.blocks: list[Block] = []
-        self.block: Block | None = None
-        self.open: list[dict] = []  # attributes of the open elements inside the current block
-
-    def _hidden(self) -> bool:
-        return any("hidden" in a for a in self.open)
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if self.block is None:
-            if "data-md-block" in a:
-                depth = re.search(r"\bdepth-(\d+)", a.get("class", ""))
-                self.block = Block(
-                    a.get("data-docx", "paragraph"), int(depth.group(1)) if depth else 0, a["data-md-block"]
-                )
-                self.open = [a]
-            return
-        self.open.append(a)
-        if not self._hidden():
-            self.block.runs.append(Run("", a.get("data-md-before", "") + a.get("data-md", "")))
-
-    def handle_endtag(self, tag):
-        if self.block is None:
-            return
-        if not self._hidden():
-            self.block.runs.append(Run("", self.open[-1].get("data-md-after", "")))
-        self.open.pop()
-        if not self.open:
-            self.blocks.append(self.block)
-            self.block = None
-
-    def handle_data(self, data):
-        if self.block is None or self._hidden():
-            return
-        replaced = any("data-md" in a for a in self.open)
-        markdown = "" if replaced else "".join("\\" + c if c in self.escape_chars else c for c in data)
-        styles = frozenset(a["data-run"] for a in self.open if "data-run" in a)
-        self.block.runs.append(Run(data, markdown, styles))
-
-
-def blocks_of(article_html: str, escape_chars: str) -> list[Block]:
-    walker = _BlockWalker(escape_chars)
-    walker.feed(article_html)
-    walker.close()
-    return walker.blocks
-
-
 # --- Writing -----------------------------------------------------------------------------------------
-
-
-def draft_markdown(blocks: list[Block]) -> str:
-    return "\n\n".join(b.markdown for b in blocks) + "\n"
-
-
-INDENT_PER_DEPTH_TWIPS = 360  # a quarter inch per level of the outline, as in the browser's Word file
-
-
-def draft_docx(blocks: list[Block], title: str) -> bytes:
-    """A Word document: Title and Heading styles, the outline indented by depth, labels as written."""
-    import docx
-    from docx.enum.text import WD_COLOR_INDEX
-    from docx.shared import Twips
-
-    document = docx.Document()
-    document.core_properties.title = title
-    for block in blocks:
-        if block.kind == "title":
-            paragraph = document.add_paragraph(style="Title")
-        elif block.kind.startswith("heading-"):
-            paragraph = document.add_paragraph(style=f"Heading {int(block.kind.split('-')[1]) - 1}")
-        else:
-            paragraph = document.add_paragraph(style="Quote" if block.kind == "note" else None)
-        paragraph.paragraph_format.left_indent = Twips(INDENT_PER_DEPTH_TWIPS * block.depth)
-        for run in block.runs:
-            if not run.text:
-                continue
-            added = paragraph.add_run(run.text)
-            added.bold = "bold" in run.styles or None
-            added.italic = "italic" in run.styles or None
-            added.font.superscript = "superscript" in run.styles or None
-            if "blank" in run.styles:
-                added.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def render_answers(template: Policy, answers: dict[str, Answer], output_format: str) -> str | bytes:
     """The drafted policy in `output_format` (md, html or docx)."""
-    article = document_html(template, answers)
+    document = answered(template_document(template), answers)
     if output_format == "html":
-        return standalone_html(template, article)
-    blocks = blocks_of(article, MARKDOWN_SPECIAL)
+        return standalone_html(template, article_html(document))
     if output_format == "md":
-        return draft_markdown(blocks)
-    return draft_docx(blocks, template.document.title)
+        return markdown(lines(document))
+    return docx(lines(document), template.document.title)
 
 
 def draft(source: Path, answers_path: Path, output_format: str, allow_blank: bool) -> str | bytes:

@@ -9,16 +9,9 @@ import re
 import pytest
 
 from generator.cli import main
-from generator.draft import blocks_of, read_answers, render_answers
-from generator.render.draft import (
-    MARKDOWN_SPECIAL,
-    document_html,
-    label_for,
-    label_variants,
-    option_places,
-    render_draft,
-    template_of,
-)
+from generator.document import answered, label_for, label_variants, lines, option_places, template_document
+from generator.draft import read_answers, render_answers
+from generator.render.draft import document_html, render_draft, template_of
 
 from .conftest import ROOT
 
@@ -123,8 +116,13 @@ def test_the_page_holds_every_variant_hidden_and_the_answers_none(template):
     assert html.count('data-alternative="may-if-authorized" hidden') == 1
     assert 'data-optional="refer-to-self-item"' in html
     assert 'data-renumber-by="refer-to-self-item"' in html
-    # the text the browser shows with no answers is the text `--allow-blank` writes with none
-    assert [b.text for b in blocks_of(html, MARKDOWN_SPECIAL)] != []
+    # the walkers' markup is gone: Markdown and Word are written from the structure
+    assert "data-md" not in html and "data-docx" not in html and "data-run" not in html
+    # with no answers, every option is a blank (the text `--allow-blank` writes with none)
+    blanks = [
+        p.text for line in lines(answered(template_document(template), {})) for p in line.pieces if "blank" in p.marks
+    ]
+    assert "[CITY/TOWN]" in blanks and "[OPTIONAL] " in blanks
 
 
 def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(corpus):
@@ -197,11 +195,12 @@ def test_the_page_receives_the_date_rule_as_data(template):
 
     data = json.loads(re.search(r">(.*)</script>", _page_data(template, option_places(template))).group(1))
     assert data["date"] == DATES.as_data()
-    assert data["date"] == {
+    assert {k: data["date"][k] for k in ("pattern", "earliest", "latest", "written", "shownAs")} == {
         "pattern": r"\d{4}-\d{2}-\d{2}",
         "earliest": "1900-01-01",
         "latest": "2099-12-31",
         "written": "YYYY-MM-DD",
+        "shownAs": "{month} {day}, {year}",
     }
     js = (ROOT / "overrides" / "assets" / "javascripts" / "draft.js").read_text(encoding="utf-8")
     assert "\\d{4}" not in js  # the page does not restate the rule

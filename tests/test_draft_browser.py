@@ -5,6 +5,7 @@ import io
 
 import pytest
 import yaml
+from docx.enum.text import WD_COLOR_INDEX
 
 from generator.draft import read_answers, render_answers
 from generator.render.draft import template_of
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 def preview_text(page) -> str:
     """The words a reader sees in the drafted policy (its shown blocks, without the page's letter-casing)."""
-    text = page.evaluate("""() => Array.from(document.querySelectorAll('#draft-document [data-md-block]'))
+    text = page.evaluate("""() => Array.from(document.querySelectorAll('#draft-document .draft-block'))
         .filter(block => !block.closest('[hidden]'))
         .map(block => { const copy = block.cloneNode(true);
                         copy.querySelectorAll('[hidden]').forEach(e => e.remove());
@@ -185,36 +186,83 @@ def test_same_answers_give_the_same_text_in_the_browser_and_on_the_command_line(
     )
 
 
-def test_downloads_markdown_html_and_word_match_the_command_line(offline_page, site, corpus, tmp_path):
+def docx_structure(content: bytes) -> dict:
+    """What a Word file is made of, paragraph by paragraph (style id, left indentation, and each run's
+    text with its bold, italic, superscript and highlight), and its page size and margins, in twips."""
     import docx
 
+    document = docx.Document(io.BytesIO(content))
+    section = document.sections[0]
+    paragraphs = []
+    for paragraph in document.paragraphs:
+        runs = [
+            (run.text, bool(run.bold), bool(run.italic), bool(run.font.superscript), run.font.highlight_color)
+            for run in paragraph.runs
+            if run.text
+        ]
+        indent = paragraph.paragraph_format.left_indent
+        paragraphs.append((paragraph.style.style_id, indent.twips if indent else 0, runs))
+    page = [section.page_width, section.page_height, section.top_margin, section.left_margin]
+    styles = {s.style_id: (s.name, s.font.italic) for s in document.styles if s.style_id in ("Quote",)}
+    return {"paragraphs": paragraphs, "page": [length.twips for length in page], "styles": styles}
+
+
+def draft_downloads(page, tmp_path) -> tuple[str, bytes]:
+    """The page's Markdown and Word downloads of its current answers."""
+    download(page, "download-md").save_as(tmp_path / "draft.md")
+    word = download(page, "download-docx")
+    assert word.suggested_filename == "massachusetts-template-draft.docx"
+    word.save_as(tmp_path / "draft.docx")
+    return (tmp_path / "draft.md").read_text(encoding="utf-8"), (tmp_path / "draft.docx").read_bytes()
+
+
+def test_downloads_markdown_html_and_word_match_the_command_line(offline_page, site, corpus, tmp_path):
     template = template_of(corpus)
     answers, _, _ = read_answers(EXAMPLE, template)
     page = open_draft(offline_page, site)
     load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
     page.locator("#draft-message").filter(has_text="Loaded").wait_for()
 
-    markdown = download(page, "download-md")
-    assert markdown.suggested_filename == "massachusetts-template-draft.md"
-    markdown.save_as(tmp_path / "draft.md")
-    assert (tmp_path / "draft.md").read_text(encoding="utf-8") == render_answers(template, answers, "md")
+    markdown, word = draft_downloads(page, tmp_path)
+    assert markdown == render_answers(template, answers, "md")  # byte for byte
 
     html = download(page, "download-html")
     html.save_as(tmp_path / "draft.html")
     page_html = (tmp_path / "draft.html").read_text(encoding="utf-8")
     assert page_html.startswith("<!DOCTYPE html>") and " hidden" not in page_html
 
-    word = download(page, "download-docx")
-    assert word.suggested_filename == "massachusetts-template-draft.docx"
-    word.save_as(tmp_path / "draft.docx")
-    document = docx.Document(io.BytesIO((tmp_path / "draft.docx").read_bytes()))
-    browser_paragraphs = [p.text for p in document.paragraphs]
-    cli = docx.Document(io.BytesIO(render_answers(template, answers, "docx")))
-    assert browser_paragraphs == [p.text for p in cli.paragraphs]
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "I. GENERAL CONSIDERATIONS AND GUIDELINES" in headings
+    browser, cli = docx_structure(word), docx_structure(render_answers(template, answers, "docx"))
+    for number, (from_page, from_cli) in enumerate(zip(browser["paragraphs"], cli["paragraphs"], strict=True)):
+        assert from_page == from_cli, f"paragraph {number}"
+    assert browser["page"] == cli["page"] == [12240, 15840, 1440, 1440]  # US Letter, one-inch margins
+    headings = [text for style, _, runs in browser["paragraphs"] if style.startswith("Heading") for text, *_ in runs]
     assert "6. Self-Identification as a Department Employee" in headings
-    assert "a. Identifying other employees as members of this department;" in browser_paragraphs
+    assert offline_page.errors == []
+
+
+def test_partial_answers_give_the_same_files_with_blanks_notes_and_footnotes(offline_page, site, corpus, tmp_path):
+    """Unanswered options stay highlighted blanks; a note has the same style in both files; labels,
+    terms and footnote marks have the same character formats."""
+    template = template_of(corpus)
+    page = open_draft(offline_page, site)
+    answer_some_of_each_kind(page)
+    saved = tmp_path / "answers.yml"
+    download(page, "save").save_as(saved)
+    answers, problems, _ = read_answers(saved, template)
+    assert problems == []
+
+    markdown, word = draft_downloads(page, tmp_path)
+    assert markdown == render_answers(template, answers, "md")
+    browser, cli = docx_structure(word), docx_structure(render_answers(template, answers, "docx"))
+    assert browser == cli
+    paragraphs = browser["paragraphs"]
+    notes = [p for p in paragraphs if p[2] and p[2][0][0] == "NOTE:"]
+    assert notes and all(style == "Quote" for style, _, _ in notes)
+    assert browser["styles"]["Quote"][1] is True  # the note style is italic, in both files
+    runs = [run for _, _, runs in paragraphs for run in runs]
+    assert ("[AUTHORIZED/PROHIBITED]", False, False, False, WD_COLOR_INDEX.YELLOW) in runs  # a blank
+    assert any(text == "1" and superscript for text, _, _, superscript, _ in runs)  # a footnote mark
+    assert any(italic and not bold for _, bold, italic, _, _ in runs)  # a defined term
     assert offline_page.errors == []
 
 

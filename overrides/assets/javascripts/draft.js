@@ -3,8 +3,9 @@
  * The policy text, its variants, labels and blanks are all rendered by the generator
  * (generator/render/draft.py). This script only shows and hides variants, picks precomputed labels,
  * fills typed text into slots with textContent, keeps the answers in localStorage, reads and writes
- * answers files (YAML, via the vendored js-yaml) and writes the downloads by walking the preview's
- * blocks exactly as generator/draft.py walks the same markup for `handbook draft`.
+ * answers files (YAML, via the vendored js-yaml), and writes the Markdown and Word downloads from the
+ * text's structure (generator/document.py) by the table of formats (generator/formats.py), both
+ * received as data, as `handbook draft` writes them.
  */
 (function () {
   "use strict";
@@ -17,7 +18,10 @@
   const unansweredList = document.getElementById("draft-unanswered");
   const STORAGE_KEY = "handbook-draft:" + data.template;
   const options = new Map(data.options.map((o) => [o.id, o]));
-  const ESCAPED = new Set(article.dataset.mdEscape);
+  // The structure of the template's text (generator/document.py, from draft-document.js) and the table
+  // of formats (generator/formats.py): the downloads are written from them, not from the preview.
+  const DOCUMENT = self.HANDBOOK_DRAFT_DOCUMENT;
+  const FORMATS = data.formats;
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
@@ -46,10 +50,12 @@
     return "";
   }
 
-  /** `2025-01-06` as "January 6, 2025" (the generator's date_text). */
+  /** `2025-01-06` as the policy shows dates ("January 6, 2025"), by the rule received as data. */
   function formatDate(iso) {
     if (dateProblem(iso)) return iso;
-    return new Date(iso + "T00:00:00Z").toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const [year, month, day] = iso.split("-").map(Number);
+    const parts = { month: DATE.months[month - 1], day: String(day), year: String(year) };
+    return DATE.shownAs.replace(/\{(month|day|year)\}/g, (_, name) => parts[name]);
   }
 
   function say(text) {
@@ -358,35 +364,96 @@
 
   // --- Downloads -------------------------------------------------------------------------------
 
-  /** The preview's visible blocks with their runs, as generator/draft.py's _BlockWalker reads them. */
-  function previewBlocks() {
-    const blocks = [];
-    for (const element of article.querySelectorAll("[data-md-block]")) {
-      if (element.closest("[hidden]")) continue;
-      const depth = /\bdepth-(\d+)/.exec(element.className);
-      const block = { kind: element.dataset.docx || "paragraph", depth: depth ? Number(depth[1]) : 0, prefix: element.dataset.mdBlock, runs: [] };
-      walkInline(element, block, [], false);
-      blocks.push(block);
-    }
-    return blocks;
-  }
+  /** The drafted policy's lines for `answers`, as generator/document.py's `answered` and `lines` make
+   * them from the same structure (DOCUMENT): left-out parts dropped, labels renumbered, each choice its
+   * chosen alternative, each slot its typed text; what is not answered keeps its blank. */
+  function answeredLines(answers) {
+    const omitted = new Set(data.options.filter((o) => o.kind === "optional" && answers[o.id] === "omit").map((o) => o.id));
+    const blank = (text, marks) => ({ text: text, marks: marks.concat("blank") });
 
-  function walkInline(element, block, styles, replaced) {
-    for (const node of element.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        const markdown = replaced ? "" : Array.from(node.data, (c) => (ESCAPED.has(c) ? "\\" + c : c)).join("");
-        block.runs.push({ text: node.data, markdown: markdown, styles: styles });
-      } else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) {
-        const d = node.dataset;
-        block.runs.push({ text: "", markdown: (d.mdBefore || "") + (d.md || ""), styles: styles });
-        walkInline(node, block, d.run ? styles.concat(d.run) : styles, replaced || "md" in d);
-        block.runs.push({ text: "", markdown: d.mdAfter || "", styles: styles });
+    function slotText(slot) {
+      const value = answers[slot.option];
+      let typed;
+      if (value === undefined) typed = undefined;
+      else if (slot.alternative) typed = isMapping(value) && value.choice === slot.alternative && value.input ? value.input : undefined;
+      else typed = ((isMapping(value) && value.places) || {})[slot.place] || (isMapping(value) ? value.text : value);
+      return typed && slot.date ? formatDate(typed) : typed;
+    }
+
+    function pieces(runs, marks) {
+      const out = [];
+      for (const run of runs) {
+        if (typeof run === "string") {
+          out.push({ text: run, marks: marks });
+        } else if (run.run === "emphasis") {
+          out.push(...pieces(run.runs, marks.concat(run.kind)));
+        } else if (run.run === "label") {
+          const text = run.renumberBy ? run.variants[run.renumberBy.filter((id) => omitted.has(id)).join(",")] : run.text;
+          out.push({ text: text, marks: run.strong ? marks.concat("strong") : marks });
+        } else if (run.run === "blank") {
+          if (answers[run.option] === undefined) out.push(blank(run.text, marks));
+        } else if (run.run === "slot") {
+          const typed = slotText(run);
+          out.push(typed === undefined || typed === null ? blank(run.blank, marks) : { text: typed, marks: marks });
+        } else if (run.run === "choice") {
+          const value = answers[run.option];
+          const chosen = run.variants.find((v) => v.alternative === (isMapping(value) ? value.choice : value));
+          out.push(...(chosen ? pieces(chosen.runs, marks) : [blank(run.blank, marks)]));
+        } else {
+          out.push({ text: run.id, marks: marks.concat(run.run) }); // footnote-ref, footnote-mark
+        }
       }
+      return out;
     }
+
+    /** Neighbouring text with the same marks is one piece. */
+    function joined(list) {
+      const out = [];
+      for (const piece of list) {
+        if (!piece.text) continue;
+        const last = out[out.length - 1];
+        if (last && last.marks.join() === piece.marks.join()) last.text += piece.text;
+        else out.push({ text: piece.text, marks: piece.marks });
+      }
+      return out;
+    }
+
+    const lines = [];
+    (function items(list) {
+      for (const item of list) {
+        if ("part" in item) {
+          if (!omitted.has(item.part)) items(item.items);
+        } else {
+          lines.push({ kind: item.kind, depth: item.depth, pieces: joined(pieces(item.runs, [])) });
+        }
+      }
+    })(DOCUMENT.items);
+    return lines;
   }
 
-  function markdown() {
-    return previewBlocks().map((b) => b.prefix + b.runs.map((r) => r.markdown).join("")).join("\n\n") + "\n";
+  /** Markdown by the table of formats (generator/write_markdown.py writes it the same way). */
+  function markdown(lines) {
+    const format = FORMATS.markdown;
+    const escaped = (text) => Array.from(text, (c) => (format.escaped.includes(c) ? "\\" + c : c)).join("");
+    const line = (l) => {
+      const out = [format.prefixes[l.kind] || ""];
+      const wrapped = [];
+      for (const piece of l.pieces) {
+        const wanted = piece.marks.filter((m) => format.marks[m] && "wrap" in format.marks[m]);
+        while (wrapped.length && !wanted.includes(wrapped[wrapped.length - 1])) out.push(format.marks[wrapped.pop()].wrap);
+        for (const mark of wanted) {
+          if (!wrapped.includes(mark)) {
+            wrapped.push(mark);
+            out.push(format.marks[mark].wrap);
+          }
+        }
+        const replaced = piece.marks.map((m) => format.marks[m]).find((f) => f && "text" in f);
+        out.push(replaced ? replaced.text.split("{text}").join(piece.text) : escaped(piece.text));
+      }
+      out.push(...wrapped.reverse().map((m) => format.marks[m].wrap));
+      return out.join("");
+    };
+    return lines.map(line).join(format.blockSeparator) + format.end;
   }
 
   function standaloneHtml() {
@@ -424,33 +491,37 @@
     });
   }
 
-  const INDENT_PER_DEPTH_TWIPS = 360; // as generator/draft.py
+  /** A Word paragraph by the table of formats (generator/write_docx.py writes it the same way). */
+  function docxParagraph(lib, line) {
+    const word = FORMATS.word;
+    const runs = line.pieces.map((piece) => {
+      const formats = piece.marks.map((m) => word.marks[m]).filter(Boolean);
+      const has = (key) => formats.some((f) => f[key]) || undefined;
+      const highlight = formats.map((f) => f.highlight).find(Boolean);
+      return new lib.TextRun({ text: piece.text, bold: has("bold"), italics: has("italic"), superScript: has("superscript"), highlight: highlight });
+    });
+    return new lib.Paragraph({ style: word.blockStyles[line.kind], indent: { left: word.indentPerDepth * line.depth }, children: runs });
+  }
 
-  function docxParagraph(lib, block) {
-    const level = block.kind.startsWith("heading-") ? Number(block.kind.split("-")[1]) - 1 : 0;
-    const runs = block.runs.filter((r) => r.text).map((r) => new lib.TextRun({
-      text: r.text,
-      bold: r.styles.includes("bold") || undefined,
-      italics: r.styles.includes("italic") || block.kind === "note" || undefined,
-      superScript: r.styles.includes("superscript") || undefined,
-      highlight: r.styles.includes("blank") ? "yellow" : undefined,
-    }));
-    return new lib.Paragraph({
-      heading: block.kind === "title" ? lib.HeadingLevel.TITLE : level ? lib.HeadingLevel["HEADING_" + level] : undefined,
-      indent: { left: INDENT_PER_DEPTH_TWIPS * block.depth },
-      children: runs,
+  function docxDocument(lib, lines) {
+    const word = FORMATS.word;
+    const page = word.page;
+    return new lib.Document({
+      title: data.title,
+      styles: {
+        paragraphStyles: word.styles.map((s) => ({ id: s.id, name: s.name, basedOn: s.basedOn, run: { italics: s.italic || undefined } })),
+      },
+      sections: [{
+        properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, right: page.margin, bottom: page.margin, left: page.margin } } },
+        children: lines.map((line) => docxParagraph(lib, line)),
+      }],
     });
   }
 
   function downloadDocx() {
     say("Preparing the Word document…");
-    docxLibrary().then((lib) => {
-      const doc = new lib.Document({
-        title: data.title,
-        sections: [{ children: previewBlocks().map((block) => docxParagraph(lib, block)) }],
-      });
-      return lib.Packer.toBlob(doc);
-    }).then((blob) => {
+    const lines = answeredLines(readForm());
+    docxLibrary().then((lib) => lib.Packer.toBlob(docxDocument(lib, lines))).then((blob) => {
       download(fileName("docx"), blob);
       say("Downloaded " + fileName("docx") + ".");
     }).catch((error) => say("Could not make the Word document: " + error.message));
@@ -466,7 +537,7 @@
       store(answers);
       say("Started over: every answer is back to the template's default.");
     },
-    "download-md": () => download(fileName("md"), new Blob([markdown()], { type: "text/markdown" })),
+    "download-md": () => download(fileName("md"), new Blob([markdown(answeredLines(readForm()))], { type: "text/markdown" })),
     "download-html": () => download(fileName("html"), new Blob([standaloneHtml()], { type: "text/html" })),
     "download-docx": downloadDocx,
     print: () => window.print(),
