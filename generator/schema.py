@@ -193,6 +193,16 @@ class DateRule:
             raise Invalid(f"{value.isoformat()!r} is not a plausible date (expected {self.range})")
         return value
 
+    def fault(self, text: str) -> str | None:
+        """Why `text` is no date by this rule: `not-a-date`, `not-plausible`, or None when it is one."""
+        try:
+            if not re.fullmatch(self.pattern, text):
+                return "not-a-date"
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            return "not-a-date"
+        return None if self.earliest <= value <= self.latest else "not-plausible"
+
     def shown(self, date: dt.date) -> str:
         """A date as a policy shows it: `January 6, 2025`."""
         return self.shown_as.format(month=self.months[date.month - 1], day=date.day, year=date.year)
@@ -524,14 +534,3 @@ class Mapping(Field):
         if not isinstance(value, dict):
             raise Invalid(f"expected a mapping, got {ctx.described(value, path)}")
         return {key: item for key, item in value.items() if check_field(self.key, key, path + (key,), ctx) is not _BAD}
-
-
-# The answers file of "Draft your policy" (source/answers/*.yml): documented in source/FIELDS.md.
-ANSWERS_FILE = Record(
-    model.AnswersFile,
-    {
-        "template": Slug(required=True),
-        "version": Integer(allowed=(1,), required=True),
-        "answers": Mapping(Slug(), required=True),
-    },
-)

@@ -147,24 +147,24 @@ def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(c
     [
         ("template: [unclosed\n", "YAML syntax error"),
         ("- just\n- a list\n", "expected a mapping with template, version and answers"),
-        ("template: raymore-mo\nversion: 1\nanswers: {}\n", "this answers file is for the template 'raymore-mo'"),
-        ("template: massachusetts-template\nversion: 7\nanswers: {}\n", "7 is not supported (expected one of: 1)"),
-        (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", "unknown option id 'colour-of-badge'"),
+        ("template: raymore-mo\nversion: 1\nanswers: {}\n", 'this answers file is for the template "raymore-mo"'),
+        ("template: massachusetts-template\nversion: 7\nanswers: {}\n", '"7" is not supported (expected one of: 1)'),
+        (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", 'unknown option id "colour-of-badge"'),
         (
             ALL_ANSWERS_HEADER + "  logo-display: maybe\n",
-            "'maybe' is not an alternative (expected one of: authorized, prohibited)",
+            '"maybe" is not an alternative (expected one of: authorized, prohibited)',
         ),
-        (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
+        (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", '"2025-02-30" is not a date'),
         (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
-        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "expected include or omit, got a boolean (yes)"),
+        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", '"yes" is not valid (expected include or omit)'),
         (ALL_ANSWERS_HEADER + "  city-town:\n", 'expected text ("" to leave it empty), got nothing'),
         (
             ALL_ANSWERS_HEADER + "  logo-display: {choice: prohibited, colour: red}\n",
-            "answers.logo-display.colour: unknown key 'colour' (expected choice and input)",
+            'answers.logo-display.colour: unknown key "colour" (expected choice and input)',
         ),
         (
             ALL_ANSWERS_HEADER + "  city-town: {text: Millbrook, place: x}\n",
-            "answers.city-town.place: unknown key 'place' (expected text and places)",
+            'answers.city-town.place: unknown key "place" (expected text and places)',
         ),
     ],
 )
@@ -176,10 +176,10 @@ def test_bad_answers_files_are_refused_with_a_message(template, tmp_path, conten
 @pytest.mark.parametrize(
     "written, message",
     [
-        ("2025-01-06 12:00:00", 'expected a date YYYY-MM-DD, or "" to leave it empty, got a date and time'),
-        ("'20250106'", "'20250106' is not a date (expected a date YYYY-MM-DD"),
-        ("2025-W02-1", "'2025-W02-1' is not a date (expected a date YYYY-MM-DD"),
-        ("2202-07-01", "'2202-07-01' is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)"),
+        ("2025-01-06 12:00:00", '"2025-01-06 12:00:00" is not a date (expected a date YYYY-MM-DD'),
+        ("'20250106'", '"20250106" is not a date (expected a date YYYY-MM-DD'),
+        ("2025-W02-1", '"2025-W02-1" is not a date (expected a date YYYY-MM-DD'),
+        ("2202-07-01", '"2202-07-01" is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)'),
         ("{text: '2025-01-06', places: {dates.issued: 1899-12-31}}", "answers.issue-date.places.dates.issued:"),
     ],
 )
@@ -214,7 +214,7 @@ def test_cli_lists_every_missing_and_invalid_answer_and_writes_nothing(tmp_path,
     output = tmp_path / "policy.md"
     assert main(["draft", "--answers", str(answers), "--output", str(output)]) == 1
     err = capsys.readouterr().err
-    assert "answers.logo-display: 'maybe' is not an alternative" in err
+    assert 'answers.logo-display: "maybe" is not an alternative' in err
     assert "answers.policy-number: no answer (expected text" in err
     assert "answers.refer-to-self-item: no answer (expected include or omit" in err
     assert "answers.city-town" not in err

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import inline
+from ..answers import VERSIONS, rules
 from ..document import (
     MAX_HEADING_LEVEL,
     Blank,
@@ -51,7 +52,7 @@ DRAFT_PAGE = "draft.md"
 DOCUMENT_SCRIPT = "draft-document.js"  # the structure of the template's text (`document.as_data`)
 DOCUMENT_GLOBAL = "HANDBOOK_DRAFT_DOCUMENT"  # what that script assigns, read by draft.js
 TITLE = "Draft your policy"
-ANSWERS_VERSION = 1
+ANSWERS_VERSION = VERSIONS[-1]  # what the page writes
 PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
 PRECEDENT_LINKS = 1  # provisions linked per department beside an option (the quoted one); the others counted
 PRECEDENT_DEPARTMENTS = 3  # departments quoted beside an option; the topic pages show them all
@@ -323,9 +324,10 @@ def _optional_controls(option: TemplateOption, places) -> str:
 
 
 def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
-    """What draft.js needs to know about the options (to check answers files), as inline JSON."""
+    """What draft.js needs, as inline JSON: the rules and messages that check an answers file
+    (generator/answers.py), the date rule, the table of formats, and what the downloads are made of."""
     data = {
-        "template": policy.slug,
+        **rules(policy, places),
         "version": ANSWERS_VERSION,
         "title": policy.document.title,
         "standalone": standalone_html(policy, ARTICLE_MARK),
@@ -333,18 +335,6 @@ def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
         "date": DATES.as_data(),
         "formats": FORMATS,
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
-        "options": [
-            {
-                "id": o.id,
-                "kind": o.kind,
-                "label": o.label,
-                "format": o.format,
-                "default": o.default,
-                "places": [p.id for p in places[o.id]],
-                "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
-            }
-            for o in policy.options
-        ],
     }
     return f'<script type="application/json" id="draft-data">{embedded_json(data)}</script>'
 

@@ -42,11 +42,11 @@
   }
 
   /** Why `text` is not a date by the generator's rule (written as DATE.written, a real day, within its
-   * range), or "" when it is one. */
+   * range): `not-a-date` or `not-plausible` (as schema.DATES.fault says), or "" when it is one. */
   function dateProblem(text) {
     const date = new Date(text + "T00:00:00Z");
-    if (!DATE_PATTERN.test(text) || isNaN(date) || date.toISOString().slice(0, 10) !== text) return "is not a date";
-    if (text < DATE.earliest || text > DATE.latest) return "is not a plausible date";
+    if (!DATE_PATTERN.test(text) || isNaN(date) || date.toISOString().slice(0, 10) !== text) return "not-a-date";
+    if (text < DATE.earliest || text > DATE.latest) return "not-plausible";
     return "";
   }
 
@@ -257,84 +257,148 @@
 
   // --- Answers files ---------------------------------------------------------------------------
 
+  // Checking an answers file: generator/answers.py's checker, with its rules and messages received as
+  // data (data.messages, data.options, data.versions, the date rule), so that the page refuses what
+  // `handbook draft` refuses, in the same words. Answers are text as the file writes them: the file is
+  // read with YAML's words for nothing as nothing and every other value as text.
+  const ANSWERS_SCHEMA = new jsyaml.Schema([...jsyaml.FAILSAFE_SCHEMA.tags, jsyaml.nullYaml11Tag]);
+  const FIELDS = ["template", "version", "answers"];
+
+  /** The message `name` with its values (as Python's str.format fills `{name}`). */
+  function wording(name, values) {
+    return data.messages[name].replace(/\{([a-z]+)\}/g, (_, key) => values[key]);
+  }
+
+  function quoted(text) {
+    return JSON.stringify(text);
+  }
+
+  function got(value) {
+    if (value === null || value === undefined) return wording("got-nothing", {});
+    if (typeof value === "string") return wording("text", {});
+    return wording(Array.isArray(value) ? "got-a-list" : "got-a-mapping", {});
+  }
+
+  /** A refusal: where (keys from the top of the file) and why. */
+  function refused(path, text) {
+    return { path: path, message: text };
+  }
+
   function expected(option) {
-    if (option.kind === "fill-in") return option.format === "date" ? "a date " + DATE.written + ', or "" to leave it empty' : 'text ("" to leave it empty)';
-    if (option.kind === "optional") return "include or omit";
-    return "one of: " + option.alternatives.map((a) => a.input ? a.id + " (with input: " + a.input + ")" : a.id).join(", ");
+    if (option.kind === "fill-in") return option.format === "date" ? wording("expect-date", { written: DATE.written }) : wording("expect-text", {});
+    if (option.kind === "optional") return wording("expect-optional", {});
+    const parts = option.alternatives.map((a) => (a.input ? wording("alternative-with-input", { id: a.id, input: a.input }) : a.id));
+    return wording("expect-choice", { alternatives: parts.join(", ") });
   }
 
-  /** A fill-in's text as a string, or a message saying what is wrong with it. */
-  function checkText(option, value) {
-    if (typeof value !== "string") return { error: "expected " + expected(option) };
+  function unknownKeys(value, keys) {
+    const key = Object.keys(value).find((k) => !keys.includes(k));
+    if (key !== undefined) throw refused([key], wording("unknown-key", { key: quoted(key), keys: keys.join(" and ") }));
+  }
+
+  function checkText(option, value, path) {
+    if (typeof value !== "string") throw refused(path, wording("expected", { expected: expected(option), got: got(value) }));
     const text = normalized(value);
-    const problem = option.format === "date" && text ? dateProblem(text) : "";
-    if (problem === "is not a date") return { error: JSON.stringify(text) + " is not a date (expected " + expected(option) + ")" };
-    if (problem) return { error: JSON.stringify(text) + " " + problem + " (expected a date from " + DATE.earliest + " to " + DATE.latest + ")" };
-    return { text: text };
+    const fault = option.format === "date" && text ? dateProblem(text) : "";
+    if (fault === "not-a-date") throw refused(path, wording("not-a-date", { given: quoted(text), expected: expected(option) }));
+    if (fault) throw refused(path, wording("not-plausible", { given: quoted(text), earliest: DATE.earliest, latest: DATE.latest }));
+    return text;
   }
 
-  /** One answer of a file checked against its option: the answer, or a message. */
-  function checkAnswer(option, value) {
-    if (option.kind === "optional") {
-      return value === "include" || value === "omit" ? { value: value } : { error: JSON.stringify(value) + " is not valid (expected include or omit)" };
-    }
-    if (option.kind === "choice") {
-      const choice = isMapping(value) ? value.choice : value;
-      const alternative = option.alternatives.find((a) => a.id === choice);
-      if (!alternative) return { error: JSON.stringify(choice) + " is not an alternative (expected " + expected(option) + ")" };
-      if (!alternative.input) return { value: choice };
-      if (!isMapping(value) || typeof value.input !== "string" || !normalized(value.input)) {
-        return { error: JSON.stringify(choice) + " needs input: " + alternative.input };
+  const CHECKS = {
+    "fill-in": (option, value) => {
+      if (!isMapping(value)) return checkText(option, value, []);
+      unknownKeys(value, ["text", "places"]);
+      if (!("text" in value)) throw refused([], wording("needs-text", { expected: expected(option) }));
+      const byPlace = value.places || {};
+      if (!isMapping(byPlace)) throw refused(["places"], wording("places", { got: got(byPlace) }));
+      for (const place of Object.keys(byPlace)) {
+        if (!option.places.includes(place)) {
+          const known = option.places.slice().sort().join(", ");
+          throw refused(["places", place], wording("not-a-place", { place: quoted(place), places: known }));
+        }
       }
-      return { value: { choice: choice, input: normalized(value.input) } };
+      const texts = Object.entries(byPlace).map(([place, text]) => [place, checkText(option, text, ["places", place])]);
+      const text = checkText(option, value.text, ["text"]);
+      const places = Object.fromEntries(texts.filter(([, t]) => t));
+      return Object.keys(places).length ? { text: text, places: places } : text;
+    },
+    choice: (option, value) => {
+      let choice = value;
+      let typed = null;
+      let at = [];
+      if (isMapping(value)) {
+        unknownKeys(value, ["choice", "input"]);
+        [choice, typed, at] = [value.choice, "input" in value ? value.input : null, ["choice"]];
+      }
+      const alternative = option.alternatives.find((a) => a.id === choice);
+      if (!alternative) {
+        if (typeof choice !== "string") throw refused(at, wording("expected", { expected: expected(option), got: got(choice) }));
+        throw refused(at, wording("not-an-alternative", { given: quoted(choice), expected: expected(option) }));
+      }
+      if (alternative.input) {
+        if (typeof typed !== "string" || !typed.trim()) {
+          throw refused([], wording("needs-input", { given: quoted(choice), input: alternative.input, choice: choice }));
+        }
+        return { choice: choice, input: normalized(typed) };
+      }
+      if (typed !== null) throw refused(["input"], wording("takes-no-input", { given: quoted(choice) }));
+      return choice;
+    },
+    optional: (option, value) => {
+      if (typeof value !== "string") throw refused([], wording("expected", { expected: expected(option), got: got(value) }));
+      if (value !== "include" && value !== "omit") throw refused([], wording("not-valid", { given: quoted(value), expected: expected(option) }));
+      return value;
+    },
+  };
+
+  /** The checked answers of a file's values, and every refusal (as generator/answers.py's check_file). */
+  function checkFile(value) {
+    if (!isMapping(value)) return { answers: {}, refusals: [refused([], wording("not-a-file", { got: got(value) }))] };
+    const refusals = Object.keys(value).filter((key) => !FIELDS.includes(key))
+      .map((key) => refused([key], wording("unknown-field", { key: quoted(key), keys: FIELDS.join(", ") })));
+    for (const key of FIELDS) {
+      if (!(key in value)) refusals.push(refused([key], wording("missing", {})));
+      else if (value[key] === null) refusals.push(refused([key], wording("no-value", {})));
     }
-    if (!isMapping(value)) {
-      const checked = checkText(option, value);
-      return checked.error ? checked : { value: checked.text };
+    if (refusals.length) return { answers: {}, refusals: refusals };
+    const fail = (key, text) => ({ answers: {}, refusals: [refused([key], text)] });
+    if (typeof value.template !== "string") return fail("template", wording("expected", { expected: wording("text", {}), got: got(value.template) }));
+    if (value.template !== data.template) return fail("template", wording("other-template", { given: quoted(value.template), template: quoted(data.template) }));
+    if (!data.versions.map(String).includes(value.version)) {
+      const given = typeof value.version === "string" ? quoted(value.version) : got(value.version);
+      return fail("version", wording("version", { given: given, versions: data.versions.join(", ") }));
     }
-    const main = checkText(option, value.text);
-    if (main.error) return { error: "text: " + main.error };
-    const places = {};
-    for (const [place, text] of Object.entries(value.places || {})) {
-      if (!option.places.includes(place)) return { error: "places: " + JSON.stringify(place) + " is not a place of this option" };
-      const checked = checkText(option, text);
-      if (checked.error) return { error: "places." + place + ": " + checked.error };
-      if (checked.text) places[place] = checked.text;
+    if (!isMapping(value.answers)) return fail("answers", wording("answers", { got: got(value.answers) }));
+    const answers = {};
+    for (const [id, answer] of Object.entries(value.answers)) {
+      const option = options.get(id);
+      if (!option) {
+        refusals.push(refused(["answers", id], wording("unknown-option", { id: quoted(id), ids: data.options.map((o) => o.id).join(", ") })));
+        continue;
+      }
+      try {
+        answers[id] = CHECKS[option.kind](option, answer);
+      } catch (error) {
+        if (!error.path) throw error;
+        refusals.push(refused(["answers", id].concat(error.path), error.message));
+      }
     }
-    return { value: Object.keys(places).length ? { text: main.text, places: places } : main.text };
+    return { answers: answers, refusals: refusals };
   }
 
-  /** The answers of an answers file's text, or every problem found with it. */
+  /** The answers of an answers file's text, or every problem found with it ("path: message"). */
   function parseAnswersFile(text) {
-    let doc;
+    let documents;
     try {
-      // The core schema reads dates and timestamps as the text they are: the date rule decides.
-      doc = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      documents = jsyaml.loadAll(text, { schema: ANSWERS_SCHEMA });
     } catch (error) {
       return { errors: ["This file is not valid YAML: " + (error.reason || error.message) +
         (error.mark ? " (line " + (error.mark.line + 1) + ")" : "") + "."] };
     }
-    if (!isMapping(doc) || !("template" in doc) || !("answers" in doc)) {
-      return { errors: ["This is not an answers file: expected template, version and answers at the top level."] };
-    }
-    if (doc.template !== data.template) {
-      return { errors: ["This answers file is for the template “" + doc.template + "”, not “" + data.template + "”."] };
-    }
-    if (doc.version !== data.version) {
-      return { errors: ["Answers file version " + JSON.stringify(doc.version) + " is not supported (expected " + data.version + ")."] };
-    }
-    if (!isMapping(doc.answers)) return { errors: ["answers: expected a mapping of option ids to answers."] };
-    const errors = [];
-    const unknown = Object.keys(doc.answers).filter((id) => !options.has(id));
-    if (unknown.length) errors.push("Unknown option id" + (unknown.length > 1 ? "s" : "") + ": " + unknown.join(", ") + ".");
-    const answers = {};
-    for (const [id, value] of Object.entries(doc.answers)) {
-      if (!options.has(id)) continue;
-      const checked = checkAnswer(options.get(id), value);
-      if (checked.error) errors.push(id + ": " + checked.error + ".");
-      else answers[id] = checked.value;
-    }
-    return errors.length ? { errors: errors } : { answers: answers };
+    const checked = checkFile(documents.length ? documents[0] : null);
+    if (!checked.refusals.length) return { answers: checked.answers };
+    return { errors: checked.refusals.map((r) => (r.path.length ? r.path.join(".") + ": " : "") + r.message) };
   }
 
   function answersFileText(answers) {
@@ -352,7 +416,7 @@
     file.text().then((text) => {
       const result = parseAnswersFile(text);
       if (result.errors) {
-        say("Could not load " + file.name + ": " + result.errors.join(" ") + " Your current answers are unchanged.");
+        say("Could not load " + file.name + ": " + result.errors.join("; ") + ". Your current answers are unchanged.");
         return;
       }
       writeForm(result.answers);
