@@ -44,7 +44,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from .features.draft.answers import draft
+    from .features.draft.drafting import draft
     from .files import FileRefused, write_new
 
     if args.output is None and args.format == "docx":
@@ -121,7 +121,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .features.draft.answers import FORMATS
+    from .features.draft.drafting import FORMATS
 
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")

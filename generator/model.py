@@ -379,19 +379,6 @@ def assign_ids(policy: Policy) -> None:
 
 
 @dataclass
-class AnswersFile:
-    """An answers file of "Draft your policy", as read: which template it answers, and the raw answers.
-
-    `answers` maps option ids to values still to be checked against the template (see generator/features/draft/answers.py).
-    """
-
-    template: str
-    version: int
-    answers: dict = field(default_factory=dict)
-    source_path: tuple = ()
-
-
-@dataclass
 class Answer:
     """One checked answer to a template option.
 

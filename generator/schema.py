@@ -166,6 +166,12 @@ class DateRule:
     earliest: dt.date = dt.date(1900, 1, 1)
     latest: dt.date = dt.date(2099, 12, 31)
     written: str = "YYYY-MM-DD"
+    # How a policy shows a date ("January 6, 2025"): the month's name, the day, the year.
+    months: tuple[str, ...] = (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    )  # fmt: skip
+    shown_as: str = "{month} {day}, {year}"
 
     def parse(self, value: Any, expected: str | None = None) -> dt.date:
         """The date `value` stands for (a date, or its text); `Invalid` says why it is none, and what
@@ -187,16 +193,32 @@ class DateRule:
             raise Invalid(f"{value.isoformat()!r} is not a plausible date (expected {self.range})")
         return value
 
+    def fault(self, text: str) -> str | None:
+        """Why `text` is no date by this rule: `not-a-date`, `not-plausible`, or None when it is one."""
+        try:
+            if not re.fullmatch(self.pattern, text):
+                return "not-a-date"
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            return "not-a-date"
+        return None if self.earliest <= value <= self.latest else "not-plausible"
+
+    def shown(self, date: dt.date) -> str:
+        """A date as a policy shows it: `January 6, 2025`."""
+        return self.shown_as.format(month=self.months[date.month - 1], day=date.day, year=date.year)
+
     @property
     def range(self) -> str:
         return f"a date from {self.earliest.isoformat()} to {self.latest.isoformat()}"
 
-    def as_data(self) -> dict[str, str]:
+    def as_data(self) -> dict[str, str | list[str]]:
         return {
             "pattern": self.pattern,
             "earliest": self.earliest.isoformat(),
             "latest": self.latest.isoformat(),
             "written": self.written,
+            "months": list(self.months),
+            "shownAs": self.shown_as,
         }
 
 
@@ -512,14 +534,3 @@ class Mapping(Field):
         if not isinstance(value, dict):
             raise Invalid(f"expected a mapping, got {ctx.described(value, path)}")
         return {key: item for key, item in value.items() if check_field(self.key, key, path + (key,), ctx) is not _BAD}
-
-
-# The answers file of "Draft your policy" (source/answers/*.yml): documented in source/FIELDS.md.
-ANSWERS_FILE = Record(
-    model.AnswersFile,
-    {
-        "template": Slug(required=True),
-        "version": Integer(allowed=(1,), required=True),
-        "answers": Mapping(Slug(), required=True),
-    },
-)

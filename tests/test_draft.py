@@ -9,16 +9,9 @@ import re
 import pytest
 
 from generator.cli import main
-from generator.features.draft.answers import blocks_of, read_answers, render_answers
-from generator.features.draft.render import (
-    MARKDOWN_SPECIAL,
-    document_html,
-    label_for,
-    label_variants,
-    option_places,
-    render_draft,
-    template_of,
-)
+from generator.document import answered, label_for, label_variants, lines, option_places, template_document
+from generator.features.draft.drafting import read_answers, render_answers
+from generator.features.draft.render import document_html, render_draft, template_of
 
 from .conftest import ROOT
 
@@ -123,8 +116,13 @@ def test_the_page_holds_every_variant_hidden_and_the_answers_none(template):
     assert html.count('data-alternative="may-if-authorized" hidden') == 1
     assert 'data-optional="refer-to-self-item"' in html
     assert 'data-renumber-by="refer-to-self-item"' in html
-    # the text the browser shows with no answers is the text `--allow-blank` writes with none
-    assert [b.text for b in blocks_of(html, MARKDOWN_SPECIAL)] != []
+    # the walkers' markup is gone: Markdown and Word are written from the structure
+    assert "data-md" not in html and "data-docx" not in html and "data-run" not in html
+    # with no answers, every option is a blank (the text `--allow-blank` writes with none)
+    blanks = [
+        p.text for line in lines(answered(template_document(template), {})) for p in line.pieces if "blank" in p.marks
+    ]
+    assert "[CITY/TOWN]" in blanks and "[OPTIONAL] " in blanks
 
 
 def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(corpus):
@@ -149,24 +147,24 @@ def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(c
     [
         ("template: [unclosed\n", "YAML syntax error"),
         ("- just\n- a list\n", "expected a mapping with template, version and answers"),
-        ("template: raymore-mo\nversion: 1\nanswers: {}\n", "this answers file is for the template 'raymore-mo'"),
-        ("template: massachusetts-template\nversion: 7\nanswers: {}\n", "7 is not supported (expected one of: 1)"),
-        (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", "unknown option id 'colour-of-badge'"),
+        ("template: raymore-mo\nversion: 1\nanswers: {}\n", 'this answers file is for the template "raymore-mo"'),
+        ("template: massachusetts-template\nversion: 7\nanswers: {}\n", '"7" is not supported (expected one of: 1)'),
+        (ALL_ANSWERS_HEADER + "  colour-of-badge: blue\n", 'unknown option id "colour-of-badge"'),
         (
             ALL_ANSWERS_HEADER + "  logo-display: maybe\n",
-            "'maybe' is not an alternative (expected one of: authorized, prohibited)",
+            '"maybe" is not an alternative (expected one of: authorized, prohibited)',
         ),
-        (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", "'2025-02-30' is not a date"),
+        (ALL_ANSWERS_HEADER + "  issue-date: 2025-02-30\n", '"2025-02-30" is not a date'),
         (ALL_ANSWERS_HEADER + "  controlled-images: may-if-authorized\n", "needs input: Who may authorize posting"),
-        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", "expected include or omit, got a boolean (yes)"),
+        (ALL_ANSWERS_HEADER + "  rank-title-item: yes\n", '"yes" is not valid (expected include or omit)'),
         (ALL_ANSWERS_HEADER + "  city-town:\n", 'expected text ("" to leave it empty), got nothing'),
         (
             ALL_ANSWERS_HEADER + "  logo-display: {choice: prohibited, colour: red}\n",
-            "answers.logo-display.colour: unknown key 'colour' (expected choice and input)",
+            'answers.logo-display.colour: unknown key "colour" (expected choice and input)',
         ),
         (
             ALL_ANSWERS_HEADER + "  city-town: {text: Millbrook, place: x}\n",
-            "answers.city-town.place: unknown key 'place' (expected text and places)",
+            'answers.city-town.place: unknown key "place" (expected text and places)',
         ),
     ],
 )
@@ -178,10 +176,10 @@ def test_bad_answers_files_are_refused_with_a_message(template, tmp_path, conten
 @pytest.mark.parametrize(
     "written, message",
     [
-        ("2025-01-06 12:00:00", 'expected a date YYYY-MM-DD, or "" to leave it empty, got a date and time'),
-        ("'20250106'", "'20250106' is not a date (expected a date YYYY-MM-DD"),
-        ("2025-W02-1", "'2025-W02-1' is not a date (expected a date YYYY-MM-DD"),
-        ("2202-07-01", "'2202-07-01' is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)"),
+        ("2025-01-06 12:00:00", '"2025-01-06 12:00:00" is not a date (expected a date YYYY-MM-DD'),
+        ("'20250106'", '"20250106" is not a date (expected a date YYYY-MM-DD'),
+        ("2025-W02-1", '"2025-W02-1" is not a date (expected a date YYYY-MM-DD'),
+        ("2202-07-01", '"2202-07-01" is not a plausible date (expected a date from 1900-01-01 to 2099-12-31)'),
         ("{text: '2025-01-06', places: {dates.issued: 1899-12-31}}", "answers.issue-date.places.dates.issued:"),
     ],
 )
@@ -197,11 +195,12 @@ def test_the_page_receives_the_date_rule_as_data(template):
 
     data = json.loads(re.search(r">(.*)</script>", _page_data(template, option_places(template))).group(1))
     assert data["date"] == DATES.as_data()
-    assert data["date"] == {
+    assert {k: data["date"][k] for k in ("pattern", "earliest", "latest", "written", "shownAs")} == {
         "pattern": r"\d{4}-\d{2}-\d{2}",
         "earliest": "1900-01-01",
         "latest": "2099-12-31",
         "written": "YYYY-MM-DD",
+        "shownAs": "{month} {day}, {year}",
     }
     js = (ROOT / "overrides" / "assets" / "javascripts" / "draft.js").read_text(encoding="utf-8")
     assert "\\d{4}" not in js  # the page does not restate the rule
@@ -215,7 +214,7 @@ def test_cli_lists_every_missing_and_invalid_answer_and_writes_nothing(tmp_path,
     output = tmp_path / "policy.md"
     assert main(["draft", "--answers", str(answers), "--output", str(output)]) == 1
     err = capsys.readouterr().err
-    assert "answers.logo-display: 'maybe' is not an alternative" in err
+    assert 'answers.logo-display: "maybe" is not an alternative' in err
     assert "answers.policy-number: no answer (expected text" in err
     assert "answers.refer-to-self-item: no answer (expected include or omit" in err
     assert "answers.city-town" not in err

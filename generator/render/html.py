@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .. import inline
 from ..model import Policy
+from ..schema import DATES
 from ..worddiff import Change
 
 
@@ -105,7 +106,7 @@ def first_words(policy: Policy, text: str, count: int) -> str:
 
 def date_html(policy: Policy, value) -> str:
     if isinstance(value, dt.date):
-        return f'<time datetime="{value.isoformat()}">{value.strftime("%B")} {value.day}, {value.year}</time>'
+        return f'<time datetime="{value.isoformat()}">{DATES.shown(value)}</time>'
     if isinstance(value, str):
         return paragraph_html(policy, value)
     return ""
@@ -113,7 +114,7 @@ def date_html(policy: Policy, value) -> str:
 
 def date_text(value) -> str:
     if isinstance(value, dt.date):
-        return f"{value.strftime('%B')} {value.day}, {value.year}"
+        return DATES.shown(value)
     return ""
 
 

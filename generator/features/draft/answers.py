@@ -1,347 +1,288 @@
-"""`handbook draft`: the template's policy drafted with the answers of an answers file.
+"""An answers file of "Draft your policy" checked against the template: the one set of rules and the one
+table of messages, which `handbook draft` (generator/features/draft/drafting.py) applies and the page receives as data
+(`rules`) to apply in the browser (draft.js), so that both refuse the same files with the same words.
 
-Reads and checks an answers file (format in source/FIELDS.md, schema `ANSWERS_FILE` in schema.py),
-renders the drafted policy with generator/features/draft/render.py (the same renderer the browser page shows)
-and writes it as Markdown, a standalone HTML file or a Word document. Markdown and Word are written
-from the rendered HTML by walking its blocks, exactly as overrides/assets/javascripts/draft.js does.
+Answers are text: a value is checked as the file writes it (`2025-01-06`, `yes` and `4.10` are those
+words, not a date, a boolean and a number), and an empty value (or YAML's `~`, `null`) is nothing. So
+the checker sees plain values (`text_values`: text, None, lists, mappings), as the page's YAML reader
+gives them (YAML 1.1's words for nothing read as nothing, everything else as text).
+
+A checked answer is in the form the page keeps answers in: a fill-in's text, or `{text, places}` when
+some places differ; a choice's alternative id, or `{choice, input}`; `include` or `omit`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
+import json
+from dataclasses import dataclass
 
-from ...model import Answer, AnswersFile, Policy, TemplateOption
-from ...problems import Problem, SourceError, display_path
-from ...schema import ANSWERS_FILE, DATES, Invalid, check_document, described
-from ...yaml_source import SourceDocument, read_yaml
-from .render import MARKDOWN_SPECIAL, document_html, option_places, standalone_html, template_of
+from ...document import Place
+from ...model import Answer, Policy
+from ...schema import DATES
+from ...yaml_source import SourceDocument
 
-FORMATS = ("md", "html", "docx")
+FIELDS = ("template", "version", "answers")
+VERSIONS = (1,)
 
-
-# --- Reading and checking answers ------------------------------------------------------------------
-
-
-def read_answers(path: Path, template: Policy) -> tuple[dict[str, Answer], list[Problem], SourceDocument | None]:
-    """The checked answers of an answers file, and every problem with it (empty when it is complete)."""
-    doc, problems = read_yaml(path, display_path(path), None)
-    if doc is None:
-        return {}, problems, None
-    if not isinstance(doc.value, dict):
-        return (
-            {},
-            [
-                doc.problem(
-                    (), f"expected a mapping with template, version and answers, got {doc.described(doc.value, ())}"
-                )
-            ],
-            doc,
-        )
-    checked = check_document(ANSWERS_FILE, doc)
-    problems += checked.problems
-    file: AnswersFile = checked.value
-    if checked.incomplete("template") or checked.incomplete("version") or ("answers",) in checked.failed:
-        return {}, problems, doc  # which template, which format: what the answers mean depends on them
-    if file.template != template.slug:
-        problems.append(
-            doc.problem(
-                ("template",), f"this answers file is for the template {file.template!r}, expected {template.slug!r}"
-            )
-        )
-        return {}, problems, doc
-    answers, places = {}, option_places(template)
-    for option_id, value in file.answers.items():
-        option = template.option(option_id)
-        here = ("answers", option_id)
-        if option is None:
-            problems.append(
-                doc.problem(
-                    here,
-                    f"unknown option id {option_id!r} (expected one of: {', '.join(o.id for o in template.options)})",
-                )
-            )
-            continue
-        written = {path[2:]: text for path, text in doc.written.items() if path[:2] == here}
-        try:
-            answers[option_id] = check_answer(option, value, places[option_id], written)
-        except BadAnswer as exc:
-            problems.append(doc.problem(here + exc.path, exc.message))
-    return answers, problems, doc
+# Every message about an answers file; `{name}` stands for a value, quoted with `quoted` when it is the
+# file's text. Templates are filled by name only, in Python (`str.format`) and in the browser alike.
+MESSAGES = {
+    "not-a-file": "expected a mapping with template, version and answers, got {got}",
+    "unknown-field": "unknown key {key} (expected one of: {keys})",
+    "missing": "required field is missing",
+    "no-value": "required field has no value (got nothing)",
+    "expected": "expected {expected}, got {got}",
+    "other-template": "this answers file is for the template {given}, expected {template}",
+    "version": "{given} is not supported (expected one of: {versions})",
+    "answers": "expected a mapping of option ids to answers, got {got}",
+    "unknown-option": "unknown option id {id} (expected one of: {ids})",
+    "unknown-key": "unknown key {key} (expected {keys})",
+    "needs-text": "a mapping needs text (expected {expected}, or a mapping of text and places)",
+    "places": "expected a mapping of place ids to text, got {got}",
+    "not-a-place": "{place} is not a place of this option (expected one of: {places})",
+    "not-an-alternative": "{given} is not an alternative (expected {expected})",
+    "needs-input": "{given} needs input: {input} (write choice: {choice} and input: …)",
+    "takes-no-input": "{given} takes no input",
+    "not-valid": "{given} is not valid (expected {expected})",
+    "not-a-date": "{given} is not a date (expected {expected})",
+    "not-plausible": "{given} is not a plausible date (expected a date from {earliest} to {latest})",
+    "no-answer": "no answer (expected {expected}: {label})",
+    # What an answer must be, for the messages above.
+    "expect-text": 'text ("" to leave it empty)',
+    "expect-date": 'a date {written}, or "" to leave it empty',
+    "expect-optional": "include or omit",
+    "expect-choice": "one of: {alternatives}",
+    "alternative-with-input": "{id} (with input: {input})",
+    "text": "text",
+    # What a value is, when it is not text.
+    "got-nothing": "nothing",
+    "got-a-list": "a list",
+    "got-a-mapping": "a mapping",
+}
 
 
-class BadAnswer(ValueError):
-    """An answer its option does not accept: where in the answer (a path below the option's id), and a
-    message saying what was expected."""
+def message(name: str, /, **values: str) -> str:
+    """The message `name` of `MESSAGES` with its values."""
+    return MESSAGES[name].format(**values)
 
-    def __init__(self, message: str, path: tuple = ()):
+
+def quoted(text: str) -> str:
+    """The file's text as a message shows it: in double quotes, as JSON writes a string (the page's
+    `JSON.stringify` writes it the same way)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def got(value: object) -> str:
+    """What a value is, in words, when it is not what was expected."""
+    if value is None:
+        return message("got-nothing")
+    if isinstance(value, str):
+        return message("text")
+    return message("got-a-list") if isinstance(value, list) else message("got-a-mapping")
+
+
+# --- The rules, as data ---------------------------------------------------------------------------------
+
+
+def rules(template: Policy, places: dict[str, list[Place]]) -> dict:
+    """What the page needs to check an answers file: the template, the versions, each option's kind,
+    format, places and alternatives (with the input they ask for), and the messages."""
+    return {
+        "template": template.slug,
+        "versions": list(VERSIONS),
+        "messages": MESSAGES,
+        "options": [
+            {
+                "id": o.id,
+                "kind": o.kind,
+                "label": o.label,
+                "format": o.format,
+                "default": o.default,
+                "places": [p.id for p in places[o.id]],
+                "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
+            }
+            for o in template.options
+        ],
+    }
+
+
+# --- Checking ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """What is wrong with an answers file: where (a path of keys from the top) and why."""
+
+    path: tuple[str, ...]
+    message: str
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, path: tuple[str, ...] = ()):
         super().__init__(message)
         self.message, self.path = message, path
 
 
-def expected(option: TemplateOption) -> str:
-    """What an answer to `option` must be, in words (for messages)."""
-    if option.kind == "fill-in":
-        return (
-            f'a date {DATES.written}, or "" to leave it empty'
-            if option.format == "date"
-            else 'text ("" to leave it empty)'
-        )
-    if option.kind == "optional":
-        return "include or omit"
-    parts = [f"{a.id} (with input: {a.input})" if a.input else a.id for a in option.alternatives]
-    return "one of: " + ", ".join(parts)
+def check_file(value: object, rules: dict) -> tuple[dict, list[Refusal]]:
+    """The checked answers of a file's plain values (see the module's docstring), and every refusal."""
+    if not isinstance(value, dict):
+        return {}, [Refusal((), message("not-a-file", got=got(value)))]
+    refusals = [
+        Refusal((key,), message("unknown-field", key=quoted(key), keys=", ".join(FIELDS)))
+        for key in value
+        if key not in FIELDS
+    ]
+    for key in FIELDS:
+        if key not in value:
+            refusals.append(Refusal((key,), message("missing")))
+        elif value[key] is None:
+            refusals.append(Refusal((key,), message("no-value")))
+    if refusals:
+        return {}, refusals
+    given, version, answers = value["template"], value["version"], value["answers"]
+    if not isinstance(given, str):
+        return {}, [Refusal(("template",), message("expected", expected=message("text"), got=got(given)))]
+    if given != rules["template"]:
+        return {}, [
+            Refusal(("template",), message("other-template", given=quoted(given), template=quoted(rules["template"])))
+        ]
+    if version not in [str(v) for v in rules["versions"]]:
+        shown = quoted(version) if isinstance(version, str) else got(version)
+        versions = ", ".join(str(v) for v in rules["versions"])
+        return {}, [Refusal(("version",), message("version", given=shown, versions=versions))]
+    if not isinstance(answers, dict):
+        return {}, [Refusal(("answers",), message("answers", got=got(answers)))]
+    options = {o["id"]: o for o in rules["options"]}
+    checked: dict = {}
+    for option_id, answer in answers.items():
+        here = ("answers", option_id)
+        option = options.get(option_id)
+        if option is None:
+            refusals.append(Refusal(here, message("unknown-option", id=quoted(option_id), ids=", ".join(options))))
+            continue
+        try:
+            checked[option_id] = check_answer(option, answer)
+        except _Refused as refused:
+            refusals.append(Refusal(here + refused.path, refused.message))
+    return checked, refusals
 
 
-def check_answer(option: TemplateOption, value, places, written: dict[tuple, str] | None = None) -> Answer:
-    """One answer checked against its option; `BadAnswer` says what was expected. `written` holds how
-    the file writes values YAML reads as other than text (by path below the option), to echo them."""
-    check = {"fill-in": _fill_in_answer, "choice": _choice_answer, "optional": _optional_answer}[option.kind]
-    return check(option, value, {p.id for p in places}, written or {})
+def expected(option: dict) -> str:
+    """What an answer to `option` must be, in words."""
+    if option["kind"] == "fill-in":
+        return message("expect-date", written=DATES.written) if option["format"] == "date" else message("expect-text")
+    if option["kind"] == "optional":
+        return message("expect-optional")
+    parts = [
+        message("alternative-with-input", id=a["id"], input=a["input"]) if a["input"] else a["id"]
+        for a in option["alternatives"]
+    ]
+    return message("expect-choice", alternatives=", ".join(parts))
+
+
+def check_answer(option: dict, value: object) -> object:
+    """One answer checked against its option (in the form of `rules`); `_Refused` says why not."""
+    check = {"fill-in": _fill_in, "choice": _choice, "optional": _optional}[option["kind"]]
+    return check(option, value)
 
 
 def _unknown_keys(value: dict, keys: tuple[str, ...]) -> None:
     for key in value:
         if key not in keys:
-            raise BadAnswer(f"unknown key {key!r} (expected {' and '.join(keys)})", (key,))
+            raise _Refused(message("unknown-key", key=quoted(key), keys=" and ".join(keys)), (key,))
 
 
-def _text(option: TemplateOption, value, path: tuple, written: dict) -> str:
-    if option.format == "date" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = value.isoformat()  # YAML reads an unquoted 2025-01-06 as a date
+def _text(option: dict, value: object, path: tuple[str, ...]) -> str:
     if not isinstance(value, str):
-        raise BadAnswer(f"expected {expected(option)}, got {described(value, written.get(path))}", path)
-    value = " ".join(value.split())
-    if option.format == "date" and value:
-        try:
-            DATES.parse(value, expected(option))
-        except Invalid as exc:
-            raise BadAnswer(str(exc), path) from None
-    return value
+        raise _Refused(message("expected", expected=expected(option), got=got(value)), path)
+    text = " ".join(value.split())
+    fault = DATES.fault(text) if option["format"] == "date" and text else None
+    if fault == "not-a-date":
+        raise _Refused(message("not-a-date", given=quoted(text), expected=expected(option)), path)
+    if fault:
+        earliest, latest = DATES.earliest.isoformat(), DATES.latest.isoformat()
+        raise _Refused(message("not-plausible", given=quoted(text), earliest=earliest, latest=latest), path)
+    return text
 
 
-def _fill_in_answer(option, value, places, written) -> Answer:
+def _fill_in(option: dict, value: object) -> object:
     if not isinstance(value, dict):
-        return Answer(option.id, text=_text(option, value, (), written))
+        return _text(option, value, ())
     _unknown_keys(value, ("text", "places"))
     if "text" not in value:
-        raise BadAnswer(f"a mapping needs text (expected {expected(option)}, or a mapping of text and places)")
+        raise _Refused(message("needs-text", expected=expected(option)))
     by_place = value.get("places") or {}
     if not isinstance(by_place, dict):
-        raise BadAnswer(
-            f"expected a mapping of place ids to text, got {described(by_place, written.get(('places',)))}",
-            ("places",),
-        )
+        raise _Refused(message("places", got=got(by_place)), ("places",))
     for place in by_place:
-        if place not in places:
-            raise BadAnswer(
-                f"{place!r} is not a place of this option (expected one of: {', '.join(sorted(places))})",
-                ("places", place),
-            )
-    answers = {place: _text(option, text, ("places", place), written) for place, text in by_place.items()}
-    return Answer(
-        option.id,
-        text=_text(option, value["text"], ("text",), written),
-        places={p: t for p, t in answers.items() if t},
-    )
+        if place not in option["places"]:
+            known = ", ".join(sorted(option["places"]))
+            raise _Refused(message("not-a-place", place=quoted(place), places=known), ("places", place))
+    texts = {place: _text(option, text, ("places", place)) for place, text in by_place.items()}
+    text = _text(option, value["text"], ("text",))
+    places = {p: t for p, t in texts.items() if t}
+    return {"text": text, "places": places} if places else text
 
 
-def _choice_answer(option, value, places, written) -> Answer:
-    at: tuple[str, ...]
+def _choice(option: dict, value: object) -> object:
+    at: tuple[str, ...] = ()
     if isinstance(value, dict):
         _unknown_keys(value, ("choice", "input"))
         choice, typed, at = value.get("choice"), value.get("input"), ("choice",)
     else:
-        choice, typed, at = value, None, ()
-    alternative = next((a for a in option.alternatives if a.id == choice), None)
+        choice, typed = value, None
+    alternative = next((a for a in option["alternatives"] if a["id"] == choice), None)
     if alternative is None:
         if not isinstance(choice, str):
-            raise BadAnswer(f"expected {expected(option)}, got {described(choice, written.get(at))}", at)
-        raise BadAnswer(f"{choice!r} is not an alternative (expected {expected(option)})", at)
-    if alternative.input:
+            raise _Refused(message("expected", expected=expected(option), got=got(choice)), at)
+        raise _Refused(message("not-an-alternative", given=quoted(choice), expected=expected(option)), at)
+    choice = alternative["id"]
+    if alternative["input"]:
         if not isinstance(typed, str) or not typed.strip():
-            raise BadAnswer(f"{choice!r} needs input: {alternative.input} (write choice: {choice} and input: …)")
-        return Answer(option.id, choice=choice, input=" ".join(typed.split()))
+            raise _Refused(message("needs-input", given=quoted(choice), input=alternative["input"], choice=choice))
+        return {"choice": choice, "input": " ".join(typed.split())}
     if typed is not None:
-        raise BadAnswer(f"{choice!r} takes no input", ("input",))
-    return Answer(option.id, choice=choice)
+        raise _Refused(message("takes-no-input", given=quoted(choice)), ("input",))
+    return choice
 
 
-def _optional_answer(option, value, places, written) -> Answer:
+def _optional(option: dict, value: object) -> object:
     if not isinstance(value, str):
-        raise BadAnswer(f"expected {expected(option)}, got {described(value, written.get(()))}")
+        raise _Refused(message("expected", expected=expected(option), got=got(value)))
     if value not in ("include", "omit"):
-        raise BadAnswer(f"{value!r} is not valid (expected {expected(option)})")
-    return Answer(option.id, include=value == "include")
+        raise _Refused(message("not-valid", given=quoted(value), expected=expected(option)))
+    return value
 
 
-def unanswered(template: Policy, doc: SourceDocument) -> list[Problem]:
-    """One problem per option the answers file does not answer at all; none when the file's answers
-    cannot be read (not a mapping, or for another template): that is one problem, reported already."""
-    if not isinstance(doc.value, dict) or doc.value.get("template") != template.slug:
-        return []
-    given = doc.value.get("answers")
-    if not isinstance(given, dict):
-        return []
-    return [
-        doc.problem(("answers", o.id), f"no answer (expected {expected(o)}: {o.label})")
-        for o in template.options
-        if o.id not in given
-    ]
+# --- From a YAML file, and to the model's answers -----------------------------------------------------------
 
 
-# --- Walking the rendered blocks (as draft.js does) --------------------------------------------------
+def text_values(doc: SourceDocument) -> object:
+    """The file's values as the checker sees them: every value that is not nothing, a list or a
+    mapping is the text the file writes (`yes`, `4.10`, `2025-01-06` as written)."""
+
+    def plain(value: object, path: tuple) -> object:
+        if isinstance(value, dict):
+            return {str(k): plain(v, path + (k,)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v, path + (i,)) for i, v in enumerate(value)]
+        if value is None or isinstance(value, str):
+            return value
+        return doc.written.get(path, str(value))
+
+    return plain(doc.value, ())
 
 
-@dataclass
-class Run:
-    """A piece of a block's text, its Markdown form and its character format."""
-
-    text: str
-    markdown: str
-    styles: frozenset = frozenset()
-
-
-@dataclass
-class Block:
-    """One paragraph of the drafted policy."""
-
-    kind: str  # title, heading-N, paragraph, note, footnote
-    depth: int
-    md_prefix: str
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def markdown(self) -> str:
-        return self.md_prefix + "".join(r.markdown for r in self.runs)
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-
-class _BlockWalker(HTMLParser):
-    """Collects the blocks of a rendered draft (`data-md-block` elements) and their runs.
-
-    Inside a block: `hidden` elements are skipped; an element with `data-md` contributes that Markdown
-    instead of its text's; `data-md-before`/`data-md-after` wrap an element's Markdown.
-    """
-
-    def __init__(self, escape_chars: str):
-        super().__init__(convert_charrefs=True)
-        self.escape_chars = escape_chars
-        self.blocks: list[Block] = []
-        self.block: Block | None = None
-        self.open: list[dict] = []  # attributes of the open elements inside the current block
-
-    def _hidden(self) -> bool:
-        return any("hidden" in a for a in self.open)
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if self.block is None:
-            if "data-md-block" in a:
-                depth = re.search(r"\bdepth-(\d+)", a.get("class", ""))
-                self.block = Block(
-                    a.get("data-docx", "paragraph"), int(depth.group(1)) if depth else 0, a["data-md-block"]
-                )
-                self.open = [a]
-            return
-        self.open.append(a)
-        if not self._hidden():
-            self.block.runs.append(Run("", a.get("data-md-before", "") + a.get("data-md", "")))
-
-    def handle_endtag(self, tag):
-        if self.block is None:
-            return
-        if not self._hidden():
-            self.block.runs.append(Run("", self.open[-1].get("data-md-after", "")))
-        self.open.pop()
-        if not self.open:
-            self.blocks.append(self.block)
-            self.block = None
-
-    def handle_data(self, data):
-        if self.block is None or self._hidden():
-            return
-        replaced = any("data-md" in a for a in self.open)
-        markdown = "" if replaced else "".join("\\" + c if c in self.escape_chars else c for c in data)
-        styles = frozenset(a["data-run"] for a in self.open if "data-run" in a)
-        self.block.runs.append(Run(data, markdown, styles))
-
-
-def blocks_of(article_html: str, escape_chars: str) -> list[Block]:
-    walker = _BlockWalker(escape_chars)
-    walker.feed(article_html)
-    walker.close()
-    return walker.blocks
-
-
-# --- Writing -----------------------------------------------------------------------------------------
-
-
-def draft_markdown(blocks: list[Block]) -> str:
-    return "\n\n".join(b.markdown for b in blocks) + "\n"
-
-
-INDENT_PER_DEPTH_TWIPS = 360  # a quarter inch per level of the outline, as in the browser's Word file
-
-
-def draft_docx(blocks: list[Block], title: str) -> bytes:
-    """A Word document: Title and Heading styles, the outline indented by depth, labels as written."""
-    import docx
-    from docx.enum.text import WD_COLOR_INDEX
-    from docx.shared import Twips
-
-    document = docx.Document()
-    document.core_properties.title = title
-    for block in blocks:
-        if block.kind == "title":
-            paragraph = document.add_paragraph(style="Title")
-        elif block.kind.startswith("heading-"):
-            paragraph = document.add_paragraph(style=f"Heading {int(block.kind.split('-')[1]) - 1}")
-        else:
-            paragraph = document.add_paragraph(style="Quote" if block.kind == "note" else None)
-        paragraph.paragraph_format.left_indent = Twips(INDENT_PER_DEPTH_TWIPS * block.depth)
-        for run in block.runs:
-            if not run.text:
-                continue
-            added = paragraph.add_run(run.text)
-            added.bold = "bold" in run.styles or None
-            added.italic = "italic" in run.styles or None
-            added.font.superscript = "superscript" in run.styles or None
-            if "blank" in run.styles:
-                added.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def render_answers(template: Policy, answers: dict[str, Answer], output_format: str) -> str | bytes:
-    """The drafted policy in `output_format` (md, html or docx)."""
-    article = document_html(template, answers)
-    if output_format == "html":
-        return standalone_html(template, article)
-    blocks = blocks_of(article, MARKDOWN_SPECIAL)
-    if output_format == "md":
-        return draft_markdown(blocks)
-    return draft_docx(blocks, template.document.title)
-
-
-def draft(source: Path, answers_path: Path, output_format: str, allow_blank: bool) -> str | bytes:
-    """Everything `handbook draft` does short of writing: `SourceError` lists every problem."""
-    from ...load import load_corpus
-
-    template = template_of(load_corpus(source))
-    if template is None:
-        raise SourceError([Problem(display_path(source), 1, 1, "", "the source has no template to draft from")])
-    answers, problems, doc = read_answers(answers_path, template)
-    if doc is not None and not allow_blank:
-        problems += unanswered(template, doc)
-    if problems:
-        raise SourceError(problems)
-    return render_answers(template, answers, output_format)
+def as_answer(option_id: str, kind: str, value) -> Answer:
+    """A checked answer (the page's form of it) as the model's `Answer`."""
+    if kind == "optional":
+        return Answer(option_id, include=value == "include")
+    if kind == "choice":
+        return (
+            Answer(option_id, choice=value["choice"], input=value["input"])
+            if isinstance(value, dict)
+            else Answer(option_id, choice=value)
+        )
+    if isinstance(value, dict):
+        return Answer(option_id, text=value["text"], places=value["places"])
+    return Answer(option_id, text=value)

@@ -1,37 +1,58 @@
 """The "Draft your policy" page: the template's complete text rendered once, every alternative as a
 marked-up variant, beside the form that answers its options.
 
-This module is the one renderer of the drafted policy. `document_html(policy)` renders the text with
-every variant (the browser, overrides/assets/javascripts/draft.js, only shows and hides variants, picks
-labels computed here and fills typed text into slots with `textContent`); `document_html(policy, answers)`
-renders the same text with the answers applied, which is what `handbook draft` writes.
+The text is the structure of generator/document.py, written here as HTML (the one HTML writer of the
+drafted policy): `document_html(policy)` writes every variant, which the browser
+(overrides/assets/javascripts/draft.js) shows and hides; `document_html(policy, answers)` writes the text
+with the answers applied, which is what `handbook draft --format html` writes. Markdown and Word are
+written from the structure, not from this HTML (generator/writers/markdown.py, generator/writers/docx.py,
+and draft.js from the structure it receives as data).
 
-Markup the browser and generator/features/draft/answers.py read (both walk it the same way to write Markdown and Word):
-- a block (one paragraph of the output) has `data-md-block` (its Markdown prefix, e.g. `## `),
-  `data-docx` (`title`, `heading-N`, `paragraph`, `note`, `footnote`) and `data-depth`;
-- inside a block, `data-md` replaces an element's text in Markdown, `data-md-before`/`data-md-after`
-  wrap it, and `data-run` (`bold`, `italic`, `superscript`, `blank`) is its character format in Word;
-- `hidden` elements are not part of the text: variants not chosen, blanks of answered options.
+Markup the browser reads to show answers: `data-option` on blanks, slots and choices, `data-place`
+on slots (with `data-input` for the text an alternative asks for), `data-alternative` on variants,
+`data-optional` on optional parts, `data-renumber-by` and `data-labels` on labels that change when
+optional siblings are left out; `hidden` elements are not part of the text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 from ... import inline
+from ...document import (
+    MAX_HEADING_LEVEL,
+    Blank,
+    Choice,
+    Document,
+    Emphasis,
+    FootnoteRef,
+    Item,
+    Label,
+    Part,
+    Place,
+    Run,
+    Slot,
+    Words,
+    answered,
+    as_data,
+    option_places,
+    provision_texts,
+    template_document,
+)
 from ...model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
-from ...render.html import attr, date_text, embedded_json, escape, first_words, href, paragraph_html
-from ...render.page import Heading, Page, make_page
+from ...render.html import attr, embedded_json, escape, first_words, href
+from ...render.page import Heading, Pages, make_page
 from ...schema import DATES
+from ...writers.formats import FORMATS
 from ..compare.render import topic_page
+from ..search.index import data_script
+from .answers import VERSIONS, rules
 
 DRAFT_PAGE = "draft.md"
+DOCUMENT_SCRIPT = "draft-document.js"  # the structure of the template's text (`document.as_data`)
+DOCUMENT_GLOBAL = "HANDBOOK_DRAFT_DOCUMENT"  # what that script assigns, read by draft.js
 TITLE = "Draft your policy"
-ANSWERS_VERSION = 1
-MARKDOWN_SPECIAL = "\\`*_[]<>"  # characters of the text escaped with a backslash in Markdown
-MAX_HEADING_LEVEL = 6
+ANSWERS_VERSION = VERSIONS[-1]  # what the page writes
 PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
 PRECEDENT_LINKS = 1  # provisions linked per department beside an option (the quoted one); the others counted
 PRECEDENT_DEPARTMENTS = 3  # departments quoted beside an option; the topic pages show them all
@@ -49,301 +70,101 @@ def template_of(corpus: Corpus) -> Policy | None:
     return next((p for p in corpus.policies if p.is_template), None)
 
 
-# --- Where options stand ---------------------------------------------------------------------------
+# --- The drafted document as HTML ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Place:
-    """One place an option stands in the text: a provision id or a header field, and how to name it."""
+class _HtmlWriter:
+    """Writes a `Document` as the preview's HTML: every variant, hidden but the chosen one, when the
+    document is the template's (the browser shows and hides them); only what the answers keep when it
+    is answered. Every text is escaped here: nothing of the YAML or of an answer is markup."""
 
-    id: str
-    name: str
+    def __init__(self, document: Document):
+        self.with_variants = not document.answered
 
+    def items(self, items: tuple[Item, ...]) -> str:
+        return "\n".join(h for h in (self.item(i) for i in items) if h)
 
-def header_lines(policy: Policy) -> list[tuple[str, str]]:
-    """The header of the drafted policy as (place id, text with `{{option}}` references) lines."""
-    d, dates = policy.document, policy.dates
-    lines = []
-    if d.number:
-        lines.append(("document.number", f"{d.type or 'Policy'} No. {d.number}"))
-    for place, name, value in (
-        ("dates.issued", "Issue date", dates.issued),
-        ("dates.effective", "Effective date", dates.effective),
-    ):
-        if value:
-            lines.append((place, f"{name}: {_date_value(value)}"))
-    for i, value in enumerate(dates.revised):
-        lines.append((f"dates.revised.{i}", f"Revision date: {_date_value(value)}"))
-    lines += [(f"references.{i}", reference) for i, reference in enumerate(policy.references)]
-    return lines
+    def item(self, item: Item) -> str:
+        if isinstance(item, Part):
+            return f'<div class="draft-optional" data-optional="{attr(item.option)}">\n{self.items(item.items)}\n</div>'
+        level = item.heading_level
+        tag = "h2" if item.kind == "title" else f"h{min(level + 1, MAX_HEADING_LEVEL)}" if level else "p"
+        css = BLOCK_CLASSES.get(item.kind, "")
+        return f'<{tag} class="draft-block depth-{item.depth}{css}">{self.runs(item.runs)}</{tag}>'
 
+    def runs(self, runs: tuple[Run, ...]) -> str:
+        return "".join(self.run(r) for r in runs)
 
-def _date_value(value) -> str:
-    return date_text(value) if isinstance(value, dt.date) else value
-
-
-def _provision_texts(provision: Provision) -> list[str]:
-    return [t for t in (provision.heading, provision.term, provision.text, *provision.notes) if t]
-
-
-def option_places(policy: Policy) -> dict[str, list[Place]]:
-    """For each option, the places it stands: header fields and provisions, in reading order."""
-    places: dict[str, list[Place]] = {o.id: [] for o in policy.options}
-
-    def add(option_id: str, place: Place) -> None:
-        if option_id in places and place not in places[option_id]:
-            places[option_id].append(place)
-
-    header_names = {
-        "document.number": "header: policy number",
-        "dates.issued": "header: issue date",
-        "dates.effective": "header: effective date",
-    }
-    for place_id, text in header_lines(policy):
-        for option_id in inline.option_refs(text):
-            add(option_id, Place(place_id, header_names.get(place_id, f"header: {place_id}")))
-    for provision in policy.provisions():
-        if provision.option:
-            add(provision.option, Place(provision.id, provision_name(policy, provision)))
-        for text in _provision_texts(provision):
-            for option_id in inline.option_refs(text):
-                add(option_id, Place(provision.id, provision_name(policy, provision)))
-    return places
-
-
-def provision_name(policy: Policy, provision: Provision) -> str:
-    """`IV.A.1 Authorization: No employee shall create…`: where a provision is, for a person."""
-    path = ".".join(label.strip(".()").rstrip(")") for label in provision.label_path)
-    snippet = first_words(policy, provision.heading or provision.term or provision.text, 8)
-    return f"{path} {snippet}".strip()
-
-
-# --- Numbering when optional items are left out --------------------------------------------------
-
-
-def siblings_of(policy: Policy, provision: Provision) -> list[Provision]:
-    return provision.parent.children if provision.parent else policy.body
-
-
-def renumber_options(policy: Policy, provision: Provision) -> list[str]:
-    """The optional siblings before `provision` whose omission changes its label, in order."""
-    siblings = siblings_of(policy, provision)
-    if not provision.label or not all(s.label for s in siblings):
-        return []
-    return [s.option for s in siblings[: siblings.index(provision)] if s.option]
-
-
-def label_variants(policy: Policy, provision: Provision) -> dict[str, str]:
-    """The provision's label for each set of left-out optional siblings before it.
-
-    Keyed by the left-out option ids joined with commas, in order (`""`: none left out). A remaining
-    item takes the label its position had in the original sequence (a., b., c. …), so the remaining
-    items stay numbered without gaps.
-    """
-    siblings = siblings_of(policy, provision)
-    index = siblings.index(provision)
-    options = renumber_options(policy, provision)
-    variants: dict[str, str] = {}
-    for count in range(len(options) + 1):
-        for omitted in itertools.combinations(options, count):
-            variants[",".join(omitted)] = siblings[index - count].label or ""  # renumbered lists are all labelled
-    return variants
-
-
-def label_for(policy: Policy, provision: Provision, omitted: set[str]) -> str | None:
-    """The provision's label once the optional parts in `omitted` are left out."""
-    options = renumber_options(policy, provision)
-    if not options:
-        return provision.label
-    return label_variants(policy, provision)[",".join(o for o in options if o in omitted)]
-
-
-# --- The drafted document -------------------------------------------------------------------------
-
-
-class _Renderer:
-    """Renders the template's text; with `answers` None every variant is kept for the browser."""
-
-    def __init__(self, policy: Policy, answers: dict[str, Answer] | None):
-        self.policy = policy
-        self.answers = answers
-        self.omitted = {a.option for a in (answers or {}).values() if a.include is False}
-
-    @property
-    def with_variants(self) -> bool:
-        return self.answers is None
-
-    def answer(self, option_id: str) -> Answer | None:
-        return (self.answers or {}).get(option_id)
-
-    # Inline parts ------------------------------------------------------------------------------
-
-    def blank(self, option_id: str, text: str, hidden: bool = False) -> str:
-        return (
-            f'<span class="draft-blank template-option" data-option="{attr(option_id)}" data-run="blank"'
-            f"{' hidden' if hidden else ''}>{escape(text)}</span>"
-        )
-
-    def slot(self, option: TemplateOption, place: str, typed: str | None, blank_text: str, extra: str = "") -> str:
-        """A place typed text goes: the text when answered, else the highlighted blank."""
-        where = f'<span class="draft-slot" data-option="{attr(option.id)}"{extra}'
-        if option.format == "date":
-            where += ' data-format="date"'
-        if self.with_variants:
-            return (
-                f'{where} data-place="{attr(place)}"><span class="draft-fill" hidden></span>'
-                f"{self.blank(option.id, blank_text)}</span>"
-            )
-        if typed is None:
-            return f"{where}>{self.blank(option.id, blank_text)}</span>"
-        shown = date_text(dt.date.fromisoformat(typed)) if option.format == "date" and typed else typed
-        return f'{where}><span class="draft-fill">{escape(shown)}</span></span>'
-
-    def fill_in(self, option: TemplateOption, place: str) -> str:
-        answer = self.answer(option.id)
-        typed = None if answer is None else answer.places.get(place, answer.text)
-        return self.slot(option, place, typed, option.bracket)
-
-    def alternative_html(self, option: TemplateOption, alternative) -> str:
-        before, _, after = alternative.text.partition("{input}")
-        if not alternative.input:
-            return escape(alternative.text)
-        answer = self.answer(option.id)
-        typed = answer.input if answer and answer.choice == alternative.id else None
-        slot = self.slot(
-            option, alternative.id, typed, f"[{alternative.input}]", extra=f' data-input="{attr(alternative.id)}"'
-        )
-        return f"{escape(before)}{slot}{escape(after)}"
-
-    def choice(self, option: TemplateOption) -> str:
-        answer = self.answer(option.id)
-        chosen = answer.choice if answer else None
-        variants = "".join(
-            f'<span class="draft-variant" data-alternative="{attr(a.id)}"{"" if a.id == chosen else " hidden"}>'
-            f"{self.alternative_html(option, a)}</span>"
-            for a in option.alternatives
-            if self.with_variants or a.id == chosen
-        )
-        blank = self.blank(option.id, option.bracket) if self.with_variants or chosen is None else ""
-        return f'<span class="draft-choice" data-option="{attr(option.id)}">{variants}{blank}</span>'
-
-    def option_html(self, place: str):
-        def render(policy: Policy, option_id: str) -> str:
-            option = policy.defined_option(option_id)
-            return self.fill_in(option, place) if option.kind == "fill-in" else self.choice(option)
-
-        return render
-
-    @staticmethod
-    def footnote_html(policy: Policy, footnote_id: str) -> str:
-        return (
-            f'<sup class="footnote-ref" data-md="[^{attr(footnote_id)}]" data-run="superscript">'
-            f"{escape(footnote_id)}</sup>"
-        )
-
-    def text_html(self, text: str, place: str) -> str:
-        return paragraph_html(self.policy, text, self.option_html(place), self.footnote_html)
-
-    # Blocks ------------------------------------------------------------------------------------
-
-    @staticmethod
-    def block(tag: str, kind: str, depth: int, md_prefix: str, body: str, css: str = "") -> str:
-        # Defaults are left out (a paragraph; the depth is in the class) to keep the page small.
-        docx_kind = "" if kind == "paragraph" else f' data-docx="{kind}"'
-        return (
-            f'<{tag} class="draft-block depth-{depth}{css}"{docx_kind} data-md-block="{attr(md_prefix)}">{body}</{tag}>'
-        )
-
-    def label_html(self, provision: Provision, bold: bool) -> str:
-        if not provision.label:
-            return ""
-        wrap = ' data-md-before="**" data-md-after="**" data-run="bold"' if bold else ""
-        options = renumber_options(self.policy, provision)
-        if options and self.with_variants:
-            variants = embedded_json(label_variants(self.policy, provision))
-            return (
-                f'<span class="draft-label"{wrap} data-renumber-by="{attr(",".join(options))}" '
-                f'data-labels="{attr(variants)}">{escape(provision.label)}</span> '
-            )
-        label = label_for(self.policy, provision, self.omitted)
-        return f'<span class="draft-label"{wrap}>{escape(label)}</span> '
-
-    def optional_marker(self, provision: Provision) -> str:
-        """The `[OPTIONAL]` bracket, shown while the optional part is not answered."""
-        if not provision.option:
-            return ""
-        if self.with_variants or self.answer(provision.option) is None:
-            option = self.policy.defined_option(provision.option)
-            return self.blank(provision.option, f"{option.bracket} ")
-        return ""
-
-    def provision(self, provision: Provision) -> str:
-        if provision.option and provision.option in self.omitted:
-            return ""
-        depth, place = provision.depth, provision.id
-        blocks = []
-        paragraphs = inline.paragraphs(provision.text)
-        if provision.heading:
-            level = min(depth + 2, MAX_HEADING_LEVEL)
-            body = (
-                self.label_html(provision, bold=False)
-                + self.optional_marker(provision)
-                + self.text_html(provision.heading, place)
-            )
-            blocks.append(
-                self.block(f"h{min(level + 1, MAX_HEADING_LEVEL)}", f"heading-{level}", depth, "#" * level + " ", body)
-            )
-            lead = ""
-        else:
-            lead = self.label_html(provision, bold=True) + self.optional_marker(provision)
-        if provision.term:
-            lead += (
-                f'<dfn class="defined-term" data-md-before="*" data-md-after="*" data-run="italic">'
-                f"{self.text_html(provision.term, place)}</dfn> – "
-            )
-        for i, paragraph in enumerate(paragraphs or ([""] if lead else [])):
-            body = (lead if i == 0 else "") + self.text_html(paragraph, place)
-            blocks.append(self.block("p", "paragraph", depth, "", body))
-        for note in provision.notes:
-            body = f'<strong data-md-before="**" data-md-after="**" data-run="bold">NOTE:</strong> {self.text_html(note, place)}'
-            blocks.append(self.block("p", "note", depth, "> ", body, " draft-note"))
-        blocks += [self.provision(child) for child in provision.children]
-        html = "\n".join(b for b in blocks if b)
-        if provision.option and self.with_variants:
-            return f'<div class="draft-optional" data-optional="{attr(provision.option)}">\n{html}\n</div>'
-        return html
-
-    def document(self) -> str:
-        policy = self.policy
-        blocks = [self.block("h2", "title", 0, "# ", escape(policy.document.title), " draft-title")]
-        blocks += [
-            self.block("p", "paragraph", 0, "", self.text_html(text, place), " draft-header")
-            for place, text in header_lines(policy)
-        ]
-        blocks += [self.provision(p) for p in policy.body]
-        if policy.footnotes:
-            blocks.append(self.block("h3", "heading-2", 0, "## ", "Footnotes"))
-            blocks += [
-                self.block(
-                    "p",
-                    "footnote",
-                    0,
-                    f"[^{f.id}]:",
-                    f'<sup data-md="" data-run="superscript">{escape(f.id)}</sup> '
-                    f"{self.text_html(f.text, f'footnote.{f.id}')}",
-                    " draft-footnote",
+    def run(self, run: Run) -> str:
+        if isinstance(run, Words):
+            return escape(run.text)
+        if isinstance(run, Emphasis):
+            tag, css = EMPHASIS_TAGS[run.kind]
+            return f"<{tag}{css}>{self.runs(run.runs)}</{tag}>"
+        if isinstance(run, Label):
+            if run.renumber_by:
+                return (
+                    f'<span class="draft-label" data-renumber-by="{attr(",".join(run.renumber_by))}" '
+                    f'data-labels="{attr(embedded_json(dict(run.variants)))}">{escape(run.text)}</span>'
                 )
-                for f in policy.footnotes
-            ]
-        return "\n".join(b for b in blocks if b)
+            return f'<span class="draft-label">{escape(run.text)}</span>'
+        if isinstance(run, Blank):
+            return self.blank(run.option, run.text)
+        if isinstance(run, Slot):
+            return self.slot(run)
+        if isinstance(run, Choice):
+            variants = "".join(
+                f'<span class="draft-variant" data-alternative="{attr(v.alternative)}"'
+                f"{'' if v.alternative == run.chosen else ' hidden'}>{self.runs(v.runs)}</span>"
+                for v in run.variants
+            )
+            blank = self.blank(run.option, run.blank) if run.chosen is None else ""
+            return f'<span class="draft-choice" data-option="{attr(run.option)}">{variants}{blank}</span>'
+        if isinstance(run, FootnoteRef):
+            return f'<sup class="footnote-ref">{escape(run.id)}</sup>'
+        return f"<sup>{escape(run.id)}</sup>"
+
+    @staticmethod
+    def blank(option_id: str, text: str) -> str:
+        return f'<span class="draft-blank template-option" data-option="{attr(option_id)}">{escape(text)}</span>'
+
+    def slot(self, slot: Slot) -> str:
+        """A place typed text goes: the text when answered, else the highlighted blank."""
+        where = f'<span class="draft-slot" data-option="{attr(slot.option)}"'
+        if slot.alternative is not None:
+            where += f' data-input="{attr(slot.alternative)}"'
+        if slot.date:
+            where += ' data-format="date"'
+        blank = self.blank(slot.option, slot.blank)
+        if self.with_variants:
+            return f'{where} data-place="{attr(slot.place)}"><span class="draft-fill" hidden></span>{blank}</span>'
+        if slot.filled is None:
+            return f"{where}>{blank}</span>"
+        return f'{where}><span class="draft-fill">{escape(slot.filled)}</span></span>'
+
+
+BLOCK_CLASSES = {
+    "title": " draft-title",
+    "header": " draft-header",
+    "note": " draft-note",
+    "footnote": " draft-footnote",
+}
+EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
 
 
 def document_html(policy: Policy, answers: dict[str, Answer] | None = None) -> str:
     """The drafted policy as an `<article>`: every variant (no answers), or with `answers` applied."""
-    body = _Renderer(policy, answers).document()
+    document = template_document(policy)
+    if answers is not None:
+        document = answered(document, answers)
+    return article_html(document)
+
+
+def article_html(document: Document) -> str:
+    """A document (the template's or an answered one) as the preview's `<article>`."""
     return (
-        f'<article class="draft-document" id="draft-document" data-template="{attr(policy.slug)}" '
-        f'data-md-escape="{attr(MARKDOWN_SPECIAL)}">\n{body}\n</article>'
+        f'<article class="draft-document" id="draft-document" data-template="{attr(document.slug)}">\n'
+        f"{_HtmlWriter(document).items(document.items)}\n</article>"
     )
 
 
@@ -359,11 +180,13 @@ def standalone_html(policy: Policy, article: str) -> str:
 # --- The page -------------------------------------------------------------------------------------
 
 
-def render_draft(corpus: Corpus, layout) -> dict[str, Page]:
-    """The "Draft your policy" page, or nothing when the handbook has no template."""
+def render_draft(corpus: Corpus, layout) -> Pages:
+    """The "Draft your policy" page and the script holding its text's structure, or nothing when the
+    handbook has no template."""
     policy = template_of(corpus)
     if policy is None:
         return {}
+    document = template_document(policy)
     places = option_places(policy)
     precedents = precedents_by_option(corpus, policy)
     blocks: list[str | Heading] = [
@@ -377,14 +200,20 @@ def render_draft(corpus: Corpus, layout) -> dict[str, Page]:
         '<div class="draft-layout">\n' + _form(policy, places, precedents) + "\n"
         # Focusable, so that a keyboard can scroll the preview (it scrolls apart from the page).
         '<section class="draft-preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
-        + document_html(policy)
+        + article_html(document)
         + "\n</section>\n</div>",
         _page_data(policy, places),
         f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
+        f'<script src="{attr(href(DRAFT_PAGE, DOCUMENT_SCRIPT))}"></script>',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/javascripts/draft.js"))}"></script>',
     ]
-    return {DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc"))}
+    return {
+        DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc")),
+        # A script of its own, not in the page: the structure repeats the preview's text, and the page
+        # would grow past its budget; the browser writes the Markdown and Word files from it.
+        DOCUMENT_SCRIPT: data_script(DOCUMENT_GLOBAL, as_data(document)),
+    }
 
 
 def _toolbar() -> str:
@@ -495,27 +324,17 @@ def _optional_controls(option: TemplateOption, places) -> str:
 
 
 def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
-    """What draft.js needs to know about the options (to check answers files), as inline JSON."""
+    """What draft.js needs, as inline JSON: the rules and messages that check an answers file
+    (generator/features/draft/answers.py), the date rule, the table of formats, and what the downloads are made of."""
     data = {
-        "template": policy.slug,
+        **rules(policy, places),
         "version": ANSWERS_VERSION,
         "title": policy.document.title,
         "standalone": standalone_html(policy, ARTICLE_MARK),
         "articleMark": ARTICLE_MARK,
         "date": DATES.as_data(),
+        "formats": FORMATS,
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
-        "options": [
-            {
-                "id": o.id,
-                "kind": o.kind,
-                "label": o.label,
-                "format": o.format,
-                "default": o.default,
-                "places": [p.id for p in places[o.id]],
-                "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
-            }
-            for o in policy.options
-        ],
     }
     return f'<script type="application/json" id="draft-data">{embedded_json(data)}</script>'
 
@@ -536,7 +355,7 @@ def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
     topics: list[str] = []
     for provision in policy.provisions():
         uses = provision.option == option.id or any(
-            option.id in inline.option_refs(t) for t in _provision_texts(provision)
+            option.id in inline.option_refs(t) for t in provision_texts(provision)
         )
         if uses:
             topics += [t for t in provision.topics if t not in topics]

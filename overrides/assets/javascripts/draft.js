@@ -1,10 +1,11 @@
 /* "Draft your policy": answers the template's options in the form and shows them in the preview.
  *
  * The policy text, its variants, labels and blanks are all rendered by the generator
- * (generator/render/draft.py). This script only shows and hides variants, picks precomputed labels,
+ * (generator/features/draft/render.py). This script only shows and hides variants, picks precomputed labels,
  * fills typed text into slots with textContent, keeps the answers in localStorage, reads and writes
- * answers files (YAML, via the vendored js-yaml) and writes the downloads by walking the preview's
- * blocks exactly as generator/draft.py walks the same markup for `handbook draft`.
+ * answers files (YAML, via the vendored js-yaml), and writes the Markdown and Word downloads from the
+ * text's structure (generator/document.py) by the table of formats (generator/writers/formats.py), both
+ * received as data, as `handbook draft` writes them.
  */
 (function () {
   "use strict";
@@ -17,7 +18,10 @@
   const unansweredList = document.getElementById("draft-unanswered");
   const STORAGE_KEY = "handbook-draft:" + data.template;
   const options = new Map(data.options.map((o) => [o.id, o]));
-  const ESCAPED = new Set(article.dataset.mdEscape);
+  // The structure of the template's text (generator/document.py, from draft-document.js) and the table
+  // of formats (generator/writers/formats.py): the downloads are written from them, not from the preview.
+  const DOCUMENT = self.HANDBOOK_DRAFT_DOCUMENT;
+  const FORMATS = data.formats;
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
@@ -38,18 +42,20 @@
   }
 
   /** Why `text` is not a date by the generator's rule (written as DATE.written, a real day, within its
-   * range), or "" when it is one. */
+   * range): `not-a-date` or `not-plausible` (as schema.DATES.fault says), or "" when it is one. */
   function dateProblem(text) {
     const date = new Date(text + "T00:00:00Z");
-    if (!DATE_PATTERN.test(text) || isNaN(date) || date.toISOString().slice(0, 10) !== text) return "is not a date";
-    if (text < DATE.earliest || text > DATE.latest) return "is not a plausible date";
+    if (!DATE_PATTERN.test(text) || isNaN(date) || date.toISOString().slice(0, 10) !== text) return "not-a-date";
+    if (text < DATE.earliest || text > DATE.latest) return "not-plausible";
     return "";
   }
 
-  /** `2025-01-06` as "January 6, 2025" (the generator's date_text). */
+  /** `2025-01-06` as the policy shows dates ("January 6, 2025"), by the rule received as data. */
   function formatDate(iso) {
     if (dateProblem(iso)) return iso;
-    return new Date(iso + "T00:00:00Z").toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const [year, month, day] = iso.split("-").map(Number);
+    const parts = { month: DATE.months[month - 1], day: String(day), year: String(year) };
+    return DATE.shownAs.replace(/\{(month|day|year)\}/g, (_, name) => parts[name]);
   }
 
   function say(text) {
@@ -251,84 +257,148 @@
 
   // --- Answers files ---------------------------------------------------------------------------
 
+  // Checking an answers file: generator/features/draft/answers.py's checker, with its rules and messages received as
+  // data (data.messages, data.options, data.versions, the date rule), so that the page refuses what
+  // `handbook draft` refuses, in the same words. Answers are text as the file writes them: the file is
+  // read with YAML's words for nothing as nothing and every other value as text.
+  const ANSWERS_SCHEMA = new jsyaml.Schema([...jsyaml.FAILSAFE_SCHEMA.tags, jsyaml.nullYaml11Tag]);
+  const FIELDS = ["template", "version", "answers"];
+
+  /** The message `name` with its values (as Python's str.format fills `{name}`). */
+  function wording(name, values) {
+    return data.messages[name].replace(/\{([a-z]+)\}/g, (_, key) => values[key]);
+  }
+
+  function quoted(text) {
+    return JSON.stringify(text);
+  }
+
+  function got(value) {
+    if (value === null || value === undefined) return wording("got-nothing", {});
+    if (typeof value === "string") return wording("text", {});
+    return wording(Array.isArray(value) ? "got-a-list" : "got-a-mapping", {});
+  }
+
+  /** A refusal: where (keys from the top of the file) and why. */
+  function refused(path, text) {
+    return { path: path, message: text };
+  }
+
   function expected(option) {
-    if (option.kind === "fill-in") return option.format === "date" ? "a date " + DATE.written + ', or "" to leave it empty' : 'text ("" to leave it empty)';
-    if (option.kind === "optional") return "include or omit";
-    return "one of: " + option.alternatives.map((a) => a.input ? a.id + " (with input: " + a.input + ")" : a.id).join(", ");
+    if (option.kind === "fill-in") return option.format === "date" ? wording("expect-date", { written: DATE.written }) : wording("expect-text", {});
+    if (option.kind === "optional") return wording("expect-optional", {});
+    const parts = option.alternatives.map((a) => (a.input ? wording("alternative-with-input", { id: a.id, input: a.input }) : a.id));
+    return wording("expect-choice", { alternatives: parts.join(", ") });
   }
 
-  /** A fill-in's text as a string, or a message saying what is wrong with it. */
-  function checkText(option, value) {
-    if (typeof value !== "string") return { error: "expected " + expected(option) };
+  function unknownKeys(value, keys) {
+    const key = Object.keys(value).find((k) => !keys.includes(k));
+    if (key !== undefined) throw refused([key], wording("unknown-key", { key: quoted(key), keys: keys.join(" and ") }));
+  }
+
+  function checkText(option, value, path) {
+    if (typeof value !== "string") throw refused(path, wording("expected", { expected: expected(option), got: got(value) }));
     const text = normalized(value);
-    const problem = option.format === "date" && text ? dateProblem(text) : "";
-    if (problem === "is not a date") return { error: JSON.stringify(text) + " is not a date (expected " + expected(option) + ")" };
-    if (problem) return { error: JSON.stringify(text) + " " + problem + " (expected a date from " + DATE.earliest + " to " + DATE.latest + ")" };
-    return { text: text };
+    const fault = option.format === "date" && text ? dateProblem(text) : "";
+    if (fault === "not-a-date") throw refused(path, wording("not-a-date", { given: quoted(text), expected: expected(option) }));
+    if (fault) throw refused(path, wording("not-plausible", { given: quoted(text), earliest: DATE.earliest, latest: DATE.latest }));
+    return text;
   }
 
-  /** One answer of a file checked against its option: the answer, or a message. */
-  function checkAnswer(option, value) {
-    if (option.kind === "optional") {
-      return value === "include" || value === "omit" ? { value: value } : { error: JSON.stringify(value) + " is not valid (expected include or omit)" };
-    }
-    if (option.kind === "choice") {
-      const choice = isMapping(value) ? value.choice : value;
-      const alternative = option.alternatives.find((a) => a.id === choice);
-      if (!alternative) return { error: JSON.stringify(choice) + " is not an alternative (expected " + expected(option) + ")" };
-      if (!alternative.input) return { value: choice };
-      if (!isMapping(value) || typeof value.input !== "string" || !normalized(value.input)) {
-        return { error: JSON.stringify(choice) + " needs input: " + alternative.input };
+  const CHECKS = {
+    "fill-in": (option, value) => {
+      if (!isMapping(value)) return checkText(option, value, []);
+      unknownKeys(value, ["text", "places"]);
+      if (!("text" in value)) throw refused([], wording("needs-text", { expected: expected(option) }));
+      const byPlace = value.places || {};
+      if (!isMapping(byPlace)) throw refused(["places"], wording("places", { got: got(byPlace) }));
+      for (const place of Object.keys(byPlace)) {
+        if (!option.places.includes(place)) {
+          const known = option.places.slice().sort().join(", ");
+          throw refused(["places", place], wording("not-a-place", { place: quoted(place), places: known }));
+        }
       }
-      return { value: { choice: choice, input: normalized(value.input) } };
+      const texts = Object.entries(byPlace).map(([place, text]) => [place, checkText(option, text, ["places", place])]);
+      const text = checkText(option, value.text, ["text"]);
+      const places = Object.fromEntries(texts.filter(([, t]) => t));
+      return Object.keys(places).length ? { text: text, places: places } : text;
+    },
+    choice: (option, value) => {
+      let choice = value;
+      let typed = null;
+      let at = [];
+      if (isMapping(value)) {
+        unknownKeys(value, ["choice", "input"]);
+        [choice, typed, at] = [value.choice, "input" in value ? value.input : null, ["choice"]];
+      }
+      const alternative = option.alternatives.find((a) => a.id === choice);
+      if (!alternative) {
+        if (typeof choice !== "string") throw refused(at, wording("expected", { expected: expected(option), got: got(choice) }));
+        throw refused(at, wording("not-an-alternative", { given: quoted(choice), expected: expected(option) }));
+      }
+      if (alternative.input) {
+        if (typeof typed !== "string" || !typed.trim()) {
+          throw refused([], wording("needs-input", { given: quoted(choice), input: alternative.input, choice: choice }));
+        }
+        return { choice: choice, input: normalized(typed) };
+      }
+      if (typed !== null) throw refused(["input"], wording("takes-no-input", { given: quoted(choice) }));
+      return choice;
+    },
+    optional: (option, value) => {
+      if (typeof value !== "string") throw refused([], wording("expected", { expected: expected(option), got: got(value) }));
+      if (value !== "include" && value !== "omit") throw refused([], wording("not-valid", { given: quoted(value), expected: expected(option) }));
+      return value;
+    },
+  };
+
+  /** The checked answers of a file's values, and every refusal (as generator/features/draft/answers.py's check_file). */
+  function checkFile(value) {
+    if (!isMapping(value)) return { answers: {}, refusals: [refused([], wording("not-a-file", { got: got(value) }))] };
+    const refusals = Object.keys(value).filter((key) => !FIELDS.includes(key))
+      .map((key) => refused([key], wording("unknown-field", { key: quoted(key), keys: FIELDS.join(", ") })));
+    for (const key of FIELDS) {
+      if (!(key in value)) refusals.push(refused([key], wording("missing", {})));
+      else if (value[key] === null) refusals.push(refused([key], wording("no-value", {})));
     }
-    if (!isMapping(value)) {
-      const checked = checkText(option, value);
-      return checked.error ? checked : { value: checked.text };
+    if (refusals.length) return { answers: {}, refusals: refusals };
+    const fail = (key, text) => ({ answers: {}, refusals: [refused([key], text)] });
+    if (typeof value.template !== "string") return fail("template", wording("expected", { expected: wording("text", {}), got: got(value.template) }));
+    if (value.template !== data.template) return fail("template", wording("other-template", { given: quoted(value.template), template: quoted(data.template) }));
+    if (!data.versions.map(String).includes(value.version)) {
+      const given = typeof value.version === "string" ? quoted(value.version) : got(value.version);
+      return fail("version", wording("version", { given: given, versions: data.versions.join(", ") }));
     }
-    const main = checkText(option, value.text);
-    if (main.error) return { error: "text: " + main.error };
-    const places = {};
-    for (const [place, text] of Object.entries(value.places || {})) {
-      if (!option.places.includes(place)) return { error: "places: " + JSON.stringify(place) + " is not a place of this option" };
-      const checked = checkText(option, text);
-      if (checked.error) return { error: "places." + place + ": " + checked.error };
-      if (checked.text) places[place] = checked.text;
+    if (!isMapping(value.answers)) return fail("answers", wording("answers", { got: got(value.answers) }));
+    const answers = {};
+    for (const [id, answer] of Object.entries(value.answers)) {
+      const option = options.get(id);
+      if (!option) {
+        refusals.push(refused(["answers", id], wording("unknown-option", { id: quoted(id), ids: data.options.map((o) => o.id).join(", ") })));
+        continue;
+      }
+      try {
+        answers[id] = CHECKS[option.kind](option, answer);
+      } catch (error) {
+        if (!error.path) throw error;
+        refusals.push(refused(["answers", id].concat(error.path), error.message));
+      }
     }
-    return { value: Object.keys(places).length ? { text: main.text, places: places } : main.text };
+    return { answers: answers, refusals: refusals };
   }
 
-  /** The answers of an answers file's text, or every problem found with it. */
+  /** The answers of an answers file's text, or every problem found with it ("path: message"). */
   function parseAnswersFile(text) {
-    let doc;
+    let documents;
     try {
-      // The core schema reads dates and timestamps as the text they are: the date rule decides.
-      doc = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      documents = jsyaml.loadAll(text, { schema: ANSWERS_SCHEMA });
     } catch (error) {
       return { errors: ["This file is not valid YAML: " + (error.reason || error.message) +
         (error.mark ? " (line " + (error.mark.line + 1) + ")" : "") + "."] };
     }
-    if (!isMapping(doc) || !("template" in doc) || !("answers" in doc)) {
-      return { errors: ["This is not an answers file: expected template, version and answers at the top level."] };
-    }
-    if (doc.template !== data.template) {
-      return { errors: ["This answers file is for the template “" + doc.template + "”, not “" + data.template + "”."] };
-    }
-    if (doc.version !== data.version) {
-      return { errors: ["Answers file version " + JSON.stringify(doc.version) + " is not supported (expected " + data.version + ")."] };
-    }
-    if (!isMapping(doc.answers)) return { errors: ["answers: expected a mapping of option ids to answers."] };
-    const errors = [];
-    const unknown = Object.keys(doc.answers).filter((id) => !options.has(id));
-    if (unknown.length) errors.push("Unknown option id" + (unknown.length > 1 ? "s" : "") + ": " + unknown.join(", ") + ".");
-    const answers = {};
-    for (const [id, value] of Object.entries(doc.answers)) {
-      if (!options.has(id)) continue;
-      const checked = checkAnswer(options.get(id), value);
-      if (checked.error) errors.push(id + ": " + checked.error + ".");
-      else answers[id] = checked.value;
-    }
-    return errors.length ? { errors: errors } : { answers: answers };
+    const checked = checkFile(documents.length ? documents[0] : null);
+    if (!checked.refusals.length) return { answers: checked.answers };
+    return { errors: checked.refusals.map((r) => (r.path.length ? r.path.join(".") + ": " : "") + r.message) };
   }
 
   function answersFileText(answers) {
@@ -346,7 +416,7 @@
     file.text().then((text) => {
       const result = parseAnswersFile(text);
       if (result.errors) {
-        say("Could not load " + file.name + ": " + result.errors.join(" ") + " Your current answers are unchanged.");
+        say("Could not load " + file.name + ": " + result.errors.join("; ") + ". Your current answers are unchanged.");
         return;
       }
       writeForm(result.answers);
@@ -358,35 +428,96 @@
 
   // --- Downloads -------------------------------------------------------------------------------
 
-  /** The preview's visible blocks with their runs, as generator/draft.py's _BlockWalker reads them. */
-  function previewBlocks() {
-    const blocks = [];
-    for (const element of article.querySelectorAll("[data-md-block]")) {
-      if (element.closest("[hidden]")) continue;
-      const depth = /\bdepth-(\d+)/.exec(element.className);
-      const block = { kind: element.dataset.docx || "paragraph", depth: depth ? Number(depth[1]) : 0, prefix: element.dataset.mdBlock, runs: [] };
-      walkInline(element, block, [], false);
-      blocks.push(block);
-    }
-    return blocks;
-  }
+  /** The drafted policy's lines for `answers`, as generator/document.py's `answered` and `lines` make
+   * them from the same structure (DOCUMENT): left-out parts dropped, labels renumbered, each choice its
+   * chosen alternative, each slot its typed text; what is not answered keeps its blank. */
+  function answeredLines(answers) {
+    const omitted = new Set(data.options.filter((o) => o.kind === "optional" && answers[o.id] === "omit").map((o) => o.id));
+    const blank = (text, marks) => ({ text: text, marks: marks.concat("blank") });
 
-  function walkInline(element, block, styles, replaced) {
-    for (const node of element.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        const markdown = replaced ? "" : Array.from(node.data, (c) => (ESCAPED.has(c) ? "\\" + c : c)).join("");
-        block.runs.push({ text: node.data, markdown: markdown, styles: styles });
-      } else if (node.nodeType === Node.ELEMENT_NODE && !node.hidden) {
-        const d = node.dataset;
-        block.runs.push({ text: "", markdown: (d.mdBefore || "") + (d.md || ""), styles: styles });
-        walkInline(node, block, d.run ? styles.concat(d.run) : styles, replaced || "md" in d);
-        block.runs.push({ text: "", markdown: d.mdAfter || "", styles: styles });
+    function slotText(slot) {
+      const value = answers[slot.option];
+      let typed;
+      if (value === undefined) typed = undefined;
+      else if (slot.alternative) typed = isMapping(value) && value.choice === slot.alternative && value.input ? value.input : undefined;
+      else typed = ((isMapping(value) && value.places) || {})[slot.place] || (isMapping(value) ? value.text : value);
+      return typed && slot.date ? formatDate(typed) : typed;
+    }
+
+    function pieces(runs, marks) {
+      const out = [];
+      for (const run of runs) {
+        if (typeof run === "string") {
+          out.push({ text: run, marks: marks });
+        } else if (run.run === "emphasis") {
+          out.push(...pieces(run.runs, marks.concat(run.kind)));
+        } else if (run.run === "label") {
+          const text = run.renumberBy ? run.variants[run.renumberBy.filter((id) => omitted.has(id)).join(",")] : run.text;
+          out.push({ text: text, marks: run.strong ? marks.concat("strong") : marks });
+        } else if (run.run === "blank") {
+          if (answers[run.option] === undefined) out.push(blank(run.text, marks));
+        } else if (run.run === "slot") {
+          const typed = slotText(run);
+          out.push(typed === undefined || typed === null ? blank(run.blank, marks) : { text: typed, marks: marks });
+        } else if (run.run === "choice") {
+          const value = answers[run.option];
+          const chosen = run.variants.find((v) => v.alternative === (isMapping(value) ? value.choice : value));
+          out.push(...(chosen ? pieces(chosen.runs, marks) : [blank(run.blank, marks)]));
+        } else {
+          out.push({ text: run.id, marks: marks.concat(run.run) }); // footnote-ref, footnote-mark
+        }
       }
+      return out;
     }
+
+    /** Neighbouring text with the same marks is one piece. */
+    function joined(list) {
+      const out = [];
+      for (const piece of list) {
+        if (!piece.text) continue;
+        const last = out[out.length - 1];
+        if (last && last.marks.join() === piece.marks.join()) last.text += piece.text;
+        else out.push({ text: piece.text, marks: piece.marks });
+      }
+      return out;
+    }
+
+    const lines = [];
+    (function items(list) {
+      for (const item of list) {
+        if ("part" in item) {
+          if (!omitted.has(item.part)) items(item.items);
+        } else {
+          lines.push({ kind: item.kind, depth: item.depth, pieces: joined(pieces(item.runs, [])) });
+        }
+      }
+    })(DOCUMENT.items);
+    return lines;
   }
 
-  function markdown() {
-    return previewBlocks().map((b) => b.prefix + b.runs.map((r) => r.markdown).join("")).join("\n\n") + "\n";
+  /** Markdown by the table of formats (generator/writers/markdown.py writes it the same way). */
+  function markdown(lines) {
+    const format = FORMATS.markdown;
+    const escaped = (text) => Array.from(text, (c) => (format.escaped.includes(c) ? "\\" + c : c)).join("");
+    const line = (l) => {
+      const out = [format.prefixes[l.kind] || ""];
+      const wrapped = [];
+      for (const piece of l.pieces) {
+        const wanted = piece.marks.filter((m) => format.marks[m] && "wrap" in format.marks[m]);
+        while (wrapped.length && !wanted.includes(wrapped[wrapped.length - 1])) out.push(format.marks[wrapped.pop()].wrap);
+        for (const mark of wanted) {
+          if (!wrapped.includes(mark)) {
+            wrapped.push(mark);
+            out.push(format.marks[mark].wrap);
+          }
+        }
+        const replaced = piece.marks.map((m) => format.marks[m]).find((f) => f && "text" in f);
+        out.push(replaced ? replaced.text.split("{text}").join(piece.text) : escaped(piece.text));
+      }
+      out.push(...wrapped.reverse().map((m) => format.marks[m].wrap));
+      return out.join("");
+    };
+    return lines.map(line).join(format.blockSeparator) + format.end;
   }
 
   function standaloneHtml() {
@@ -424,33 +555,37 @@
     });
   }
 
-  const INDENT_PER_DEPTH_TWIPS = 360; // as generator/draft.py
+  /** A Word paragraph by the table of formats (generator/writers/docx.py writes it the same way). */
+  function docxParagraph(lib, line) {
+    const word = FORMATS.word;
+    const runs = line.pieces.map((piece) => {
+      const formats = piece.marks.map((m) => word.marks[m]).filter(Boolean);
+      const has = (key) => formats.some((f) => f[key]) || undefined;
+      const highlight = formats.map((f) => f.highlight).find(Boolean);
+      return new lib.TextRun({ text: piece.text, bold: has("bold"), italics: has("italic"), superScript: has("superscript"), highlight: highlight });
+    });
+    return new lib.Paragraph({ style: word.blockStyles[line.kind], indent: { left: word.indentPerDepth * line.depth }, children: runs });
+  }
 
-  function docxParagraph(lib, block) {
-    const level = block.kind.startsWith("heading-") ? Number(block.kind.split("-")[1]) - 1 : 0;
-    const runs = block.runs.filter((r) => r.text).map((r) => new lib.TextRun({
-      text: r.text,
-      bold: r.styles.includes("bold") || undefined,
-      italics: r.styles.includes("italic") || block.kind === "note" || undefined,
-      superScript: r.styles.includes("superscript") || undefined,
-      highlight: r.styles.includes("blank") ? "yellow" : undefined,
-    }));
-    return new lib.Paragraph({
-      heading: block.kind === "title" ? lib.HeadingLevel.TITLE : level ? lib.HeadingLevel["HEADING_" + level] : undefined,
-      indent: { left: INDENT_PER_DEPTH_TWIPS * block.depth },
-      children: runs,
+  function docxDocument(lib, lines) {
+    const word = FORMATS.word;
+    const page = word.page;
+    return new lib.Document({
+      title: data.title,
+      styles: {
+        paragraphStyles: word.styles.map((s) => ({ id: s.id, name: s.name, basedOn: s.basedOn, run: { italics: s.italic || undefined } })),
+      },
+      sections: [{
+        properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, right: page.margin, bottom: page.margin, left: page.margin } } },
+        children: lines.map((line) => docxParagraph(lib, line)),
+      }],
     });
   }
 
   function downloadDocx() {
     say("Preparing the Word document…");
-    docxLibrary().then((lib) => {
-      const doc = new lib.Document({
-        title: data.title,
-        sections: [{ children: previewBlocks().map((block) => docxParagraph(lib, block)) }],
-      });
-      return lib.Packer.toBlob(doc);
-    }).then((blob) => {
+    const lines = answeredLines(readForm());
+    docxLibrary().then((lib) => lib.Packer.toBlob(docxDocument(lib, lines))).then((blob) => {
       download(fileName("docx"), blob);
       say("Downloaded " + fileName("docx") + ".");
     }).catch((error) => say("Could not make the Word document: " + error.message));
@@ -466,7 +601,7 @@
       store(answers);
       say("Started over: every answer is back to the template's default.");
     },
-    "download-md": () => download(fileName("md"), new Blob([markdown()], { type: "text/markdown" })),
+    "download-md": () => download(fileName("md"), new Blob([markdown(answeredLines(readForm()))], { type: "text/markdown" })),
     "download-html": () => download(fileName("html"), new Blob([standaloneHtml()], { type: "text/html" })),
     "download-docx": downloadDocx,
     print: () => window.print(),
