@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contract import CONTRACT_SCRIPT, contract_script
 from .files import FileRefused, read_bytes
 from .load import SourceLayout, collector_paused, load_corpus
 from .model import Corpus, Policy
@@ -50,6 +51,11 @@ def read_original(policy: Policy, layout: SourceLayout) -> bytes:
         raise SourceError([problem]) from None
 
 
+def browser_contract(corpus: Corpus, layout: SourceLayout) -> Pages:
+    """`contract.js`: the names the browser's scripts look things up by (generator/contract.py)."""
+    return {CONTRACT_SCRIPT: contract_script()}
+
+
 # Each page kind: a function from the model to its pages, and the home-page link it contributes.
 PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Mapping[str, Page | str | bytes]]]] = [
     (None, policy_pages),
@@ -57,6 +63,7 @@ PAGE_KINDS: list[tuple[str | None, Callable[[Corpus, SourceLayout], Mapping[str,
     ("compare", render_compare),
     ("draft", render_draft),
     (None, search_pages),
+    (None, browser_contract),
 ]
 
 

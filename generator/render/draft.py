@@ -8,7 +8,7 @@ renders the same text with the answers applied, which is what `handbook draft` w
 
 Markup the browser and generator/draft.py read (both walk it the same way to write Markdown and Word):
 - a block (one paragraph of the output) has `data-md-block` (its Markdown prefix, e.g. `## `),
-  `data-docx` (`title`, `heading-N`, `paragraph`, `note`, `footnote`) and `data-depth`;
+  `data-docx` (`title`, `heading-N`, `paragraph`, `note`, `footnote`) and its depth as the class `depth-N`;
 - inside a block, `data-md` replaces an element's text in Markdown, `data-md-before`/`data-md-after`
   wrap it, and `data-run` (`bold`, `italic`, `superscript`, `blank`) is its character format in Word;
 - `hidden` elements are not part of the text: variants not chosen, blanks of answered options.
@@ -21,6 +21,7 @@ import itertools
 from dataclasses import dataclass
 
 from .. import inline
+from ..contract import SHARED_SCRIPT
 from ..model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
 from ..schema import DATES
 from .compare import topic_page
@@ -382,6 +383,7 @@ def render_draft(corpus: Corpus, layout) -> dict[str, Page]:
         _page_data(policy, places),
         f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
+        f'<script src="{attr(href(DRAFT_PAGE, SHARED_SCRIPT))}"></script>',  # draft.js loads the Word library with it
         f'<script src="{attr(href(DRAFT_PAGE, "assets/javascripts/draft.js"))}"></script>',
     ]
     return {DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc"))}

@@ -412,16 +412,9 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  /** The vendored docx library is large, so it is loaded only when a Word file is asked for. */
+  /** The vendored docx library is large, so it is loaded only when a Word file is asked for (shared.js). */
   function docxLibrary() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = data.docxScript;
-      script.onload = () => resolve(window.docx);
-      script.onerror = () => reject(new Error("the Word library did not load"));
-      document.head.append(script);
-    });
+    return window.HandbookShared.loadScript(data.docxScript).then(() => window.docx);
   }
 
   const INDENT_PER_DEPTH_TWIPS = 360; // as generator/draft.py
