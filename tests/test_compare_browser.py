@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from generator.compare import provision_wording
+from generator.compare import compare_topics, provision_wording, topics_by_group
+from generator.load import load_corpus
 from generator.render.compare import topic_page
 
 from .conftest import OfflinePage, comparison_of, copy_project, corpus_slugs
@@ -353,3 +354,85 @@ def test_the_words_box_is_visible_focusable_and_the_form_fits_a_phone(browser, s
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         offline.context.close()
+
+
+def test_an_added_department_s_matrix_column_says_what_its_policy_addresses(offline_page, many_departments):
+    """The cells of a department the reader adds are the build's cells (copies of the page's templates):
+    per topic, its number of provisions linking to its column on the topic page, or `not addressed`;
+    its header links to its policy; its total counts the topics it addresses."""
+    corpus = load_corpus(many_departments.parent / "source")
+    page = offline_page.open(many_departments, "compare/index.html")
+    shown = [h.get_attribute("data-policy") for h in page.locator(".coverage-matrix thead th[data-policy]").all()]
+    hidden = next(p for p in corpus.departments if p.slug not in shown)
+    page.fill("#compare-add-input", hidden.agency.name[:5])
+    page.locator(".compare-add-options button", has_text=hidden.agency.name).click()
+    head = page.locator(f'.coverage-matrix thead th[data-policy="{hidden.slug}"]')
+    head.wait_for()
+    site = page.url.rsplit("/compare/", 1)[0]
+    assert head.inner_text() == hidden.agency.name
+    assert head.locator("a").evaluate("a => a.href") == f"{site}/policies/{hidden.slug}.html"
+
+    comparisons = {c.topic.id: c for c in compare_topics(corpus)}
+    topics = [t for _, group in topics_by_group(corpus.taxonomy) for t in group]
+    rows = page.locator(".coverage-matrix tbody tr:not(.coverage-group)")
+    cells = rows.evaluate_all(
+        f"""rows => rows.map(row => {{
+            const cell = row.cells[{len(shown) + 1}], link = cell.querySelector("a");
+            return [cell.className, cell.innerText, link && link.title, link && link.href];
+        }})"""
+    )
+    assert len(cells) == len(topics)
+    for topic, (kind, text, title, link) in zip(topics, cells, strict=True):
+        stance = comparisons[topic.id].stance(hidden.slug)
+        if stance is None:
+            assert (kind, text, link) == ("not-addressed", "not addressed", None)
+            continue
+        count = len(stance.provisions)
+        assert (kind, text) == ("addressed", f"{count} provision{'s' if count != 1 else ''}")
+        assert title == f"{hidden.agency.name} on {topic.title}"
+        assert link == f"{site}/compare/topics/{topic.id}.html#{hidden.slug}"
+    addressed = sum(1 for c in comparisons.values() if c.stance(hidden.slug))
+    total = page.locator(".coverage-matrix tfoot td").nth(len(shown))
+    assert total.inner_text() == f"{addressed} of {len(topics)}"
+
+    box = page.locator(f'.compare-choose input[value="{hidden.slug}"]')
+    label = page.locator(".compare-choose label", has=page.locator(f'input[value="{hidden.slug}"]'))
+    assert box.is_checked() and label.inner_text().strip() == hidden.agency.name
+    box.uncheck()
+    assert head.is_hidden() and total.is_hidden()
+    assert offline_page.errors == []
+
+
+def test_a_template_copy_holds_whatever_it_is_given_as_text(offline_page, many_departments):
+    """What a script puts into a copy of a template (a name, a label, a query's words) stays text: markup
+    in it is characters, and a `{placeholder}` in it is not filled again."""
+    page = offline_page.open(many_departments, "compare/index.html")
+    copy = page.evaluate(
+        """() => {
+            const box = HandbookShared.fromTemplate(HANDBOOK_CONTRACT.templates.showBox,
+                { slug: '"><img src=x id=injected>', name: "<b>Bold</b> & {slug} Police" });
+            document.body.append(box);
+            return { html: box.outerHTML, text: box.innerText, value: box.querySelector("input").value };
+        }"""
+    )
+    assert page.locator("#injected, .compare-choose ~ label b").count() == 0
+    assert copy["text"].strip() == "<b>Bold</b> & {slug} Police"
+    assert copy["value"] == '"><img src=x id=injected>'
+    assert offline_page.errors == []
+
+
+def test_compare_search_results_show_the_template_s_column_apart(offline_page, site, corpus):
+    """Results are the page's templates filled in: a topic heading linking to its page, a column per
+    policy (the template's marked as such) and each provision's label linking to it."""
+    page = open_search(offline_page, site)
+    page.select_option("#compare-department", "massachusetts-template")
+    type_query(page, "media")
+    topic = page.locator(".compare-topic-results").first
+    link = topic.locator("h2 a")
+    topic_id = topic.get_attribute("data-topic")
+    assert link.evaluate("a => a.href").endswith(f"/compare/topics/{topic_id}.html")
+    assert link.inner_text() == next(t.title for t in corpus.taxonomy.topics if t.id == topic_id)
+    template = page.locator('.compare-column[data-policy="massachusetts-template"]').first
+    assert "template-column" in template.get_attribute("class")
+    assert template.locator(".compare-agency").inner_text() == corpus.policy("massachusetts-template").agency.name
+    assert offline_page.errors == []

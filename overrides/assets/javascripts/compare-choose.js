@@ -58,8 +58,8 @@
 
   /** The policy's cell on a topic: the template's variant for its number of provisions there. */
   function matrixCell(policy, topic, count) {
-    var values = { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title };
-    return shared.fromTemplate(CONTRACT.templates.coverageCell, values, count);
+    return shared.fromTemplate(CONTRACT.templates.coverageCell,
+      { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title }, count);
   }
 
   /** The coverage matrix: the policy's header, a cell per topic and its total, before the last column.

@@ -44,7 +44,7 @@
   /** An engine over the index `data` (the contract's `searchIndex`); `load(address)` runs a script of the site
    * (addresses from its top folder) and resolves when it has run. */
   function engine(data, load) {
-    var CONTRACT = self.HANDBOOK_CONTRACT, GLOBALS = CONTRACT.globals;
+    var CONTRACT = self.HANDBOOK_CONTRACT;
     var WORD = CONTRACT.fields.indexWord, FOLDERS = CONTRACT.fields.placesFolders;
     var rules = data.rules;
     var token = new RegExp(rules.token, "gu");
@@ -121,7 +121,7 @@
     function part(key) {
       var address = data.parts[key];
       if (!address) return Promise.resolve(null);
-      return load(address).then(function () { return self[GLOBALS.searchWords][key]; });
+      return load(address).then(function () { return self[CONTRACT.globals.searchWords][key]; });
     }
 
     function postings(key, word, value) {
@@ -166,7 +166,7 @@
     function suggest(word) {
       if (word.length < 4) return Promise.resolve(null);
       return load(data.vocabulary).then(function () {
-        var listed = self[GLOBALS.searchVocabulary];
+        var listed = self[CONTRACT.globals.searchVocabulary];
         if (!vocabulary) {
           vocabulary = { set: lunr.TokenSet.fromArray(listed.words), count: new Map() };
           listed.words.forEach(function (w, i) { vocabulary.count.set(w, listed.counts[i]); });
@@ -189,7 +189,7 @@
     function placesIn(match, n) {
       var i = indexOf(match.numbers, n);
       if (i < 0) return [];
-      var at = self[GLOBALS.searchPlaces][match.key][match.word][i];
+      var at = self[CONTRACT.globals.searchPlaces][match.key][match.word][i];
       return typeof at === "number" ? [at] : numbers(at);
     }
 

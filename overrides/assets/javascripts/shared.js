@@ -13,7 +13,8 @@
   /** The address of `address`, given from the site's top folder (this script is in the contract's
    * `paths.scripts`: the top folder is one folder up for each of its folders). */
   function siteAddress(address) {
-    var up = self.HANDBOOK_CONTRACT.paths.scripts.split("/").filter(Boolean).map(function () { return "../"; });
+    var CONTRACT = self.HANDBOOK_CONTRACT;
+    var up = CONTRACT.paths.scripts.split("/").filter(Boolean).map(function () { return "../"; });
     return new URL(up.join("") + address, own).href;
   }
 
