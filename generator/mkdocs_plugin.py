@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .contract import SEARCH_WORKER
 from .files import refusal
 from .generate import generate, page_dates
 from .problems import SourceError
@@ -29,10 +30,9 @@ from .problems import SourceError
 # and the build grow with the square of their number).
 NAV_POLICIES = 30
 NAV_SECTION = 40
-# The site search: the theme's search box, answered by our worker from the index generated with the
-# pages (generator/render/search.py) instead of the theme's worker, which would load an index of every
-# page and rebuild it in the browser on every page (tens of MB with a thousand agencies).
-SEARCH_WORKER = "assets/javascripts/search-worker.js"
+# The site search: the theme's search box, answered by our worker (`SEARCH_WORKER`) from the index
+# generated with the pages (generator/render/search.py) instead of the theme's worker, which would load
+# an index of every page and rebuild it in the browser on every page (tens of MB with a thousand agencies).
 THEME_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 # Our pages are finished HTML (generator/render/page.py), shown exactly as generated: MkDocs converts an
 # empty stand-in for each, and the page's HTML, title and table of contents are put in from the generator.

@@ -2,14 +2,15 @@
 template's choices, word-level differences) and the compare search.
 
 Built for hundreds of agencies: a page shows a few departments to begin with and the reader adds
-others (`compare-choose.js` loads an added department's columns from its own small script, or draws
-its matrix cells from `policies.js`); every department carries its differences from the topic's most
+others (`compare-choose.js` loads an added department's columns from its own small script, or fills
+copies of the matrix's templates with the data of `policies.js`); every department carries its differences from the topic's most
 common wording, and pairs are diffed only among the departments shown at first. The compare search
 runs on the site's search index (`generator/render/search.py`), loading only the parts its words need.
 
 The model-level work (who addresses what, the reference wording, the diffs) is in
-`generator/compare.py`; this module only draws it. Browser code: `compare-choose.js` (choose and add
-departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
+`generator/compare.py`; this module only draws it, the `<template>`s of what the browser adds included
+(the names both sides use are in `generator/contract.py`). Browser code: `compare-choose.js` (choose and
+add departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
 (search and filters); styles in `compare.css`.
 """
 
