@@ -26,18 +26,21 @@ function load(address) {
 }
 
 function entries() {
-  const data = context.HANDBOOK_SEARCH, out = [];
-  for (const p of data.policies) {
-    context.HANDBOOK_SEARCH_TEXTS[p.slug].forEach((e) => out.push(e));
+  const globals = context.HANDBOOK_CONTRACT.globals, out = [];
+  for (const p of context[globals.searchIndex].policies) {
+    context[globals.searchTexts][p.slug].forEach((e) => out.push(e));
   }
-  return out.concat(context.HANDBOOK_SEARCH_PAGES);
+  return out.concat(context[globals.searchPages]);
 }
 
 async function main() {
-  await load("search-index/index.js");
-  const data = context.HANDBOOK_SEARCH;
+  // The contract (generator/contract.py) names the index's first script, globals and fields.
+  await load("assets/javascripts/contract.js");
+  const contract = context.HANDBOOK_CONTRACT, ENTRY = contract.fields.searchEntry;
+  await load(contract.paths.searchIndex);
+  const data = context[contract.globals.searchIndex];
   await load(data.lunr);
-  await load("assets/javascripts/search-index.js");
+  await load(contract.paths.searchReader);
   await load(data.pages.texts);
   for (const p of data.policies) await load(p.texts);
   const all = entries();
@@ -50,7 +53,7 @@ async function main() {
     this.ref("n");
     this.field("title");
     this.field("text");
-    all.forEach((e, n) => this.add({ n: String(n), title: [e[0], e[1]].join(" "), text: e[2] }));
+    all.forEach((e, n) => this.add({ n: String(n), title: [e[ENTRY.label], e[ENTRY.title]].join(" "), text: e[ENTRY.words] }));
   });
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
 
@@ -60,14 +63,14 @@ async function main() {
     let t = process.hrtime.bigint();
     const result = await engine.search(query);
     const scores = result.scores;
-    scores.forEach((s, n) => scores.set(n, engine.titleBonus(s, all[n][1], query)));
+    scores.forEach((s, n) => scores.set(n, engine.titleBonus(s, all[n][ENTRY.title], query)));
     const ranked = Array.from(scores.entries()).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LISTED);
-    ours.push({ query, found: ranked.map(([n]) => all[n][3]), count: scores.size,
+    ours.push({ query, found: ranked.map(([n]) => all[n][ENTRY.address]), count: scores.size,
                 ms: Number(process.hrtime.bigint() - t) / 1e6, suggestions: result.suggestions });
     t = process.hrtime.bigint();
     let hits = [];
     try { hits = plain.search(query); } catch (e) { hits = []; } // lunr throws on some query syntax
-    theirs.push({ query, found: hits.slice(0, LISTED).map((h) => all[Number(h.ref)][3]), count: hits.length,
+    theirs.push({ query, found: hits.slice(0, LISTED).map((h) => all[Number(h.ref)][ENTRY.address]), count: hits.length,
                   ms: Number(process.hrtime.bigint() - t) / 1e6 });
   }
   const half = queries.length;

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contract import CONTRACT_SCRIPT, contract_script
 from .features.home.render import home_pages
 from .features.policy.render import page_path
 from .features.registry import FEATURES
@@ -30,6 +31,7 @@ def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
                 links[feature.name] = next(path for path in rendered if path.endswith(".md"))
             pages.update(rendered)
     pages.update(home_pages(corpus, links))
+    pages[CONTRACT_SCRIPT] = contract_script()  # the names the browser's scripts look things up by
     return pages
 
 

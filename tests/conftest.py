@@ -64,6 +64,13 @@ def compare_search(page, query: str):
     return results
 
 
+def comparison_of(corpus, topic, policies=None):
+    """One topic's comparison across `policies` (default: all), as the comparison pages draw it."""
+    from generator.features.compare.model import compare_topics
+
+    return next(c for c in compare_topics(corpus, policies) if c.topic.id == topic.id)
+
+
 def corpus_slugs() -> list[str]:
     return [path.stem for path in SourceLayout(SOURCE).policy_files()]
 

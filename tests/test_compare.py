@@ -10,19 +10,18 @@ from statistics import mean
 
 import pytest
 
-from generator.features.compare.model import (
-    compare_topic,
-    compare_topics,
-    diff_words,
-    pair_diff,
-    provision_wording,
-    topics_by_group,
-)
+from generator.contract import SEARCH_INDEX_GLOBAL as INDEX_GLOBAL
+from generator.contract import SEARCH_TEXTS_GLOBAL as TEXTS_GLOBAL
+from generator.contract import SEARCH_TOPICS_GLOBAL as TOPICS_GLOBAL
+from generator.contract import SEARCH_WORDS_GLOBAL as PARTS_GLOBAL
+from generator.features.compare.model import compare_topics, diff_words, pair_diff, provision_wording, topics_by_group
 from generator.features.compare.render import COVERAGE_PAGE, render_compare, topic_page
 from generator.features.policy.render import page_path
 from generator.features.search.index import INDEX, LUNR_SCRIPT, PARTS, TOPICS
-from generator.features.search.render import INDEX_GLOBAL, PARTS_GLOBAL, TEXTS_GLOBAL, TOPICS_GLOBAL, search_pages
+from generator.features.search.render import search_pages
 from generator.render.html import href
+
+from .conftest import comparison_of
 
 DEPARTMENTS_OF_ONE_MODEL = ("st-joseph-mo", "unidentified-department")
 UNRELATED_DEPARTMENTS = ("kansas-city-mo", "raymore-mo")
@@ -55,7 +54,7 @@ def guilt_topic(corpus):
 
 
 def test_a_topic_gathers_each_policys_tagged_provisions_in_document_order(corpus, guilt_topic):
-    comparison = compare_topic(guilt_topic, corpus.policies)
+    comparison = comparison_of(corpus, guilt_topic, corpus.policies)
     for stance in comparison.stances:
         in_order = [p for p in stance.policy.provisions() if guilt_topic.id in p.topics]
         assert stance.provisions == in_order and stance.provisions
@@ -70,7 +69,7 @@ def test_a_topic_gathers_each_policys_tagged_provisions_in_document_order(corpus
 
 def test_a_selection_of_policies_limits_the_comparison(corpus, guilt_topic):
     chosen = [corpus.policy("kansas-city-mo"), corpus.policy("raymore-mo")]
-    comparison = compare_topic(guilt_topic, chosen)
+    comparison = comparison_of(corpus, guilt_topic, chosen)
     assert {s.policy.slug for s in comparison.stances} | {p.slug for p in comparison.silent} == {
         "kansas-city-mo",
         "raymore-mo",
@@ -96,7 +95,7 @@ def test_coverage_matrix_links_each_addressing_policy_and_says_when_a_policy_is_
         matrix,
     ).group(0)
     cells = re.findall(r"<td[^>]*>.*?</td>", row)
-    comparison = compare_topic(guilt_topic, corpus.policies)
+    comparison = comparison_of(corpus, guilt_topic, corpus.policies)
     for policy, cell in zip(corpus.policies, cells):
         stance = comparison.stance(policy.slug)
         if stance is None:
@@ -126,7 +125,7 @@ def test_topic_page_puts_departments_side_by_side_with_labels_and_policy_names(c
     assert '<section class="compare-column" id="kansas-city-mo"' in html
     assert f">{' '.join(kansas_city.label_path)}</a>" in html  # `IV. B. 7. a.`, the original labels
     assert "Social Media and Networking" in html  # the Kansas City policy's name
-    for policy in compare_topic(guilt_topic, corpus.policies).silent:
+    for policy in comparison_of(corpus, guilt_topic, corpus.policies).silent:
         if not policy.is_template:
             assert f">{policy.agency.name}</a>" in html.split("Not addressed by", 1)[1].split("</span>")[0]
 
@@ -170,7 +169,7 @@ def test_rendered_pair_diff_uses_ins_and_del_and_shows_the_similarity(corpus, pa
         0
     )
     assert "<del>Make</del> <ins>Refrain from making</ins> statements about the guilt" in section
-    comparison = compare_topic(guilt_topic, corpus.policies)
+    comparison = comparison_of(corpus, guilt_topic, corpus.policies)
     diff = pair_diff(comparison.stance("kansas-city-mo"), comparison.stance("st-joseph-mo"))
     assert f'<strong class="similarity-figure">{round(diff.similarity * 100)}%</strong>' in section
     assert "Struck through</del>: only in Kansas City Missouri Police Department" in section
@@ -193,7 +192,7 @@ def test_departments_from_one_model_policy_read_more_alike_than_unrelated_ones(c
     devices = corpus.taxonomy.topic(
         provision_saying(corpus, "st-joseph-mo", "Using personally owned devices").topics[0]
     )
-    on_devices = compare_topic(devices, corpus.policies)
+    on_devices = comparison_of(corpus, devices, corpus.policies)
     assert similarity(on_devices, DEPARTMENTS_OF_ONE_MODEL) > similarity(on_devices, UNRELATED_DEPARTMENTS)
 
 

@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from generator.features.compare.model import compare_topic, provision_wording
+from generator.features.compare.model import compare_topics, provision_wording, topics_by_group
 from generator.features.compare.render import topic_page
+from generator.load import load_corpus
 
-from .conftest import OfflinePage, copy_project, corpus_slugs
+from .conftest import OfflinePage, comparison_of, copy_project, corpus_slugs
 
 pytestmark = pytest.mark.browser
 
@@ -92,14 +93,15 @@ def test_search_finds_the_departments_that_use_a_word_and_measures_the_first_res
     assert "raymore-mo" not in found  # Raymore's policy says nothing about guilt
     column = page.locator('.compare-column[data-policy="kansas-city-mo"]').first
     link = column.locator("a.provision-label").first
-    assert re.search(r"\.\./policies/kansas-city-mo\.html#kansas-city-mo\.", link.get_attribute("href"))
+    target = link.evaluate("a => a.href")  # where the link leads, from the page's address
+    assert target.startswith(page.url.split("/compare/")[0] + "/policies/kansas-city-mo.html#kansas-city-mo.")
     assert offline_page.errors == []
 
 
 def test_filters_by_topic_and_department_narrow_the_results(offline_page, site, corpus):
     page = open_search(offline_page, site)
     topic = guilt_topic(corpus)
-    comparison = compare_topic(topic, corpus.policies)
+    comparison = comparison_of(corpus, topic, corpus.policies)
     page.select_option("#compare-topic", topic.id)
     page.locator("#compare-results .compare-provision").first.wait_for()
     assert shown(page) == {topic.id: [s.policy.slug for s in comparison.stances]}
@@ -253,7 +255,7 @@ def test_a_topic_page_shows_a_few_departments_and_the_reader_adds_others_on_ever
     other = next(
         t
         for t in corpus.taxonomy.topics
-        if t.id != topic.id and compare_topic(t, corpus.policies).stance("st-joseph-mo")
+        if t.id != topic.id and comparison_of(corpus, t, corpus.policies).stance("st-joseph-mo")
     )
     page = offline_page.open(many_departments, topic_page(other).replace(".md", ".html"))
     page.locator(f'.compare-column[data-policy="{hidden}"]').wait_for()  # remembered from the other topic
@@ -279,7 +281,7 @@ def test_the_coverage_matrix_adds_a_department_s_column(offline_page, many_depar
     row = page.locator(".coverage-matrix tbody tr", has=page.locator(f'th a[href="topics/{topic.id}.html"]'))
     added = row.locator("td").nth(len(shown))  # after the columns shown before, before the total
     model = hidden if hidden in corpus_slugs() else "st-joseph-mo"  # a copy addresses what St. Joseph does
-    if compare_topic(topic, corpus.policies).stance(model):
+    if comparison_of(corpus, topic, corpus.policies).stance(model):
         assert added.locator("a").evaluate("a => a.href").endswith(f"/compare/topics/{topic.id}.html#{hidden}")
     else:
         assert added.inner_text() == "not addressed"
@@ -352,3 +354,85 @@ def test_the_words_box_is_visible_focusable_and_the_form_fits_a_phone(browser, s
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     finally:
         offline.context.close()
+
+
+def test_an_added_department_s_matrix_column_says_what_its_policy_addresses(offline_page, many_departments):
+    """The cells of a department the reader adds are the build's cells (copies of the page's templates):
+    per topic, its number of provisions linking to its column on the topic page, or `not addressed`;
+    its header links to its policy; its total counts the topics it addresses."""
+    corpus = load_corpus(many_departments.parent / "source")
+    page = offline_page.open(many_departments, "compare/index.html")
+    shown = [h.get_attribute("data-policy") for h in page.locator(".coverage-matrix thead th[data-policy]").all()]
+    hidden = next(p for p in corpus.departments if p.slug not in shown)
+    page.fill("#compare-add-input", hidden.agency.name[:5])
+    page.locator(".compare-add-options button", has_text=hidden.agency.name).click()
+    head = page.locator(f'.coverage-matrix thead th[data-policy="{hidden.slug}"]')
+    head.wait_for()
+    site = page.url.rsplit("/compare/", 1)[0]
+    assert head.inner_text() == hidden.agency.name
+    assert head.locator("a").evaluate("a => a.href") == f"{site}/policies/{hidden.slug}.html"
+
+    comparisons = {c.topic.id: c for c in compare_topics(corpus)}
+    topics = [t for _, group in topics_by_group(corpus.taxonomy) for t in group]
+    rows = page.locator(".coverage-matrix tbody tr:not(.coverage-group)")
+    cells = rows.evaluate_all(
+        f"""rows => rows.map(row => {{
+            const cell = row.cells[{len(shown) + 1}], link = cell.querySelector("a");
+            return [cell.className, cell.innerText, link && link.title, link && link.href];
+        }})"""
+    )
+    assert len(cells) == len(topics)
+    for topic, (kind, text, title, link) in zip(topics, cells, strict=True):
+        stance = comparisons[topic.id].stance(hidden.slug)
+        if stance is None:
+            assert (kind, text, link) == ("not-addressed", "not addressed", None)
+            continue
+        count = len(stance.provisions)
+        assert (kind, text) == ("addressed", f"{count} provision{'s' if count != 1 else ''}")
+        assert title == f"{hidden.agency.name} on {topic.title}"
+        assert link == f"{site}/compare/topics/{topic.id}.html#{hidden.slug}"
+    addressed = sum(1 for c in comparisons.values() if c.stance(hidden.slug))
+    total = page.locator(".coverage-matrix tfoot td").nth(len(shown))
+    assert total.inner_text() == f"{addressed} of {len(topics)}"
+
+    box = page.locator(f'.compare-choose input[value="{hidden.slug}"]')
+    label = page.locator(".compare-choose label", has=page.locator(f'input[value="{hidden.slug}"]'))
+    assert box.is_checked() and label.inner_text().strip() == hidden.agency.name
+    box.uncheck()
+    assert head.is_hidden() and total.is_hidden()
+    assert offline_page.errors == []
+
+
+def test_a_template_copy_holds_whatever_it_is_given_as_text(offline_page, many_departments):
+    """What a script puts into a copy of a template (a name, a label, a query's words) stays text: markup
+    in it is characters, and a `{placeholder}` in it is not filled again."""
+    page = offline_page.open(many_departments, "compare/index.html")
+    copy = page.evaluate(
+        """() => {
+            const box = HandbookShared.fromTemplate(HANDBOOK_CONTRACT.templates.showBox,
+                { slug: '"><img src=x id=injected>', name: "<b>Bold</b> & {slug} Police" });
+            document.body.append(box);
+            return { html: box.outerHTML, text: box.innerText, value: box.querySelector("input").value };
+        }"""
+    )
+    assert page.locator("#injected, .compare-choose ~ label b").count() == 0
+    assert copy["text"].strip() == "<b>Bold</b> & {slug} Police"
+    assert copy["value"] == '"><img src=x id=injected>'
+    assert offline_page.errors == []
+
+
+def test_compare_search_results_show_the_template_s_column_apart(offline_page, site, corpus):
+    """Results are the page's templates filled in: a topic heading linking to its page, a column per
+    policy (the template's marked as such) and each provision's label linking to it."""
+    page = open_search(offline_page, site)
+    page.select_option("#compare-department", "massachusetts-template")
+    type_query(page, "media")
+    topic = page.locator(".compare-topic-results").first
+    link = topic.locator("h2 a")
+    topic_id = topic.get_attribute("data-topic")
+    assert link.evaluate("a => a.href").endswith(f"/compare/topics/{topic_id}.html")
+    assert link.inner_text() == next(t.title for t in corpus.taxonomy.topics if t.id == topic_id)
+    template = page.locator('.compare-column[data-policy="massachusetts-template"]').first
+    assert "template-column" in template.get_attribute("class")
+    assert template.locator(".compare-agency").inner_text() == corpus.policy("massachusetts-template").agency.name
+    assert offline_page.errors == []

@@ -8,7 +8,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-SEARCH_WORKER = "assets/javascripts/search-worker.js"
+from ..contract import SEARCH_WORKER
+
 THEME_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 
 

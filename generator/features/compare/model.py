@@ -65,23 +65,6 @@ class TopicComparison:
         return [s for s in self.stances if s.policy.is_template]
 
 
-def provisions_on(policy: Policy, topic_id: str) -> list[Provision]:
-    """The provisions of `policy` tagged with `topic_id`, in document order."""
-    return [p for p in policy.provisions() if topic_id in p.topics]
-
-
-def compare_topic(topic: Topic, policies: list[Policy]) -> TopicComparison:
-    """Split `policies` into the stances of those that address `topic` and the silent ones."""
-    stances, silent = [], []
-    for policy in policies:
-        provisions = provisions_on(policy, topic.id)
-        if provisions:
-            stances.append(Stance(policy, provisions))
-        else:
-            silent.append(policy)
-    return TopicComparison(topic, stances, silent)
-
-
 def compare_topics(corpus: Corpus, policies: list[Policy] | None = None) -> list[TopicComparison]:
     """Every topic of the taxonomy, in its order, compared across `policies` (default: all of them),
     from the corpus' index of provisions by topic."""

@@ -2,14 +2,15 @@
 template's choices, word-level differences) and the compare search.
 
 Built for hundreds of agencies: a page shows a few departments to begin with and the reader adds
-others (`compare-choose.js` loads an added department's columns from its own small script, or draws
-its matrix cells from `policies.js`); every department carries its differences from the topic's most
+others (`compare-choose.js` loads an added department's columns from its own small script, or fills
+copies of the matrix's templates with the data of `policies.js`); every department carries its differences from the topic's most
 common wording, and pairs are diffed only among the departments shown at first. The compare search
 runs on the site's search index (`generator/features/search/render.py`), loading only the parts its words need.
 
 The model-level work (who addresses what, the reference wording, the diffs) is in
-`generator/features/compare/model.py`; this module only draws it. Browser code: `compare-choose.js` (choose and add
-departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
+`generator/features/compare/model.py`; this module only draws it, the `<template>`s of what the browser adds included
+(the names both sides use are in `generator/contract.py`). Browser code: `compare-choose.js` (choose and
+add departments), `compare-topic.js` (switch between the precomputed pair diffs) and `compare-search.js`
 (search and filters); styles in `compare.css`.
 """
 
@@ -17,6 +18,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...contract import (
+    ADD_NOTE_TEMPLATE,
+    ADD_OFFER_TEMPLATE,
+    ADDED,
+    COMPARE_ADD_INPUT_ID,
+    COMPARE_ADD_OPTIONS_ID,
+    COMPARE_CHOOSE_SCRIPT,
+    COMPARE_COLUMNS_GLOBAL,
+    COMPARE_POLICIES_GLOBAL,
+    COMPARE_RESULTS_ID,
+    COMPARE_SEARCH_SCRIPT,
+    COMPARE_SEARCH_SOURCE,
+    COMPARE_STATUS_ID,
+    COMPARE_TOPIC_SCRIPT,
+    CONTRACT_SCRIPT,
+    COVERAGE_CELL_TEMPLATE,
+    COVERAGE_HEAD_TEMPLATE,
+    COVERAGE_TOTAL_TEMPLATE,
+    LEFT,
+    POLICY,
+    RESULT_COLUMN_TEMPLATE,
+    RESULT_PROVISION_TEMPLATE,
+    RESULT_TOPIC_TEMPLATE,
+    RIGHT,
+    SEARCH_READER,
+    SELECTED_LEFT,
+    SELECTED_RIGHT,
+    SHARED_SCRIPT,
+    SHOW_BOX_TEMPLATE,
+    SLUG,
+    TOPIC,
+    data_script,
+    placeholder,
+    template,
+)
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import Corpus, Policy, Provision, TemplateOption, Topic
@@ -24,7 +60,7 @@ from ...render.html import attr, diff_html, escape, heading_text, href, option_p
 from ...render.page import Heading, Page, Pages, make_page
 from ..policy.render import page_path
 from ..search.index import INDEX as SEARCH_INDEX
-from ..search.index import LUNR_SCRIPT, data_script
+from ..search.index import LUNR_SCRIPT
 from ..search.index import TOPICS as SEARCH_TOPICS
 from .model import (
     PairDiff,
@@ -42,18 +78,10 @@ from .model import (
 )
 
 COVERAGE_PAGE = "compare/index.md"
-SEARCH_PAGE = "compare/search.md"
+SEARCH_PAGE = COMPARE_SEARCH_SOURCE
 POLICIES_DATA = "compare/policies.js"  # every policy, for adding departments to a page
 COLUMNS = "compare/columns"  # one script per department: its column on each topic
 STYLESHEET = "assets/stylesheets/compare.css"
-LOAD_SCRIPT = "assets/javascripts/compare-load.js"
-CHOOSE_SCRIPT = "assets/javascripts/compare-choose.js"
-TOPIC_SCRIPT = "assets/javascripts/compare-topic.js"
-SEARCH_SCRIPT = "assets/javascripts/compare-search.js"
-INDEX_READER = "assets/javascripts/search-index.js"  # reads the site's search index (with search-worker.js)
-# The globals the data scripts assign (read by the scripts above).
-POLICIES_GLOBAL = "HANDBOOK_COMPARE_POLICIES"
-COLUMNS_GLOBAL = "HANDBOOK_COMPARE_COLUMNS"
 MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
 
@@ -123,7 +151,9 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> Pages:
         for stance in comparison.department_stances:
             columns[stance.policy.slug][comparison.topic.id] = drawn[stance.policy.slug]
     for policy in corpus.departments:
-        pages[column_script(policy)] = data_script(COLUMNS_GLOBAL, {policy.slug: columns[policy.slug]}, merge=True)
+        pages[column_script(policy)] = data_script(
+            COMPARE_COLUMNS_GLOBAL, {policy.slug: columns[policy.slug]}, merge=True
+        )
     pages[POLICIES_DATA] = policies_script(corpus, comparisons)
     pages[SEARCH_PAGE] = render_search(corpus)
     return pages
@@ -143,14 +173,12 @@ def _stylesheet(page: str) -> str:
 
 
 def _scripts(page: str, *scripts: str) -> str:
-    """`scripts`, relative to `page`, at the end of the page so the elements they wire exist."""
-    tags = "".join(f'<script src="{attr(href(page, script))}"></script>' for script in scripts)
+    """`scripts`, relative to `page`, at the end of the page so the elements they wire exist; the
+    contract and the shared script (generator/contract.py) before them."""
+    tags = "".join(
+        f'<script src="{attr(href(page, script))}"></script>' for script in (CONTRACT_SCRIPT, SHARED_SCRIPT, *scripts)
+    )
     return f'<div class="compare-assets">{tags}</div>'
-
-
-def _site_root(page: str) -> str:
-    """The relative address of the site's top folder from `page` (`../../` from a topic page)."""
-    return href(page, "index.md")[: -len("index.html")]
 
 
 def _policy_name(policy: Policy) -> str:
@@ -171,28 +199,39 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
-def _chooser(page: str, boxes: str, more: str, data_attributes: str) -> str:
+def _chooser(boxes: str, more: str, data_attributes: str = "") -> str:
     """Checkboxes choosing which policies are shown, and, when `more` says how many are not on the page,
-    a box to add any of them (`compare-choose.js`, with the data of `policies.js`)."""
+    a box to add any of them (`compare-choose.js`, with the data of `policies.js`) and the templates of
+    what it adds."""
     add = ""
     if more:
         add = (
             f'<div class="compare-add"><p>{more} more. '
-            '<label for="compare-add-input">Add a department:</label> '
-            '<input type="search" id="compare-add-input" autocomplete="off" placeholder="type a name" '
-            'aria-controls="compare-add-options" disabled></p>'
-            '<ul class="compare-add-options" id="compare-add-options" aria-live="polite"></ul></div>'
+            f'<label for="{COMPARE_ADD_INPUT_ID}">Add a department:</label> '
+            f'<input type="search" id="{COMPARE_ADD_INPUT_ID}" autocomplete="off" placeholder="type a name" '
+            f'aria-controls="{COMPARE_ADD_OPTIONS_ID}" disabled></p>'
+            f'<ul class="compare-add-options" id="{COMPARE_ADD_OPTIONS_ID}" aria-live="polite"></ul></div>'
         )
+    chooser = f'<fieldset class="compare-choose"{data_attributes}><legend>Show</legend>{boxes}{add}</fieldset>'
+    if not more:
+        return chooser
+    slug, name = placeholder("slug"), placeholder("name")
     return (
-        f'<fieldset class="compare-choose" data-root="{attr(_site_root(page))}"{data_attributes}>'
-        f"<legend>Show</legend>{boxes}{add}</fieldset>"
+        chooser
+        + template(SHOW_BOX_TEMPLATE, _show_box(slug, name, added=True))
+        + template(
+            ADD_OFFER_TEMPLATE,
+            f'<li><button type="button" class="compare-add-button" {SLUG}="{slug}">Add {name}</button></li>',
+        )
+        + template(ADD_NOTE_TEMPLATE, f"<li>{placeholder('note')}</li>")
     )
 
 
-def _show_box(policy: Policy) -> str:
+def _show_box(slug: str, name: str, added: bool = False) -> str:
+    """A box showing a policy's column; `added`: of a department the reader added (remembered)."""
     return (
-        f'<label><input type="checkbox" name="show" value="{attr(policy.slug)}" checked> '
-        f"{escape(policy.agency.name)}</label>"
+        f'<label><input type="checkbox" name="show" value="{attr(slug)}" checked{f" {ADDED}" if added else ""}> '
+        f"{escape(name)}</label>"
     )
 
 
@@ -221,11 +260,7 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
     by_topic = {c.topic.id: c for c in comparisons}
     addressed = topics_addressed(comparisons)
     departments = len(corpus.departments)
-    head = "".join(
-        f'<th scope="col" data-policy="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">'
-        f"{_policy_name(p)}</a></th>"
-        for p in policies
-    )
+    head = "".join(_coverage_head(p.slug, href(page, page_path(p)), _policy_name(p)) for p in policies)
     groups = []
     for group, topics in topics_by_group(corpus.taxonomy):
         title = escape(group.title) if group else "Other topics"
@@ -234,7 +269,7 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
             f'<tbody><tr class="coverage-group"><th scope="rowgroup" colspan="{len(policies) + 2}">'
             f"{title}</th></tr>{rows}</tbody>"
         )
-    totals = "".join(f"<td>{addressed.get(p.slug, 0)} of {len(comparisons)}</td>" for p in policies)
+    totals = "".join(_coverage_total(str(addressed.get(p.slug, 0)), len(comparisons)) for p in policies)
     table = (
         f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
         f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
@@ -255,17 +290,51 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
     ]
     if more:
         blocks.append(
-            _chooser(
-                page, "".join(_show_box(p) for p in policies), _count(more, "policy", "policies"), ' data-matrix=""'
-            )
+            _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), _count(more, "policy", "policies"))
         )
     blocks.append(
         f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
         f'tabindex="0">{table}</div>'
     )
     if more:
-        blocks.append(_scripts(page, POLICIES_DATA, CHOOSE_SCRIPT))
+        blocks += [
+            _coverage_templates(corpus, comparisons, policies),
+            _scripts(page, POLICIES_DATA, COMPARE_CHOOSE_SCRIPT),
+        ]
     return _compare_page("Compare policies by topic", blocks)
+
+
+def _coverage_head(slug: str, link: str, name_html: str) -> str:
+    return f'<th scope="col" {POLICY}="{attr(slug)}"><a href="{attr(link)}">{name_html}</a></th>'
+
+
+def _coverage_cell(link: str, policy: str, topic: str, count: int) -> str:
+    """A cell of the matrix: the link to a policy's `count` provisions on a topic, or `not addressed`."""
+    if not count:
+        return '<td class="not-addressed">not addressed</td>'
+    return (
+        f'<td class="addressed"><a href="{attr(link)}" title="{attr(policy)} on {attr(topic)}">'
+        f"{count} provision{'s' if count != 1 else ''}</a></td>"
+    )
+
+
+def _coverage_total(addressed: str, topics: int) -> str:
+    return f"<td>{addressed} of {topics}</td>"
+
+
+def _coverage_templates(corpus: Corpus, comparisons: list[TopicComparison], shown: list[Policy]) -> str:
+    """The matrix's column of a department the reader adds, as templates `compare-choose.js` fills: its
+    header, its cell on a topic (a variant for each number of provisions a department not shown has on
+    a topic), its total."""
+    hidden = {p.slug for p in corpus.policies} - {p.slug for p in shown}
+    counts = {0} | {len(s.provisions) for c in comparisons for s in c.stances if s.policy.slug in hidden}
+    link, name = placeholder("link"), placeholder("name")
+    cells = {str(n): _coverage_cell(link, placeholder("policy"), placeholder("topic"), n) for n in sorted(counts)}
+    return (
+        template(COVERAGE_HEAD_TEMPLATE, _coverage_head(placeholder("slug"), link, name))
+        + template(COVERAGE_CELL_TEMPLATE, "", variants=cells)
+        + template(COVERAGE_TOTAL_TEMPLATE, _coverage_total(placeholder("addressed"), len(comparisons)))
+    )
 
 
 def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy], departments: int) -> str:
@@ -274,15 +343,8 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
     cells = []
     for policy in policies:
         stance = comparison.stance(policy.slug)
-        if stance is None:
-            cells.append('<td class="not-addressed">not addressed</td>')
-            continue
-        count = len(stance.provisions)
-        cells.append(
-            f'<td class="addressed"><a href="{attr(href(page, target, policy.slug))}" '
-            f'title="{attr(policy.agency.name)} on {attr(topic.title)}">'
-            f"{count} provision{'s' if count != 1 else ''}</a></td>"
-        )
+        count = len(stance.provisions) if stance else 0
+        cells.append(_coverage_cell(href(page, target, policy.slug), policy.agency.name, topic.title, count))
     return (
         f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
         f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
@@ -314,7 +376,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
             for p in corpus.policies
         ],
     }
-    return data_script(POLICIES_GLOBAL, data)
+    return data_script(COMPARE_POLICIES_GLOBAL, data)
 
 
 # --- One topic --------------------------------------------------------------------------------------
@@ -338,16 +400,16 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     ]
     shown = comparison.template_stances + view.shown
     if shown:
-        boxes = "".join(_show_box(s.policy) for s in shown)
+        boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
         more = _count(view.more, "department", "departments") if view.more else ""
         blocks += [
-            _chooser(page, boxes, more, f' data-topic="{attr(topic.id)}"'),
+            _chooser(boxes, more, f' {TOPIC}="{attr(topic.id)}"'),
             f'<div class="compare-columns">{"".join(drawn[s.policy.slug] for s in shown)}</div>',
         ]
     else:
         blocks.append('<p class="not-addressed">No policy addresses this topic.</p>')
     blocks += [Heading(2, "Differences between two departments", "differences"), _differences(view)]
-    scripts = ([POLICIES_DATA, LOAD_SCRIPT] if view.more else []) + [CHOOSE_SCRIPT, TOPIC_SCRIPT]
+    scripts = ([POLICIES_DATA] if view.more else []) + [COMPARE_CHOOSE_SCRIPT, COMPARE_TOPIC_SCRIPT]
     blocks.append(_scripts(page, *scripts))
     return _compare_page(topic.title, blocks)
 
@@ -391,7 +453,7 @@ def _column_head(policy: Policy, policy_href: str) -> str:
     )
     return (
         f'<section class="compare-column{" template-column" if policy.is_template else ""}" '
-        f'id="{attr(policy.slug)}" data-policy="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
+        f'id="{attr(policy.slug)}" {POLICY}="{attr(policy.slug)}" aria-labelledby="{attr(policy.slug)}-name">'
         f'<h3 class="compare-agency" id="{attr(policy.slug)}-name">{_policy_name(policy)}</h3>'
         f'<p class="compare-policy"><a href="{attr(policy_href)}">{escape(policy.document.title)}</a>'
         f"{' · ' + document if document else ''}</p>"
@@ -408,9 +470,8 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
             f'<p class="reference-note"><strong>Most common wording</strong>: '
             f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>"
         )
-    # Left out of the site search: the diff repeats the wording shown above it.
     return (
-        f'<details class="reference-diff" data-search-exclude><summary><strong class="similarity-figure">'
+        f'<details class="reference-diff"><summary><strong class="similarity-figure">'
         f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
         f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
         f"({escape(reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
@@ -547,11 +608,9 @@ def _differences(view: TopicView) -> str:
     )
     sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
     among = f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>' if view.more else ""
-    # Left out of the site search: the diffs repeat the wording shown in the columns above. (The
-    # search plugin ends an exclusion at the first closing tag of its kind: no <div> may nest inside.)
     return (
-        f'{reference}{among}<div class="pair-diffs" data-search-exclude '
-        f'data-selected-left="{attr(shown[0].policy.slug)}" data-selected-right="{attr(shown[1].policy.slug)}">'
+        f'{reference}{among}<div class="pair-diffs" '
+        f'{SELECTED_LEFT}="{attr(shown[0].policy.slug)}" {SELECTED_RIGHT}="{attr(shown[1].policy.slug)}">'
         f"{picker}{table}{sections}</div>"
     )
 
@@ -564,8 +623,8 @@ def _pair_section(diff: PairDiff, shown: bool) -> str:
     left, right = escape(diff.left.policy.agency.name), escape(diff.right.policy.agency.name)
     text = diff_html(diff.changes)
     return (
-        f'<section class="pair-diff" id="{attr(_diff_id(diff))}" data-left="{attr(diff.left.policy.slug)}" '
-        f'data-right="{attr(diff.right.policy.slug)}"{"" if shown else " hidden"}>'
+        f'<section class="pair-diff" id="{attr(_diff_id(diff))}" {LEFT}="{attr(diff.left.policy.slug)}" '
+        f'{RIGHT}="{attr(diff.right.policy.slug)}"{"" if shown else " hidden"}>'
         f"<h3>{left} and {right}</h3>"
         f'<p class="similarity"><strong class="similarity-figure">{_percent(diff.similarity)}</strong> '
         "similar wording (share of words in common, in order).</p>"
@@ -607,8 +666,40 @@ def render_search(corpus: Corpus) -> Page:
         ),
         f'<p class="compare-links"><a href="{attr(href(page, COVERAGE_PAGE))}">All topics (coverage matrix)</a></p>',
         form,
-        '<p class="compare-search-status" id="compare-status" aria-live="polite">Loading the search index…</p>',
-        f'<div class="compare-results" id="compare-results" data-root="{attr(_site_root(page))}"></div>',
-        _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, INDEX_READER, LOAD_SCRIPT, SEARCH_SCRIPT),
+        f'<p class="compare-search-status" id="{COMPARE_STATUS_ID}" aria-live="polite">Loading the search index…</p>',
+        f'<div class="compare-results" id="{COMPARE_RESULTS_ID}"></div>',
+        _result_templates(),
+        _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, SEARCH_READER, COMPARE_SEARCH_SCRIPT),
     ]
     return _compare_page("Compare search", blocks)
+
+
+def _result_templates() -> str:
+    """What `compare-search.js` draws its results with: a topic's results, a policy's column in them
+    (a department's or the template's) and a provision in the column, its words highlighted."""
+    link, slug, name = placeholder("link"), placeholder("slug"), placeholder("name")
+
+    def column(classes: str) -> str:
+        return (
+            f'<section class="{classes}" {POLICY}="{slug}"><h3 class="compare-agency"><a href="{link}">{name}</a></h3>'
+            "</section>"
+        )
+
+    return (
+        template(
+            RESULT_TOPIC_TEMPLATE,
+            f'<section class="compare-topic-results" {TOPIC}="{placeholder("topic")}"><h2><a href="{link}">'
+            f'{placeholder("title")}</a></h2><div class="compare-columns"></div>'
+            '<button type="button" class="compare-more"></button></section>',
+        )
+        + template(
+            RESULT_COLUMN_TEMPLATE,
+            "",
+            variants={"department": column("compare-column"), "template": column("compare-column template-column")},
+        )
+        + template(
+            RESULT_PROVISION_TEMPLATE,
+            f'<div class="compare-provision"><p><a class="provision-label" href="{link}">{placeholder("label")}</a> '
+            f"{placeholder('words')}</p></div>",
+        )
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import inline
+from ...contract import CONTRACT_SCRIPT, DRAFT_DOCUMENT_GLOBAL, SHARED_SCRIPT, data_script
 from ...document import (
     MAX_HEADING_LEVEL,
     Blank,
@@ -45,12 +46,10 @@ from ...render.page import Heading, Pages, make_page
 from ...schema import DATES
 from ...writers.formats import FORMATS
 from ..compare.render import topic_page
-from ..search.index import data_script
 from .answers import VERSIONS, rules
 
 DRAFT_PAGE = "draft.md"
 DOCUMENT_SCRIPT = "draft-document.js"  # the structure of the template's text (`document.as_data`)
-DOCUMENT_GLOBAL = "HANDBOOK_DRAFT_DOCUMENT"  # what that script assigns, read by draft.js
 TITLE = "Draft your policy"
 ANSWERS_VERSION = VERSIONS[-1]  # what the page writes
 PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
@@ -206,13 +205,15 @@ def render_draft(corpus: Corpus, layout) -> Pages:
         f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',
         f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
         f'<script src="{attr(href(DRAFT_PAGE, DOCUMENT_SCRIPT))}"></script>',
+        f'<script src="{attr(href(DRAFT_PAGE, CONTRACT_SCRIPT))}"></script>',
+        f'<script src="{attr(href(DRAFT_PAGE, SHARED_SCRIPT))}"></script>',  # draft.js loads the Word library with it
         f'<script src="{attr(href(DRAFT_PAGE, "assets/javascripts/draft.js"))}"></script>',
     ]
     return {
         DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc")),
         # A script of its own, not in the page: the structure repeats the preview's text, and the page
         # would grow past its budget; the browser writes the Markdown and Word files from it.
-        DOCUMENT_SCRIPT: data_script(DOCUMENT_GLOBAL, as_data(document)),
+        DOCUMENT_SCRIPT: data_script(DRAFT_DOCUMENT_GLOBAL, as_data(document)),
     }
 
 

@@ -20,7 +20,6 @@ own words (and, for a phrase, their places, kept in files of their own), whateve
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,6 +27,8 @@ from functools import cache
 
 from lunr.stemmer import stemmer
 from lunr.token import Token
+
+from ...contract import SEARCH_INDEX_SCRIPT
 
 KEY_LENGTH = 3  # words are filed under their first three letters; a shorter word under itself
 HYPHENS = "-\u2010\u2011"  # join the parts of a compound (not a dash, which separates)
@@ -55,7 +56,7 @@ SPELLINGS = {
 
 # Where the built site keeps the index's scripts (written by generator/features/search/render.py).
 FOLDER = "search-index"
-INDEX = f"{FOLDER}/index.js"
+INDEX = SEARCH_INDEX_SCRIPT
 TOPICS = f"{FOLDER}/topics.js"
 PAGES = f"{FOLDER}/pages.js"
 PARTS = f"{FOLDER}/words"
@@ -66,7 +67,7 @@ LUNR_SCRIPT = "assets/vendor/lunr/lunr.js"  # its stemmer and TokenSet, as the i
 
 Postings = list[int]  # entry numbers, each given as its difference from the one before (smaller to write)
 Places = list  # per posting: its one place, or the differences of its places
-Part = dict[str, list]  # word → [stem, postings, postings of the entries having it in their title]
+Part = dict[str, list]  # word → its `indexWord` (generator/contract.py): stem, postings, postings in titles
 
 
 def fold_table(texts: list[str]) -> dict[str, str]:
@@ -192,16 +193,3 @@ def vocabulary(parts: dict[str, Part]) -> dict[str, list]:
 
 def _count(deltas: Postings) -> int:
     return len(deltas)
-
-
-def data_script(target: str, value, merge: bool = False) -> str:
-    """A script assigning `value` as JSON to `self.<target>`, or, with `merge`, adding the keys of
-    `value` (a dict) to it: a page opened from disk cannot fetch JSON, but it can run a script of its
-    own site. `self`, not `window`, so that the same script loads into a page and into the search worker.
-
-    The script is a file of its own, never inside a page, so its JSON needs no HTML escaping (which would
-    make the scripts holding HTML a quarter larger); JSON inside a page is `render.html.embedded_json`."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if merge:
-        return f"self.{target} = Object.assign(self.{target} || {{}}, {text});\n"
-    return f"self.{target} = {text};\n"

@@ -22,6 +22,18 @@ from __future__ import annotations
 
 import importlib.resources
 
+from ...contract import (
+    FIELDS,
+    SEARCH_INDEX_GLOBAL,
+    SEARCH_PAGES_GLOBAL,
+    SEARCH_PLACES_GLOBAL,
+    SEARCH_TEXTS_GLOBAL,
+    SEARCH_TOPICS_GLOBAL,
+    SEARCH_VOCABULARY_GLOBAL,
+    SEARCH_WORDS_GLOBAL,
+    data_script,
+    positions,
+)
 from ...load import SourceLayout
 from ...model import Corpus, Policy, Provision
 from ...render.html import href
@@ -42,23 +54,14 @@ from .index import (
     TOPICS,
     VOCABULARY,
     build_parts,
-    data_script,
     part_file,
     vocabulary,
 )
 
-# The globals the scripts assign (see `data_script`).
-INDEX_GLOBAL = "HANDBOOK_SEARCH"
-TOPICS_GLOBAL = "HANDBOOK_SEARCH_TOPICS"
-PAGES_GLOBAL = "HANDBOOK_SEARCH_PAGES"
-PARTS_GLOBAL = "HANDBOOK_SEARCH_WORDS"
-PLACES_GLOBAL = "HANDBOOK_SEARCH_PLACES"
-VOCABULARY_GLOBAL = "HANDBOOK_SEARCH_VOCABULARY"
-TEXTS_GLOBAL = "HANDBOOK_SEARCH_TEXTS"
-
-# [label, title, words, address(, section)]: what a result shows of one entry; a provision's section is
-# the label and heading of the nearest provision above it with a heading.
+# What a result shows of one entry: the contract's `searchEntry` (label, title, words, address, and a
+# provision's section), positional.
 Entry = list[str]
+ENTRY = positions("searchEntry")
 # Roughly how many characters of policies' texts one script holds: the policies of one script are next
 # to each other in the handbook's order. Each script loaded from disk costs the browser some ms of its
 # own, so fewer, larger scripts show results sooner than one per policy.
@@ -105,32 +108,33 @@ def search_pages(corpus: Corpus, layout: SourceLayout) -> dict[str, str | bytes]
                 "texts": site_address(_texts(len(chunks))),
             }
         )
-        words += [(" ".join(entry[:2]), entry[2]) for entry in entries]
+        # What is indexed of a provision: its label and title (as its title), and its words.
+        words += [(f"{entry[ENTRY['label']]} {entry[ENTRY['title']]}", entry[ENTRY["words"]]) for entry in entries]
         provision_topics += [[topic_number[t] for t in p.topics] for p in policy.provisions()]
     for number, chunk in enumerate(chunks, start=1):
-        files[_texts(number)] = data_script(TEXTS_GLOBAL, chunk, merge=True)
+        files[_texts(number)] = data_script(SEARCH_TEXTS_GLOBAL, chunk, merge=True)
     pages = _page_entries(corpus)
-    files[PAGES] = data_script(PAGES_GLOBAL, pages)
-    rules, parts, places = build_parts(words + [(entry[1], entry[2]) for entry in pages])
+    files[PAGES] = data_script(SEARCH_PAGES_GLOBAL, pages)
+    rules, parts, places = build_parts(words + [(entry[ENTRY["title"]], entry[ENTRY["words"]]) for entry in pages])
     for key, part in parts.items():
-        files[f"{PARTS}/{part_file(key)}.js"] = data_script(PARTS_GLOBAL, {key: part}, merge=True)
-        files[f"{PLACES}/{part_file(key)}.js"] = data_script(PLACES_GLOBAL, {key: places[key]}, merge=True)
-    files[VOCABULARY] = data_script(VOCABULARY_GLOBAL, vocabulary(parts))
+        files[f"{PARTS}/{part_file(key)}.js"] = data_script(SEARCH_WORDS_GLOBAL, {key: part}, merge=True)
+        files[f"{PLACES}/{part_file(key)}.js"] = data_script(SEARCH_PLACES_GLOBAL, {key: places[key]}, merge=True)
+    files[VOCABULARY] = data_script(SEARCH_VOCABULARY_GLOBAL, vocabulary(parts))
     files[INDEX] = data_script(
-        INDEX_GLOBAL,
+        SEARCH_INDEX_GLOBAL,
         {
             "policies": policies,
             "pages": {"first": len(words), "count": len(pages), "texts": site_address(PAGES)},
             "parts": {key: site_address(f"{PARTS}/{part_file(key)}.js") for key in parts},
-            # A part's places are in the file of the same name in the places folder.
-            "places": [site_address(PARTS) + "/", site_address(PLACES) + "/"],
+            # A part's places are in the file of the same name in the places folder (`placesFolders`).
+            "places": _entry("placesFolders", words=site_address(PARTS) + "/", places=site_address(PLACES) + "/"),
             "vocabulary": site_address(VOCABULARY),
             "rules": rules.query_rules(),
             "lunr": site_address(LUNR_SCRIPT),
         },
     )
     files[TOPICS] = data_script(
-        TOPICS_GLOBAL,
+        SEARCH_TOPICS_GLOBAL,
         {
             "topics": [{"id": t.id, "title": t.title, "page": site_address(topic_page(t))} for t in topics],
             "provisionTopics": provision_topics,
@@ -143,28 +147,38 @@ def _texts(number: int) -> str:
     return f"{TEXTS}/{number}.js"
 
 
+def _entry(shape: str, **fields: str) -> list[str]:
+    """The array of the contract's positional `shape` (`FIELDS`) holding `fields`; trailing fields may be left out."""
+    names = FIELDS[shape]
+    assert set(fields) <= set(names), f"{shape} has no field {set(fields) - set(names)}"
+    return [fields[name] for name in names[: max(names.index(name) for name in fields) + 1]]
+
+
 def _provision_entry(policy: Policy, provision: Provision, page: str) -> Entry:
     """A provision's entry; `page` is its policy page's address."""
-    entry = [
-        " ".join(provision.label_path),
-        provision.heading or provision.term or "",
-        provision_wording(policy, provision),
-        f"{page}#{provision.id}",
-    ]
     above = provision.parent
     while above is not None and not above.heading:
         above = above.parent
-    if above is not None:
-        entry.append(" ".join(x for x in (above.label, above.heading) if x))
-    return entry
+    section = {"section": " ".join(x for x in (above.label, above.heading) if x)} if above is not None else {}
+    return _entry(
+        "searchEntry",
+        label=" ".join(provision.label_path),
+        title=provision.heading or provision.term or "",
+        words=provision_wording(policy, provision),
+        address=f"{page}#{provision.id}",
+        **section,
+    )
 
 
 def _page_entries(corpus: Corpus) -> list[Entry]:
     """The entries that are not provisions: each policy's page (found by the agency and document), the
-    topics, the glossary's terms and the handbook's own pages, each as [label, title, words, address]."""
+    topics, the glossary's terms and the handbook's own pages, each with a title, words and address."""
+
+    def page(title: str, words: str, address: str) -> Entry:
+        return _entry("searchEntry", label="", title=title, words=words, address=address)
+
     entries = [
-        [
-            "",
+        page(
             page_title(p),
             " ".join(
                 x
@@ -180,52 +194,46 @@ def _page_entries(corpus: Corpus) -> list[Entry]:
                 if x
             ),
             site_address(page_path(p)),
-        ]
+        )
         for p in corpus.policies
     ]
     entries.append(
-        [
-            "",
-            "Police Policy Handbook",
-            "Social-media policies of police departments, compared.",
-            site_address(HOME_PAGE),
-        ]
+        page(
+            "Police Policy Handbook", "Social-media policies of police departments, compared.", site_address(HOME_PAGE)
+        )
     )
     if corpus.taxonomy.topics:
         entries.append(
-            ["", "Compare policies by topic", "Which topics each policy addresses.", site_address(COVERAGE_PAGE)]
+            page("Compare policies by topic", "Which topics each policy addresses.", site_address(COVERAGE_PAGE))
         )
         entries.append(
-            [
-                "",
+            page(
                 "Compare search",
                 "Find what each department says by word, department and topic.",
                 site_address(SEARCH_PAGE),
-            ]
+            )
         )
-        entries += [["", t.title, t.description, site_address(topic_page(t))] for t in corpus.taxonomy.topics]
+        entries += [page(t.title, t.description, site_address(topic_page(t))) for t in corpus.taxonomy.topics]
     glossary = corpus.glossary
     if glossary.entries:
         entries.append(
-            ["", GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE)]
+            page(GLOSSARY_TITLE, "Every defined term merged across departments.", site_address(GLOSSARY_PAGE))
         )
         entries += [
-            [
-                "",
+            page(
                 entry.term,
                 " ".join(entry.names[1:] + [entry.most_common.text]),
                 site_address(term_page(glossary, entry), entry.anchor),
-            ]
+            )
             for entry in glossary.entries
         ]
     template = template_of(corpus)
     if template is not None:
         entries.append(
-            [
-                "",
+            page(
                 "Draft your policy",
                 f"Answer the choices of the {template.agency.name} and draft a policy.",
                 site_address(DRAFT_PAGE),
-            ]
+            )
         )
     return entries

@@ -1,11 +1,13 @@
 /* Which policies a comparison page shows. The boxes show or hide the columns on the page (a topic's
  * columns, or the coverage matrix's); with many agencies, a search box adds any other department: on a
  * topic page its column comes from its own script (compare/columns/<slug>.js, loaded when added), in
- * the matrix its cells are drawn from compare/policies.js. Departments the reader adds are remembered
- * in this browser and added again on every comparison page. Works from disk; nothing leaves the site. */
+ * the matrix its cells are copies of the page's templates filled from compare/policies.js. Departments
+ * the reader adds are remembered in this browser and added again on every comparison page. Works from
+ * disk; nothing leaves the site. Needs contract.js and shared.js. */
 (function () {
   "use strict";
 
+  var CONTRACT = self.HANDBOOK_CONTRACT, shared = self.HandbookShared;
   var STORE = "handbook-compare-added";
   var OFFERED = 8; // departments listed under the add box at a time
 
@@ -25,13 +27,6 @@
     } catch { /* storage refused (private mode): the choice lasts for this page only */ }
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
   /** The rows of the coverage matrix that hold a cell per policy (not the group headings). */
   function matrixRows(table) {
     return Array.prototype.filter.call(table.rows, function (row) { return !row.classList.contains("coverage-group"); });
@@ -48,52 +43,35 @@
   }
 
   /** The box of a department the reader added (marked, so unticking it forgets the choice). */
-  function showBox(chooser, slug, name) {
-    var label = element("label");
-    var box = element("input");
-    box.type = "checkbox";
-    box.name = "show";
-    box.value = slug;
-    box.checked = true;
-    box.dataset.added = "";
-    label.append(box, " " + name);
-    chooser.insertBefore(label, chooser.querySelector(".compare-add"));
+  function showBox(chooser, policy) {
+    var box = shared.fromTemplate(CONTRACT.templates.showBox, { slug: policy.slug, name: policy.name });
+    chooser.insertBefore(box, chooser.querySelector(".compare-add"));
   }
 
-  /** A topic page: the policy's column on this topic, from its columns script. */
-  function addColumn(chooser, root, policy) {
-    return window.HandbookCompare.load(root + policy.columns).then(function () {
-      var html = window.HANDBOOK_COMPARE_COLUMNS[policy.slug][chooser.dataset.topic];
+  /** A topic page: the policy's column on this topic, from its columns script (HTML the build wrote). */
+  function addColumn(chooser, policy) {
+    return shared.loadScript(shared.siteAddress(policy.columns)).then(function () {
+      var html = self[CONTRACT.globals.compareColumns][policy.slug][chooser.dataset.topic];
       document.querySelector(".compare-columns").insertAdjacentHTML("beforeend", html);
     });
   }
 
-  function matrixCell(root, policy, topic, count) {
-    var cell = element("td", count ? "addressed" : "not-addressed", count ? null : "not addressed");
-    if (count) {
-      var link = element("a", null, count + (count === 1 ? " provision" : " provisions"));
-      link.href = root + topic.page + "#" + policy.slug;
-      link.title = policy.name + " on " + topic.title;
-      cell.append(link);
-    }
-    return cell;
+  /** The policy's cell on a topic: the template's variant for its number of provisions there. */
+  function matrixCell(policy, topic, count) {
+    return shared.fromTemplate(CONTRACT.templates.coverageCell,
+      { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title }, count);
   }
 
   /** The coverage matrix: the policy's header, a cell per topic and its total, before the last column.
    * Rows are in the order of `data.topics`. */
-  function addMatrixColumn(root, data, policy) {
+  function addMatrixColumn(data, policy) {
     var table = document.querySelector(".coverage-matrix");
-    var head = element("th");
-    head.scope = "col";
-    head.dataset.policy = policy.slug;
-    var link = element("a", null, policy.name);
-    link.href = root + policy.page;
-    head.append(link);
-    var addressed = policy.counts.filter(Boolean).length;
-    var total = element("td", null, addressed + " of " + data.topics.length);
+    var head = shared.fromTemplate(CONTRACT.templates.coverageHead,
+      { slug: policy.slug, link: shared.siteAddress(policy.page), name: policy.name });
+    var total = shared.fromTemplate(CONTRACT.templates.coverageTotal, { addressed: policy.counts.filter(Boolean).length });
     var topicRows = Array.from(table.tBodies).flatMap(matrixRows);
     topicRows.forEach(function (row, i) {
-      row.insertBefore(matrixCell(root, policy, data.topics[i], policy.counts[i]), row.lastElementChild);
+      row.insertBefore(matrixCell(policy, data.topics[i], policy.counts[i]), row.lastElementChild);
     });
     [[table.tHead.rows[0], head], [table.tFoot.rows[0], total]].forEach(function (pair) {
       pair[0].insertBefore(pair[1], pair[0].lastElementChild);
@@ -103,13 +81,12 @@
   }
 
   function wire(chooser) {
-    var data = window.HANDBOOK_COMPARE_POLICIES;
-    var root = chooser.dataset.root;
+    var data = self[CONTRACT.globals.comparePolicies];
     var topic = chooser.dataset.topic;
     var topicNumber = data && topic ? data.topics.findIndex(function (t) { return t.id === topic; }) : -1;
     var bySlug = new Map(data ? data.policies.map(function (p) { return [p.slug, p]; }) : []);
-    var input = chooser.querySelector("#compare-add-input");
-    var offers = chooser.querySelector(".compare-add-options");
+    var input = document.getElementById(CONTRACT.ids.compareAddInput);
+    var offers = document.getElementById(CONTRACT.ids.compareAddOptions);
 
     function present(slug) {
       return Boolean(chooser.querySelector('input[name=show][value="' + CSS.escape(slug) + '"]'));
@@ -121,9 +98,9 @@
     }
 
     function add(policy) {
-      var adding = topic ? addColumn(chooser, root, policy) : addMatrixColumn(root, data, policy);
+      var adding = topic ? addColumn(chooser, policy) : addMatrixColumn(data, policy);
       return adding.then(function () {
-        showBox(chooser, policy.slug, policy.name);
+        showBox(chooser, policy);
         remember(policy.slug, true);
       });
     }
@@ -134,15 +111,11 @@
         return addable(p) && p.name.toLowerCase().indexOf(typed) >= 0;
       }) : [];
       offers.replaceChildren.apply(offers, matching.slice(0, OFFERED).map(function (policy) {
-        var item = element("li");
-        var button = element("button", "compare-add-button", "Add " + policy.name);
-        button.type = "button";
-        button.dataset.slug = policy.slug;
-        item.append(button);
-        return item;
+        return shared.fromTemplate(CONTRACT.templates.addOffer, { slug: policy.slug, name: policy.name });
       }));
-      if (typed && !matching.length) offers.append(element("li", null, "No other department by that name addresses this."));
-      if (matching.length > OFFERED) offers.append(element("li", null, (matching.length - OFFERED) + " more: type more of the name."));
+      function note(text) { offers.append(shared.fromTemplate(CONTRACT.templates.addNote, { note: text })); }
+      if (typed && !matching.length) note("No other department by that name addresses this.");
+      if (matching.length > OFFERED) note((matching.length - OFFERED) + " more: type more of the name.");
     }
 
     chooser.addEventListener("change", function (event) {

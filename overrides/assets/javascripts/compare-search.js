@@ -3,8 +3,9 @@
  * only the parts of the words typed, and the policies' words, several policies to a script, loaded for
  * the results shown. It finds the
  * provisions that have a topic. The department and topic filters narrow the results, which are grouped
- * by topic with the departments side by side, a few at first ("Show more departments" adds others).
- * Nothing is requested from outside the site. */
+ * by topic with the departments side by side, a few at first ("Show more departments" adds others),
+ * drawn from the page's templates. Nothing is requested from outside the site. Needs contract.js,
+ * shared.js, lunr.js and search-index.js. */
 (function () {
   "use strict";
 
@@ -12,18 +13,20 @@
   // The group of the matches no topic covers: definitions, purposes, headings; it leads to the glossary.
   var OTHER = { id: "other", title: "Definitions and provisions of no topic", page: "glossary.html" };
 
-  var data = window.HANDBOOK_SEARCH, topics = window.HANDBOOK_SEARCH_TOPICS;
+  var CONTRACT = self.HANDBOOK_CONTRACT || { globals: {}, ids: {} };
+  var data = self[CONTRACT.globals.searchIndex], topics = self[CONTRACT.globals.searchTopics];
   var form = document.querySelector(".compare-search");
-  var status = document.getElementById("compare-status");
-  var results = document.getElementById("compare-results");
+  var status = document.getElementById(CONTRACT.ids.compareStatus);
+  var results = document.getElementById(CONTRACT.ids.compareResults);
   if (!form || !status || !results) return;
-  if (!data || !topics || !window.lunr || !window.HandbookCompare || !window.HandbookSearchIndex) {
+  var shared = self.HandbookShared, index = self.HandbookSearchIndex;
+  if (!data || !topics || !self.lunr || !shared || !index) {
     status.textContent = "The search index could not be loaded.";
     return;
   }
-  var root = results.dataset.root; // the index's addresses are from the site's top folder
-  var index = window.HandbookSearchIndex;
-  function load(address) { return window.HandbookCompare.load(root + address); }
+  var ENTRY = CONTRACT.fields.searchEntry;
+  var siteAddress = shared.siteAddress; // the index's addresses are from the site's top folder
+  function load(fromTop) { return shared.loadScript(siteAddress(fromTop)); }
 
   // Provision number → its policy's number (provisions are numbered policy after policy; the index's
   // other entries, pages, come after them and are not searched here).
@@ -45,51 +48,32 @@
     return engine.search(text);
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function link(href, text, className) {
-    var a = element("a", className, text);
-    a.href = href;
-    return a;
-  }
-
   /** `text` as nodes, the places of the words `matched` marked (search-index.js finds them). */
   function highlighted(text, matched) {
     var fragment = document.createDocumentFragment(), position = 0;
     engine.highlights(text, matched).forEach(function (range) {
-      fragment.appendChild(document.createTextNode(text.slice(position, range[0])));
-      fragment.appendChild(element("mark", null, text.slice(range[0], range[1])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], range[1]);
+      fragment.append(text.slice(position, range[0]), mark);
       position = range[1];
     });
-    fragment.appendChild(document.createTextNode(text.slice(position)));
+    fragment.append(text.slice(position));
     return fragment;
   }
 
   /** One provision of a result: its label linking to it, and its words. */
   function provisionNode(number, words) {
     var policy = data.policies[policyOf[number]];
-    var shown = window.HANDBOOK_SEARCH_TEXTS[policy.slug][number - policy.first]; // [label, title, words, address]
-    var node = element("div", "compare-provision");
-    var paragraph = element("p");
-    paragraph.appendChild(link(root + shown[3], shown[0] || "¶", "provision-label"));
-    paragraph.appendChild(document.createTextNode(" "));
-    paragraph.appendChild(highlighted(shown[2], words));
-    node.appendChild(paragraph);
-    return node;
+    var shown = self[CONTRACT.globals.searchTexts][policy.slug][number - policy.first];
+    return shared.fromTemplate(CONTRACT.templates.resultProvision, {
+      link: siteAddress(shown[ENTRY.address]), label: shown[ENTRY.label] || "¶", words: highlighted(shown[ENTRY.words], words),
+    });
   }
 
   function columnNode(policyIndex, numbersOfPolicy, words) {
     var policy = data.policies[policyIndex];
-    var column = element("section", "compare-column" + (policy.template ? " template-column" : ""));
-    column.dataset.policy = policy.slug;
-    var name = element("h3", "compare-agency");
-    name.appendChild(link(root + policy.page, policy.name));
-    column.appendChild(name);
+    var column = shared.fromTemplate(CONTRACT.templates.resultColumn, { slug: policy.slug, link: siteAddress(policy.page), name: policy.name },
+      policy.template ? "template" : "department");
     numbersOfPolicy.forEach(function (n) { column.appendChild(provisionNode(n, words)); });
     return column;
   }
@@ -112,16 +96,8 @@
 
   /** One topic's results: a column per policy, the first `initially`, and a button showing more. */
   function topicNode(topic, policies, words, initially) {
-    var section = element("section", "compare-topic-results");
-    section.dataset.topic = topic.id;
-    var heading = element("h2");
-    heading.appendChild(link(root + topic.page, topic.title));
-    section.appendChild(heading);
-    var columns = element("div", "compare-columns");
-    section.appendChild(columns);
-    var more = element("button", "compare-more");
-    more.type = "button";
-    section.appendChild(more);
+    var section = shared.fromTemplate(CONTRACT.templates.resultTopic, { topic: topic.id, link: siteAddress(topic.page), title: topic.title });
+    var columns = section.querySelector(".compare-columns"), more = section.querySelector(".compare-more");
     var shown = 0;
 
     function showNext(count) {
@@ -211,9 +187,7 @@
     if (address === location.pathname + location.search + location.hash) return;
     try {
       history[push ? "pushState" : "replaceState"](null, "", address);
-    } catch (refused) { // some browsers refuse it from disk: the search still works
-      status.dataset.history = String(refused);
-    }
+    } catch { /* some browsers refuse it from disk: the search still works */ }
   }
 
   /** The form as the page's address says. */

@@ -20,7 +20,8 @@
   const options = new Map(data.options.map((o) => [o.id, o]));
   // The structure of the template's text (generator/document.py, from draft-document.js) and the table
   // of formats (generator/writers/formats.py): the downloads are written from them, not from the preview.
-  const DOCUMENT = self.HANDBOOK_DRAFT_DOCUMENT;
+  const CONTRACT = self.HANDBOOK_CONTRACT;
+  const DOCUMENT = self[CONTRACT.globals.draftDocument];
   const FORMATS = data.formats;
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
@@ -543,16 +544,9 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  /** The vendored docx library is large, so it is loaded only when a Word file is asked for. */
+  /** The vendored docx library is large, so it is loaded only when a Word file is asked for (shared.js). */
   function docxLibrary() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = data.docxScript;
-      script.onload = () => resolve(window.docx);
-      script.onerror = () => reject(new Error("the Word library did not load"));
-      document.head.append(script);
-    });
+    return window.HandbookShared.loadScript(data.docxScript).then(() => window.docx);
   }
 
   /** A Word paragraph by the table of formats (generator/writers/docx.py writes it the same way). */

@@ -7,8 +7,8 @@
  * rules the index carries (`data.rules`, written by Python), so a query is read exactly as the texts
  * were indexed. A word finds the same word, the words with its stem (lunr's stemmer), and, when it
  * finds nothing else and has five letters or more, the words one edit away (lunr.TokenSet); a word
- * finding nothing at all gets a "did you mean" from the whole vocabulary. Needs lunr.js. Runs in a page
- * or in a worker. */
+ * finding nothing at all gets a "did you mean" from the whole vocabulary. Needs lunr.js, and contract.js
+ * for the names of the index's globals and fields (generator/contract.py). Runs in a page or in a worker. */
 (function () {
   "use strict";
 
@@ -41,9 +41,11 @@
     return lunr.stemmer(new lunr.Token(word)).toString();
   }
 
-  /** An engine over the index `data` (self.HANDBOOK_SEARCH); `load(address)` runs a script of the site
+  /** An engine over the index `data` (the contract's `searchIndex`); `load(address)` runs a script of the site
    * (addresses from its top folder) and resolves when it has run. */
   function engine(data, load) {
+    var CONTRACT = self.HANDBOOK_CONTRACT;
+    var WORD = CONTRACT.fields.indexWord, FOLDERS = CONTRACT.fields.placesFolders;
     var rules = data.rules;
     var token = new RegExp(rules.token, "gu");
     var hyphen = new RegExp("[" + rules.hyphens + "]", "u");
@@ -119,12 +121,15 @@
     function part(key) {
       var address = data.parts[key];
       if (!address) return Promise.resolve(null);
-      return load(address).then(function () { return self.HANDBOOK_SEARCH_WORDS[key]; });
+      return load(address).then(function () { return self[CONTRACT.globals.searchWords][key]; });
     }
 
     function postings(key, word, value) {
       var id = key + " " + word;
-      if (!decoded.has(id)) decoded.set(id, { numbers: numbers(value[1]), title: new Set(value[2] ? numbers(value[2]) : []) });
+      if (!decoded.has(id)) {
+        var titled = value[WORD.titleEntries];
+        decoded.set(id, { numbers: numbers(value[WORD.entries]), title: new Set(titled ? numbers(titled) : []) });
+      }
       return decoded.get(id);
     }
 
@@ -136,7 +141,7 @@
         if (!words) return [];
         var stem = stemOf(word), out = [];
         Object.keys(words).forEach(function (indexed) {
-          var kind = indexed === word ? "exact" : words[indexed][0] === stem ? "stem" :
+          var kind = indexed === word ? "exact" : words[indexed][WORD.stem] === stem ? "stem" :
             prefix && indexed.startsWith(word) ? "prefix" : null;
           if (kind) out.push(found(key, indexed, kind, words));
         });
@@ -161,7 +166,7 @@
     function suggest(word) {
       if (word.length < 4) return Promise.resolve(null);
       return load(data.vocabulary).then(function () {
-        var listed = self.HANDBOOK_SEARCH_VOCABULARY;
+        var listed = self[CONTRACT.globals.searchVocabulary];
         if (!vocabulary) {
           vocabulary = { set: lunr.TokenSet.fromArray(listed.words), count: new Map() };
           listed.words.forEach(function (w, i) { vocabulary.count.set(w, listed.counts[i]); });
@@ -177,14 +182,14 @@
       var keys = new Set();
       matches.forEach(function (m) { keys.add(m.key); });
       return Promise.all(Array.from(keys).map(function (key) {
-        return load(data.parts[key].replace(data.places[0], data.places[1]));
+        return load(data.parts[key].replace(data.places[FOLDERS.words], data.places[FOLDERS.places]));
       }));
     }
 
     function placesIn(match, n) {
       var i = indexOf(match.numbers, n);
       if (i < 0) return [];
-      var at = self.HANDBOOK_SEARCH_PLACES[match.key][match.word][i];
+      var at = self[CONTRACT.globals.searchPlaces][match.key][match.word][i];
       return typeof at === "number" ? [at] : numbers(at);
     }
 

@@ -6,41 +6,40 @@
  * (generator/mkdocs_plugin/) and leaves the theme's own index empty.
  *
  * Runs as a Web Worker or, from disk, in the theme's stand-in for one (an iframe, where importScripts
- * returns a promise). */
+ * returns a promise). Its first scripts are the contract (generator/contract.py: the index's address,
+ * its globals and fields) and shared.js (loading a script of the site), beside this one. */
 (function () {
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // the theme's message types
-  var INDEX = "search-index/index.js"; // generator/features/search/index.py: INDEX
-  var READER = "assets/javascripts/search-index.js"; // how to read the index, shared with the compare search
   var PAGES_LISTED = 25; // pages a result lists, best first
-  var COMPARE_SEARCH = "compare/search.html"; // where a "did you mean" leads, with the query
 
-  // The site's top folder: this script is assets/javascripts/search-worker.js.
   var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
-  var root = new URL("../../", here).href;
+  function beside(name) { return new URL(name, here).href; }
+  var started = new Promise(function (resolve) { resolve(importScripts(beside("contract.js"))); })
+    .then(function () { return importScripts(beside("shared.js")); });
 
-  var loaded = new Map();
+  var CONTRACT, ENTRY; // once started
 
-  /** Runs a script of the site once; resolves when it has run. */
+  /** Runs a script of the site (its address from the site's top folder) once; resolves when it has run. */
   function load(address) {
-    var url = root + address;
-    if (!loaded.has(url)) {
-      loaded.set(url, new Promise(function (resolve) { resolve(importScripts(url)); }));
-    }
-    return loaded.get(url);
+    return self.HandbookShared.loadScript(self.HandbookShared.siteAddress(address));
   }
 
   var index; // the index's first script and what is worked out from it, once
 
   function ready() {
     if (!index) {
-      index = load(INDEX).then(function () {
-        var data = self.HANDBOOK_SEARCH;
+      index = started.then(function () {
+        CONTRACT = self.HANDBOOK_CONTRACT;
+        ENTRY = CONTRACT.fields.searchEntry;
+        return load(CONTRACT.paths.searchIndex);
+      }).then(function () {
+        var data = self[CONTRACT.globals.searchIndex];
         var policyOf = new Int32Array(data.pages.first);
         data.policies.forEach(function (p, i) { policyOf.fill(i, p.first, p.first + p.count); });
         return load(data.lunr).then(function () {
-          return Promise.all([load(READER), load(data.pages.texts)]);
+          return Promise.all([load(CONTRACT.paths.searchReader), load(data.pages.texts)]);
         }).then(function () {
           return { data: data, policyOf: policyOf, engine: self.HandbookSearchIndex.engine(data, load) };
         });
@@ -49,12 +48,12 @@
     return index;
   }
 
-  /** The entry as results show it: [label, title, words, address(, section)]. */
+  /** The entry as results show it: the contract's `searchEntry` (read by the names of `ENTRY`). */
   function entry(n, search) {
     var data = search.data;
-    if (n >= data.pages.first) return self.HANDBOOK_SEARCH_PAGES[n - data.pages.first];
+    if (n >= data.pages.first) return self[CONTRACT.globals.searchPages][n - data.pages.first];
     var policy = data.policies[search.policyOf[n]];
-    return self.HANDBOOK_SEARCH_TEXTS[policy.slug][n - policy.first];
+    return self[CONTRACT.globals.searchTexts][policy.slug][n - policy.first];
   }
 
   function pageOf(address) {
@@ -65,7 +64,7 @@
   function byPage(scores, search) {
     var data = search.data, pages = new Map();
     scores.forEach(function (score, n) {
-      var page = n < data.pages.first ? data.policies[search.policyOf[n]].page : pageOf(entry(n, search)[3]);
+      var page = n < data.pages.first ? data.policies[search.policyOf[n]].page : pageOf(entry(n, search)[ENTRY.address]);
       if (!pages.has(page)) pages.set(page, { page: page, best: 0, first: n, entries: [] });
       var group = pages.get(page);
       group.entries.push(n);
@@ -108,10 +107,11 @@
     result.matched.forEach(function (w) { terms[w] = true; });
     var entries = group.entries.slice().sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
     var docs = entries.map(function (n) {
-      var shown = entry(n, search), name = [shown[0], shown[1]].filter(Boolean).join(" ");
+      var shown = entry(n, search), name = [shown[ENTRY.label], shown[ENTRY.title]].filter(Boolean).join(" ");
       var title = marked(name || "¶", result.matched, search);
-      if (shown[4] && !shown[1]) title += ' <span class="search-section">(' + escape(shown[4]) + ")</span>";
-      return { location: shown[3], title: title, text: marked(shown[2], result.matched, search),
+      var section = shown[ENTRY.section];
+      if (section && !shown[ENTRY.title]) title += ' <span class="search-section">(' + escape(section) + ")</span>";
+      return { location: shown[ENTRY.address], title: title, text: marked(shown[ENTRY.words], result.matched, search),
                score: scores.get(n), terms: terms };
     });
     if (!docs.some(function (doc) { return doc.location === group.page; })) {
@@ -123,8 +123,8 @@
   function pageTitle(page, search) {
     var policy = search.data.policies.find(function (p) { return p.page === page; });
     if (policy) return policy.title;
-    var own = self.HANDBOOK_SEARCH_PAGES.find(function (e) { return e[3] === page; });
-    return own ? own[1] : page;
+    var own = self[CONTRACT.globals.searchPages].find(function (e) { return e[ENTRY.address] === page; });
+    return own ? own[ENTRY.title] : page;
   }
 
   /** What the reader should know first: a word replaced by a near one, or words nothing has. */
@@ -142,7 +142,7 @@
       var typed = new RegExp(s.from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
       corrected = corrected.replace(typed, function () { return s.to; });
     });
-    return [{ location: COMPARE_SEARCH + "?q=" + encodeURIComponent(corrected), title: said.join(" "),
+    return [{ location: CONTRACT.paths.compareSearch + "?q=" + encodeURIComponent(corrected), title: said.join(" "),
               text: "", score: 0, terms: {} }];
   }
 
@@ -151,7 +151,7 @@
       return search.engine.search(query).then(function (result) {
         var scores = result.scores, first = search.data.pages.first;
         scores.forEach(function (score, n) {
-          if (n >= first) scores.set(n, search.engine.titleBonus(score, entry(n, search)[1], query));
+          if (n >= first) scores.set(n, search.engine.titleBonus(score, entry(n, search)[ENTRY.title], query));
         });
         var groups = byPage(scores, search);
         return loadTexts(groups, search).then(function () {
