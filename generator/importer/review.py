@@ -70,7 +70,8 @@ def review_text(text: str, *, accept: bool, min_similarity: float = 0.0, shown_a
         taken = [i for i, (_, similarity) in enumerate(items) if accept and similarity >= min_similarity]
         kept = [i for i in range(len(items)) if i not in taken and accept]
         topics = _topics(keys)
-        new = [topic for topic in dict.fromkeys(items[i][0] for i in taken) if topic not in topics]
+        added = [topic for topic in dict.fromkeys(items[i][0] for i in taken) if topic not in topics]
+        new = list(added)  # still to write
         start = editor.line_start(key, here)
         if start is None:
             continue
@@ -101,7 +102,7 @@ def review_text(text: str, *, accept: bool, min_similarity: float = 0.0, shown_a
         result.removed += len(items) - len(kept)
         result.kept += len(kept)
         result.provisions += 1
-        changes.append(_Change(path, topics + new, kept))
+        changes.append(_Change(path, topics + added, kept))
     if editor.problems:
         return Reviewed(text, problems=editor.problems)
     result.text = editor.edited()

@@ -153,7 +153,8 @@ def suggest_topics(state: ImportState) -> None:
             if is_comparable(node):
                 own = " ".join(x for x in (node.heading, *node.paragraphs, *node.notes) if x)
                 context = ([lead_in] if lead_in else []) + headings
-                node.suggested = index.suggest(weighted_counts(own, context))
+                if any(word in index.idf for word in words(own)):  # its context alone is no likeness
+                    node.suggested = index.suggest(weighted_counts(own, context))
             visit(node.children, " ".join(node.paragraphs), ([node.heading] if node.heading else []) + headings)
 
     visit(state.body, "", [])

@@ -246,7 +246,14 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         (
             '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
             "deal with the topic and links to them, side by side with the other policies; "
-            "<em>not addressed</em> means the policy says nothing on it.</p>"
+            "<em>not addressed</em> means the policy says nothing on it"
+            + (
+                "; <em>not yet reviewed</em> means some of its provisions still wait for a person to review "
+                "their topics (an imported draft), so it may yet address the topic"
+                if any(p.unreviewed for p in corpus.policies)
+                else ""
+            )
+            + ".</p>"
         ),
         (
             f'<p class="compare-links"><a href="{attr(href(page, SEARCH_PAGE))}">Search the provisions by word, '
@@ -275,7 +282,7 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
     for policy in policies:
         stance = comparison.stance(policy.slug)
         if stance is None:
-            cells.append('<td class="not-addressed">not addressed</td>')
+            cells.append(_silent_cell(policy))
             continue
         count = len(stance.provisions)
         cells.append(
@@ -288,6 +295,15 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
         f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
         f"<td>{departments_addressing(comparison)} of {departments}</td></tr>"
     )
+
+
+def _silent_cell(policy: Policy) -> str:
+    """The matrix cell of a policy with no provision on a topic: not addressed, or, while some of its
+    provisions wait for a person to review their topics, not yet reviewed (it may address it)."""
+    if not policy.unreviewed:
+        return '<td class="not-addressed">not addressed</td>'
+    waiting = _count(len(policy.unreviewed), "provision", "provisions")
+    return f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">not yet reviewed</td>'
 
 
 def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
@@ -309,6 +325,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
                 "template": p.is_template,
                 "page": href("index.md", page_path(p)),
                 "counts": counts[p.slug],
+                **({"unreviewed": len(p.unreviewed)} if p.unreviewed else {}),  # 0 counts: not yet reviewed
                 **({} if p.is_template else {"columns": column_script(p)}),
             }
             for p in corpus.policies
@@ -353,8 +370,9 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
-    silent = [p for p in comparison.silent if not p.is_template]
+    silent = [p for p in comparison.not_addressed if not p.is_template]
     parts = [f"Addressed by {departments_addressing(comparison)} of {departments} departments."]
+    unreviewed = [p for p in comparison.not_reviewed if not p.is_template]
     if len(silent) > SILENT_NAMES:
         parts.append(
             f'<span class="not-addressed-by">Not addressed by {len(silent):,} departments '
@@ -363,6 +381,17 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
     elif silent:
         names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
+    if len(unreviewed) > SILENT_NAMES:
+        parts.append(
+            f'<span class="not-reviewed-by">Not yet reviewed: {len(unreviewed):,} departments whose provisions '
+            "still wait for a person to review their topics.</span>"
+        )
+    elif unreviewed:
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in unreviewed)
+        parts.append(
+            f'<span class="not-reviewed-by">Not yet reviewed: {names} (provisions still wait for a person '
+            "to review their topics).</span>"
+        )
     if group:
         parts.append(f"Group: {escape(group)}.")
     parts.append(f'<a href="{attr(href(page, COVERAGE_PAGE))}">All topics</a>.')
