@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "import_truth"
 WORD = re.compile(r"[A-Za-z0-9]+")
+BANDS = (("0.7-1", 0.7), ("0.5-0.7", 0.5), ("0.4-0.5", 0.4), ("<0.4", 0.0))  # similarity of a first suggestion
 
 
 def words(text: str) -> list[str]:
@@ -175,6 +176,7 @@ def leave_one_out(template: bool = False) -> list[dict]:
         hand = {p.id: p for p in department.provisions()}
         row = {"name": department.slug, "to_tag": 0, "suggested": 0, "matched": 0, "right": 0, "tagged": 0}
         row |= {"found": 0, "hit3": 0, "not_comparable": 0}
+        row |= {f"band{band}": 0 for band, _ in BANDS} | {f"right{band}": 0 for band, _ in BANDS}
         for provision in result.policy.provisions():
             if not provision.comparable:
                 continue
@@ -187,6 +189,10 @@ def leave_one_out(template: bool = False) -> list[dict]:
             right = bool(suggested) and suggested[0] in made.topics
             row["suggested"] += bool(suggested)
             row["right"] += right
+            if suggested:
+                band = next(b for b, low in BANDS if provision.suggested_topics[0].similarity >= low)
+                row[f"band{band}"] += 1
+                row[f"right{band}"] += right
             row["not_comparable"] += bool(suggested) and not made.topics
             if made.topics:
                 row["tagged"] += 1
@@ -211,6 +217,11 @@ def print_leave_one_out(rows: list[dict], title: str) -> None:
             f"{_share(row['right'], row['suggested']):>7} {_share(row['found'], row['tagged']):>8} "
             f"{_share(row['hit3'], row['tagged']):>6} {row['not_comparable']:17}"
         )
+
+    bands = ", ".join(
+        f"{band}: {_share(total[f'right{band}'], total[f'band{band}'])} of {total[f'band{band}']}" for band, _ in BANDS
+    )
+    print(f"first suggestion right, by its similarity: {bands}")
 
 
 def _share(part: int, whole: int) -> str:
