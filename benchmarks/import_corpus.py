@@ -14,6 +14,17 @@ draft), in a process of its own so that its time and peak memory are its own. Pe
 - metadata fields found (any document), word coverage (the original's words in the draft, in order),
   topics suggested, time (s) and peak memory (MB, the process's maximum resident set).
 
+Topics are suggested from the handbook's tagged provisions (`source/`); the topics column counts the
+draft's provisions given a suggestion. Their quality is measured apart, by leave-one-out on the handbook's
+own departments (`--topics`, also run after the corpus): each department's original is imported with the
+other departments as the handbook, and the top suggestion of each provision is compared with the topics
+a person gave the same provision (the same provision id) in `source/policies/`:
+
+- precision@1: of the provisions given a suggestion, those whose first suggestion is one of their topics
+  (a suggestion for a provision the person marked `comparable: false` counts as wrong);
+- recall@1: of the provisions the person tagged, those whose first suggestion is one of their topics;
+- hit@3: of the provisions the person tagged, those with one of their topics among the suggestions.
+
 Goals (issue 16): labels and nesting >= 95 % right, no invented labels, every stated number and date found,
 word coverage >= 99.5 %, under 2 s per 20-page document.
 """
@@ -32,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "import_truth"
 WORD = re.compile(r"[A-Za-z0-9]+")
+BANDS = (("0.7-1", 0.7), ("0.5-0.7", 0.5), ("0.4-0.5", 0.4), ("<0.4", 0.0))  # similarity of a first suggestion
 
 
 def words(text: str) -> list[str]:
@@ -39,9 +51,9 @@ def words(text: str) -> list[str]:
 
 
 def measure(path: Path) -> dict:
-    """Import one document (in this process) and measure it."""
+    """Import one document (in this process) and measure it; topics are suggested from `source/`."""
     sys.path.insert(0, str(ROOT))
-    from generator.importer.api import ImportRefused, import_text, read_original
+    from generator.importer.api import ImportRefused, handbook_index, import_text, read_original
     from generator.importer.limits import KINDS
 
     start = time.perf_counter()
@@ -58,6 +70,7 @@ def measure(path: Path) -> dict:
             suffix=suffix if suffix in KINDS else ".txt",
             layouts=layouts,
             document=f"{slug}{suffix}" if suffix in (".pdf", ".docx") else None,
+            handbook=handbook_index(ROOT / "source", slug),
         )
     except ImportRefused as exc:
         row.update(error=str(exc).split(": ", 1)[-1][:60], seconds=time.perf_counter() - start)
@@ -70,7 +83,8 @@ def measure(path: Path) -> dict:
         labels=sum(1 for p in provisions if p.label),
         inferred=sum(1 for r in policy.repairs if r.field == "label"),
         coverage=result.words.percent,
-        topics=sum(1 for p in provisions if getattr(p, "suggested", None)),
+        topics=sum(1 for p in provisions if p.suggested_topics),
+        to_tag=sum(1 for p in provisions if p.comparable and not p.topics),
         seconds=seconds,
         peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         metadata=_metadata(policy),
@@ -139,15 +153,95 @@ def _against_truth(policy, provisions, truth_file: Path) -> dict:
     }
 
 
+def leave_one_out(template: bool = False) -> list[dict]:
+    """Suggestion quality on the handbook's departments: each imported from its original with the other
+    departments (and, with `template`, the template) as the handbook, scored against its own tags."""
+    sys.path.insert(0, str(ROOT))
+    from generator.importer.api import import_text
+    from generator.importer.topics import TopicIndex
+    from generator.load import load_corpus
+
+    corpus = load_corpus(ROOT / "source")
+    rows = []
+    for department in corpus.departments:
+        others = [p for p in corpus.policies if p is not department and (template or not p.is_template)]
+        original = ROOT / "source" / "originals" / department.original
+        result = import_text(
+            original.read_text(encoding="utf-8"),
+            slug=department.slug,
+            original=department.original,
+            suffix=original.suffix,
+            handbook=TopicIndex.from_policies(others),
+        )
+        hand = {p.id: p for p in department.provisions()}
+        row = {"name": department.slug, "to_tag": 0, "suggested": 0, "matched": 0, "right": 0, "tagged": 0}
+        row |= {"found": 0, "hit3": 0, "not_comparable": 0}
+        row |= {f"band{band}": 0 for band, _ in BANDS} | {f"right{band}": 0 for band, _ in BANDS}
+        for provision in result.policy.provisions():
+            if not provision.comparable:
+                continue
+            row["to_tag"] += 1
+            made = hand.get(provision.id)
+            if made is None:
+                continue
+            row["matched"] += 1
+            suggested = [s.topic for s in provision.suggested_topics]
+            right = bool(suggested) and suggested[0] in made.topics
+            row["suggested"] += bool(suggested)
+            row["right"] += right
+            if suggested:
+                band = next(b for b, low in BANDS if provision.suggested_topics[0].similarity >= low)
+                row[f"band{band}"] += 1
+                row[f"right{band}"] += right
+            row["not_comparable"] += bool(suggested) and not made.topics
+            if made.topics:
+                row["tagged"] += 1
+                row["found"] += right
+                row["hit3"] += any(t in made.topics for t in suggested)
+        rows.append(row)
+    return rows
+
+
+def print_leave_one_out(rows: list[dict], title: str) -> None:
+    print(f"\nsuggested topics, leave-one-out ({title}):")
+    header = (
+        f"{'department':26} {'to tag':>6} {'matched':>7} {'suggested':>9} {'prec@1':>7} {'recall@1':>8} "
+        f"{'hit@3':>6} {'on not comparable':>17}"
+    )
+    print(header)
+    print("-" * len(header))
+    total = {key: sum(r[key] for r in rows) for key in rows[0] if key != "name"}
+    for row in [*rows, {"name": "all", **total}]:
+        print(
+            f"{row['name']:26} {row['to_tag']:6} {row['matched']:7} {row['suggested']:9} "
+            f"{_share(row['right'], row['suggested']):>7} {_share(row['found'], row['tagged']):>8} "
+            f"{_share(row['hit3'], row['tagged']):>6} {row['not_comparable']:17}"
+        )
+
+    bands = ", ".join(
+        f"{band}: {_share(total[f'right{band}'], total[f'band{band}'])} of {total[f'band{band}']}" for band, _ in BANDS
+    )
+    print(f"first suggestion right, by its similarity: {bands}")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.0f}%" if whole else ""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--only", nargs="*", help="document names (or parts of them) to run")
     parser.add_argument("--json", help="also write the rows to this file")
+    parser.add_argument("--topics", action="store_true", help="only the leave-one-out of suggested topics")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # measure one document, print its row as JSON
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(Path(args.one))))
+        return 0
+    if args.topics:
+        print_leave_one_out(leave_one_out(), "the other departments as the handbook")
+        print_leave_one_out(leave_one_out(template=True), "the other departments and the template")
         return 0
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -188,6 +282,12 @@ def main() -> int:
         f"labels invented: {sum(r['inferred'] for r in ok)}; word coverage min "
         f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}"
     )
+    print(
+        f"topics suggested for {sum(r['topics'] for r in ok)} of the {sum(r['to_tag'] for r in ok)} provisions "
+        f"to tag (handbook: {ROOT / 'source'})"
+    )
+    if not args.only:
+        print_leave_one_out(leave_one_out(), "the other departments as the handbook")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

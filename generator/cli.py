@@ -120,6 +120,40 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from .importer.review import review_file
+
+    if args.clear and args.min_similarity is not None:
+        print("error: --min-similarity goes with --accept, not --clear; nothing was written.", file=sys.stderr)
+        return 2
+    minimum = args.min_similarity or 0.0
+    reviewed = review_file(Path(args.file), source=Path(args.source), accept=args.accept, min_similarity=minimum)
+    name = display_path(Path(args.file))
+    if not reviewed.changed:
+        below = f" of at least {minimum:g}" if args.accept and minimum else ""
+        print(f"{name}: no suggested topics{below} to {'accept' if args.accept else 'clear'}; nothing was changed")
+        return 0
+    if args.accept:
+        kept = f"; {reviewed.kept} below {minimum:g} left to review" if reviewed.kept else ""
+        print(
+            f"{name}: {reviewed.accepted} suggested topic(s) of {reviewed.provisions} provision(s) accepted as "
+            f"topics{kept}"
+        )
+    else:
+        print(f"{name}: {reviewed.removed} suggested topic(s) of {reviewed.provisions} provision(s) cleared")
+    return 0
+
+
+def _similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1 (e.g. 0.7)")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     from .features.draft.drafting import FORMATS
 
@@ -194,6 +228,25 @@ def parser() -> argparse.ArgumentParser:
     import_.add_argument("--force", action="store_true", help="overwrite an existing draft, report or original copy")
     import_.add_argument("--source", default="source", help="the source folder (default: source)")
     import_.set_defaults(run=_import)
+
+    review = commands.add_parser(
+        "review",
+        help="accept or clear the topics `handbook import` suggested in a draft",
+        description="A draft's provisions carry suggested_topics (the topics of the handbook's most similar "
+        "tagged provisions) until a person reviews them. --accept adds them to each provision's topics "
+        "(with --min-similarity X only those of at least X; the others stay to review); --clear removes "
+        "them. Only those lines of the file change: comments and formatting stay. A file with problems is "
+        "refused and nothing is written.",
+    )
+    review.add_argument("file", help="the policy file (e.g. source/policies/riverton.yml)")
+    action = review.add_mutually_exclusive_group(required=True)
+    action.add_argument("--accept", action="store_true", help="make the suggestions topics")
+    action.add_argument("--clear", action="store_true", help="remove the suggestions")
+    review.add_argument(
+        "--min-similarity", type=_similarity, metavar="X", help="accept only suggestions of at least X (0 to 1)"
+    )
+    review.add_argument("--source", default="source", help="the source folder (default: source)")
+    review.set_defaults(run=_review)
     return main
 
 

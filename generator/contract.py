@@ -82,7 +82,8 @@ SEARCH_TEXTS_GLOBAL = _global("searchTexts", "HANDBOOK_SEARCH_TEXTS", "{policy s
 COMPARE_POLICIES_GLOBAL = _global(
     "comparePolicies",
     "HANDBOOK_COMPARE_POLICIES",
-    "{topics: [{id, title, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?}]}",
+    "{topics: [{id, title, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?, "
+    "unreviewed?: how many of its provisions wait for review, in words}]}",
 )
 COMPARE_COLUMNS_GLOBAL = _global(
     "compareColumns", "HANDBOOK_COMPARE_COLUMNS", "{policy slug: {topic id: the policy's column, HTML}}"
@@ -151,7 +152,7 @@ def _template(key: str, value: str, *placeholders: str) -> str:
 # The coverage matrix's column of a department the reader adds: its header, a cell per topic (one
 # variant per number of provisions the data has), the total.
 COVERAGE_HEAD_TEMPLATE = _template("coverageHead", "template-coverage-head", "slug", "link", "name")
-COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "policy", "topic")
+COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "policy", "topic", "waiting")
 COVERAGE_TOTAL_TEMPLATE = _template("coverageTotal", "template-coverage-total", "addressed")
 # The chooser of a comparison page: the box of a department the reader added, one offered to add, a note.
 SHOW_BOX_TEMPLATE = _template("showBox", "template-show-box", "slug", "name")

@@ -43,10 +43,13 @@ class SourceLayout:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
 
 
-def load_policy(path: Path, layout: SourceLayout, shown_as: str | None = None) -> tuple[Policy | None, list[Problem]]:
+def load_policy(
+    path: Path, layout: SourceLayout, shown_as: str | None = None, named: bool = False
+) -> tuple[Policy | None, list[Problem]]:
     """One policy file: parse, check the schema, derive ids, run the policy checks. Messages name the
-    file as `shown_as` (by default its path as the user reads it)."""
-    doc, problems = read_yaml(path, shown_as or display_path(path), layout.root)
+    file as `shown_as` (by default its path as the user reads it). A file the user `named` on the
+    command line may be outside the source folder (see `files.open_regular`)."""
+    doc, problems = read_yaml(path, shown_as or display_path(path), None if named else layout.root)
     if doc is None:
         return None, problems
     policy = _build_policy(doc, path, layout, problems)
@@ -160,8 +163,34 @@ def _load_corpus(source: Path) -> Corpus:
     term_aliases = _load_term_aliases(layout, policies, problems, all_policies)
     if problems:
         raise SourceError(problems)
+    warnings += [not_yet_reviewed(policy) for policy in policies if policy.unreviewed]
     ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
     return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, warnings=warnings)
+
+
+def not_yet_reviewed(policy: Policy) -> str:
+    """How many of a policy's provisions a person has still to review for topics, and how."""
+    suggested = sum(1 for p in policy.unreviewed if p.suggested_topics)
+    untagged = len(policy.unreviewed) - suggested
+    parts = []
+    if suggested:
+        parts.append(
+            f"{suggested} with suggested topics (accept or clear them: handbook review {policy.file} --accept, --clear)"
+        )
+    if untagged:
+        parts.append(f"{untagged} with no topics (tag them, or write comparable: false)")
+    count = len(policy.unreviewed)
+    return f"{policy.file}: {count} provision{'s' if count != 1 else ''} not yet reviewed: {'; '.join(parts)}"
+
+
+def check_policy_file(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
+    """A policy file the user names (it may be a draft outside the source folder), checked as
+    `handbook check` checks it on its own: the schema, the policy checks and its topic ids against
+    the source folder's `topics.yml`."""
+    policy, problems = load_policy(path, layout, named=True)
+    if policy is not None and not problems:
+        _load_taxonomy(layout, [policy], problems)
+    return policy, problems
 
 
 def _read_shared(path: Path, record, default, problems: list[Problem]):

@@ -113,6 +113,28 @@ class TemplateOption:
 
 
 @dataclass
+class SuggestedTopic:
+    """A topic `handbook import` suggests for a provision: the topic of the handbook's most similar tagged
+    provision (`source`, its id) and their similarity (0..1, cosine of TF-IDF weights). A suggestion is
+    not a tag: it waits for a person to accept it (`handbook review FILE --accept`) or clear it."""
+
+    topic: str
+    similarity: float
+    source: str  # written `from` in the file
+    source_path: tuple = ()
+
+
+def suggested_topic(**values) -> SuggestedTopic:
+    """A `SuggestedTopic` from the file's keys (`from` is a Python keyword)."""
+    return SuggestedTopic(
+        topic=values["topic"],
+        similarity=values["similarity"],
+        source=values["from"],
+        source_path=values["source_path"],
+    )
+
+
+@dataclass
 class Provision:
     """One numbered (or unnumbered) part of a policy body, with its nested children."""
 
@@ -123,6 +145,7 @@ class Provision:
     notes: list[str] = field(default_factory=list)
     option: str | None = None
     topics: list[str] = field(default_factory=list)
+    suggested_topics: list[SuggestedTopic] = field(default_factory=list)
     comparable: bool = True
     children: list[Provision] = field(default_factory=list)
     source_path: tuple = ()
@@ -149,6 +172,13 @@ class Provision:
                 labels.append(node.label)
             node = node.parent
         return labels[::-1]
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a person has decided what the provision is compared under: no suggested topics wait,
+        and it has topics or is marked `comparable: false`. An imported draft's provisions are not
+        reviewed until then, so a policy silent on a topic may yet address it."""
+        return not self.suggested_topics and (bool(self.topics) or not self.comparable)
 
     @property
     def title(self) -> str:
@@ -202,6 +232,11 @@ class Policy:
     @property
     def is_template(self) -> bool:
         return self.kind == "template"
+
+    @cached_property
+    def unreviewed(self) -> list[Provision]:
+        """The provisions whose topics no one has reviewed yet (`Provision.reviewed`), in document order."""
+        return [p for p in self.provisions() if not p.reviewed]
 
     @property
     def name(self) -> str:

@@ -139,6 +139,17 @@ class Bool(Field):
         return value
 
 
+class Fraction(Field):
+    """A number from 0 to 1 (`0.83`), such as a similarity."""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Invalid(f"expected a number from 0 to 1 (e.g. 0.83), got {ctx.described(value, path)}")
+        if not 0 <= value <= 1:
+            raise Invalid(f"{ctx.doc.written.get(path, value)} is not from 0 to 1")
+        return float(value)
+
+
 class Integer(Field):
     def __init__(self, allowed: tuple[int, ...] | None = None, **kw):
         super().__init__(**kw)
@@ -340,10 +351,23 @@ def _provision_fields() -> dict[str, Field]:
         "notes": ListOf(Str(allow_empty=False)),
         "option": Slug(),
         "topics": ListOf(Slug()),
+        "suggested_topics": ListOf(SUGGESTED_TOPIC),
         "comparable": Bool(default=True),
         "children": ListOf(PROVISION),
     }
 
+
+# A provision id as `model.assign_ids` derives it: the slug, then one segment per level.
+PROVISION_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+"
+
+SUGGESTED_TOPIC = Record(
+    model.suggested_topic,
+    {
+        "topic": Slug(required=True),
+        "similarity": Fraction(required=True),
+        "from": Str(required=True, pattern=PROVISION_ID, what="a provision id, e.g. kansas-city-mo.iv.b"),
+    },
+)
 
 PROVISION = Record(model.Provision, _provision_fields)
 

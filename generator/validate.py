@@ -230,8 +230,20 @@ def topics_known(policy: Policy, known: set[str], report: Report) -> None:
                     provision.source_path + ("topics", i),
                     f"unknown topic {topic_id!r} (expected an id from source/topics.yml)",
                 )
+        for suggestion in provision.suggested_topics:
+            if suggestion.topic not in known:
+                report(
+                    suggestion.source_path + ("topic",),
+                    f"unknown topic {suggestion.topic!r} (expected an id from source/topics.yml)",
+                )
         if provision.topics and not provision.comparable:
             report(provision.source_path + ("comparable",), "a provision marked comparable: false cannot have topics")
+        if provision.suggested_topics and not provision.comparable:
+            report(
+                provision.source_path + ("comparable",),
+                "a provision marked comparable: false cannot have suggested_topics "
+                "(clear them: handbook review FILE --clear)",
+            )
 
 
 def taxonomy_consistent(taxonomy, report: Report) -> None:

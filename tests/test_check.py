@@ -95,6 +95,12 @@ CASES = {
         MINIMAL.format(slug="dup-id") + "  - label: I.\n    text: Again.\n",
         "source/policies/dup-id.yml:13:5: body[1].label: duplicate provision id 'dup-id.i' (also at body[0]",
     ),
+    "suggested-similarity": (
+        "suggested.yml",
+        MINIMAL.format(slug="suggested")
+        + "    suggested_topics:\n      - topic: scope\n        similarity: 1.3\n        from: raymore-mo.section-8-04\n",
+        "source/policies/suggested.yml:15:9: body[0].suggested_topics[0].similarity: 1.3 is not from 0 to 1",
+    ),
     "option-undefined": (
         "opt-undef.yml",
         MINIMAL.format(slug="opt-undef").replace("courteous.", "courteous to {{chief}}."),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import FileRefused, kind, read_bytes, refusal, write_new
-from ..load import SourceLayout, load_policy
+from ..load import SourceLayout, load_corpus, load_policy
 from ..model import Policy, slugify
 from ..problems import SourceError, display_path
 from ..yaml_source import MAX_FILE_BYTES
@@ -23,6 +23,7 @@ from .read_text import read_text
 from .report import WordFidelity, render_report, word_fidelity
 from .rules import run_rules
 from .state import ImportState
+from .topics import TopicIndex
 
 READERS = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown, ".pdf": read_text, ".docx": read_text}
 FORMATS = {".pdf": "pdf", ".docx": "docx"}  # text extracted from a document, not typed or OCR'd
@@ -51,9 +52,12 @@ def import_text(
     where: dict[str, str] | None = None,
     layouts: list[Layout | None] | None = None,
     document: str | None = None,
+    handbook: TopicIndex | str | None = None,
 ) -> ImportResult:
     """Import the text of an original. Nothing is written; the draft is validated by the loader.
-    `layouts` (a PDF's) say where each line stood; `document` names the PDF or Word file the text is from."""
+    `layouts` (a PDF's) say where each line stood; `document` names the PDF or Word file the text is from;
+    `handbook` holds the tagged provisions topics are suggested from (`handbook_index`), or says why
+    there are none."""
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise ImportRefused(
@@ -66,6 +70,10 @@ def import_text(
     for line, layout in zip(state.lines, layouts or [], strict=False):
         line.layout = layout
     state.agency = agency
+    if isinstance(handbook, str):
+        state.no_suggestions = handbook
+    else:
+        state.topic_index = handbook
     run_rules(state)
     if not state.body:
         raise ImportRefused(
@@ -86,6 +94,20 @@ def import_text(
     policy = validate_draft(yaml_text, slug, original, text, shown_as=where["draft"], document=document)
     words = word_fidelity(policy, text)
     return ImportResult(yaml_text, render_report(state, policy, words, where), policy, words, state)
+
+
+def handbook_index(source: Path, slug: str) -> TopicIndex | str:
+    """The handbook's tagged provisions to suggest topics from (the policy being imported left out, were
+    it imported before), or why there are none: the import goes on without suggestions."""
+    try:
+        corpus = load_corpus(source)
+    except SourceError as exc:
+        return (
+            f"the handbook in {display_path(source)} has {len(exc.problems)} problem(s) "
+            "(run `handbook check`, then import again for suggestions)"
+        )
+    index = TopicIndex.from_policies(p for p in corpus.policies if p.slug != slug)
+    return index if len(index) else f"no provision of the handbook in {display_path(source)} is tagged with topics yet"
 
 
 def validate_draft(
@@ -206,6 +228,7 @@ def import_file(
         where=where,
         layouts=layouts,
         document=files["original"].name if "text" in files else None,
+        handbook=handbook_index(source, slug),
     )
     writes = [(files["draft"], result.yaml.encode("utf-8")), (files["report"], result.report.encode("utf-8"))]
     if not in_originals:

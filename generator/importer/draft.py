@@ -90,7 +90,11 @@ def _provision(node: Node, ids: dict[int, str], repairs: list[dict]) -> dict:
     if node.notes:
         out["notes"] = [_literal_braces(note) for note in node.notes]
     if is_comparable(node):
-        out["topics"] = []  # to be tagged: the report lists these
+        out["topics"] = []  # to be tagged: the report lists these, and the suggestions below
+        if node.suggested:
+            out["suggested_topics"] = [
+                {"topic": s.topic, "similarity": s.similarity, "from": s.source} for s in node.suggested
+            ]
     else:
         out["comparable"] = False
     if node.children:

@@ -16,7 +16,7 @@ SECTIONS = (
     ("furniture", "Removed furniture"),
     ("metadata", "Metadata found, guessed and missing"),
     ("hyphenation", "Words joined across a hyphen at a line's end"),
-    ("topics", "Topics left untagged"),
+    ("topics", "Topics suggested and provisions to tag"),
 )
 
 
@@ -68,7 +68,8 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
         "",
         (
             f"- {len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
-            f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics."
+            f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics, "
+            f"{sum(1 for n in untagged if n.suggested)} of them with suggested topics."
         ),
         f"- Words of the original in the draft, in order: {words.percent:.1f} % of {words.total} ({words.message}).",
     ]
@@ -76,7 +77,7 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
     for key, title in SECTIONS:
         lines += ["", f"## {title}", ""]
         if key == "topics":
-            lines += _topics(untagged, ids)
+            lines += _topics(untagged, ids, state.no_suggestions)
         else:
             lines += entries[key] or ["None."]
     return "\n".join(lines) + "\n"
@@ -124,17 +125,30 @@ def _missing(state: ImportState) -> list[str]:
     return missing
 
 
-def _topics(untagged: list[Node], ids: dict[int, str]) -> list[str]:
+def _topics(untagged: list[Node], ids: dict[int, str], no_suggestions: str) -> list[str]:
     if not untagged:
         return ["None."]
-    return [
+    suggested = [node for node in untagged if node.suggested]
+    lines = [
         (
-            f"{len(untagged)} provisions have `topics: []`. Tag each with the ids of source/topics.yml it says "
-            "something on (so it lines up with the other departments on the comparison pages), or write "
-            "`comparable: false` instead when it says nothing to compare."
+            f"{len(untagged)} provisions have `topics: []`; {len(suggested)} of them have `suggested_topics`: the "
+            "topics of the handbook's most similar tagged provision (`from`), with their similarity (0 to 1). "
+            "A suggestion is not a tag: check each against the provision it is from, then "
+            "`handbook review FILE --accept` (with `--min-similarity X`, only those of at least X) makes them "
+            "topics and `--clear` removes them. Tag the others with the ids of source/topics.yml they say "
+            "something on, or write `comparable: false` when they say nothing to compare."
         ),
         "",
-    ] + [f"- `{ids[id(node)]}`: {_quote(node)}" for node in untagged]
+    ]
+    if no_suggestions:
+        lines += [f"No topics were suggested: {no_suggestions}.", ""]
+    for node in untagged:
+        guesses = ", ".join(f"`{s.topic}` {s.similarity:.2f} (like `{s.source}`)" for s in node.suggested)
+        lines.append(
+            f"- {_at(_first(node))}`{ids[id(node)]}` {_quote(node)}: "
+            + (f"suggested {guesses}" if guesses else "no suggestion (nothing in the handbook is similar enough)")
+        )
+    return lines
 
 
 def _quote(node: Node) -> str:

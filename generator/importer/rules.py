@@ -20,6 +20,7 @@ from . import (
     metadata,
     nesting,
     numbering,
+    topics,
     trailer,
     wrapping,
 )
@@ -51,6 +52,7 @@ RULES: list[Rule] = [
     definitions.split_definitions,
     footnotes.link_footnote_marks,
     numbering.check_numbering,
+    topics.suggest_topics,  # last: on the provisions as the draft has them
 ]
 
 

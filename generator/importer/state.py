@@ -119,6 +119,7 @@ class Node:
     joins: list[Join] = field(default_factory=list)
     unplaced: str = ""  # why it is an unplaced paragraph (empty: it was placed)
     serial: bool = False  # an item of a list that runs on with commas or semicolons
+    suggested: list[Any] = field(default_factory=list)  # its suggested topics (`topics.Suggestion`)
 
     def walk(self):
         yield self
@@ -150,6 +151,8 @@ class ImportState:
     furniture: list[tuple[Line, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
+    topic_index: Any = None  # the handbook's tagged provisions (`topics.TopicIndex`) topics are suggested from
+    no_suggestions: str = ""  # why no topics were suggested (the handbook could not be read), if so
 
     @property
     def ocr(self) -> bool:

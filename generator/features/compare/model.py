@@ -56,6 +56,17 @@ class TopicComparison:
         return {s.policy.slug: s for s in self.stances}
 
     @property
+    def not_reviewed(self) -> list[Policy]:
+        """The silent policies with provisions whose topics no one has reviewed yet (an imported draft's
+        suggestions, or `topics: []`): they may yet address the topic, so they are not "not addressed"."""
+        return [p for p in self.silent if p.unreviewed]
+
+    @property
+    def not_addressed(self) -> list[Policy]:
+        """The silent policies whose every provision is reviewed: they say nothing on the topic."""
+        return [p for p in self.silent if not p.unreviewed]
+
+    @property
     def department_stances(self) -> list[Stance]:
         """The stances of agencies' own policies (the template's options are shown apart)."""
         return [s for s in self.stances if not s.policy.is_template]

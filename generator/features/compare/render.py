@@ -281,7 +281,14 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         (
             '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
             "deal with the topic and links to them, side by side with the other policies; "
-            "<em>not addressed</em> means the policy says nothing on it.</p>"
+            "<em>not addressed</em> means the policy says nothing on it"
+            + (
+                "; <em>not yet reviewed</em> means some of its provisions still wait for a person to review "
+                "their topics (an imported draft), so it may yet address the topic"
+                if any(p.unreviewed for p in corpus.policies)
+                else ""
+            )
+            + ".</p>"
         ),
         (
             f'<p class="compare-links"><a href="{attr(href(page, SEARCH_PAGE))}">Search the provisions by word, '
@@ -330,6 +337,7 @@ def _coverage_templates(corpus: Corpus, comparisons: list[TopicComparison], show
     counts = {0} | {len(s.provisions) for c in comparisons for s in c.stances if s.policy.slug in hidden}
     link, name = placeholder("link"), placeholder("name")
     cells = {str(n): _coverage_cell(link, placeholder("policy"), placeholder("topic"), n) for n in sorted(counts)}
+    cells["unreviewed"] = _unreviewed_cell(placeholder("waiting"))
     return (
         template(COVERAGE_HEAD_TEMPLATE, _coverage_head(placeholder("slug"), link, name))
         + template(COVERAGE_CELL_TEMPLATE, "", variants=cells)
@@ -343,13 +351,32 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
     cells = []
     for policy in policies:
         stance = comparison.stance(policy.slug)
-        count = len(stance.provisions) if stance else 0
-        cells.append(_coverage_cell(href(page, target, policy.slug), policy.agency.name, topic.title, count))
+        if stance is None:
+            cells.append(_silent_cell(policy))
+            continue
+        link = href(page, target, policy.slug)
+        cells.append(_coverage_cell(link, policy.agency.name, topic.title, len(stance.provisions)))
     return (
         f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
         f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
         f"<td>{departments_addressing(comparison)} of {departments}</td></tr>"
     )
+
+
+def _silent_cell(policy: Policy) -> str:
+    """The matrix cell of a policy with no provision on a topic: not addressed, or, while some of its
+    provisions wait for a person to review their topics, not yet reviewed (it may address it)."""
+    if not policy.unreviewed:
+        return '<td class="not-addressed">not addressed</td>'
+    return _unreviewed_cell(_unreviewed(policy))
+
+
+def _unreviewed(policy: Policy) -> str:
+    return _count(len(policy.unreviewed), "provision", "provisions")
+
+
+def _unreviewed_cell(waiting: str) -> str:
+    return f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">not yet reviewed</td>'
 
 
 def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
@@ -371,6 +398,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
                 "template": p.is_template,
                 "page": href("index.md", page_path(p)),
                 "counts": counts[p.slug],
+                **({"unreviewed": _unreviewed(p)} if p.unreviewed else {}),  # its 0 counts: not yet reviewed
                 **({} if p.is_template else {"columns": column_script(p)}),
             }
             for p in corpus.policies
@@ -415,8 +443,9 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
-    silent = [p for p in comparison.silent if not p.is_template]
+    silent = [p for p in comparison.not_addressed if not p.is_template]
     parts = [f"Addressed by {departments_addressing(comparison)} of {departments} departments."]
+    unreviewed = [p for p in comparison.not_reviewed if not p.is_template]
     if len(silent) > SILENT_NAMES:
         parts.append(
             f'<span class="not-addressed-by">Not addressed by {len(silent):,} departments '
@@ -425,6 +454,17 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
     elif silent:
         names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
+    if len(unreviewed) > SILENT_NAMES:
+        parts.append(
+            f'<span class="not-reviewed-by">Not yet reviewed: {len(unreviewed):,} departments whose provisions '
+            "still wait for a person to review their topics.</span>"
+        )
+    elif unreviewed:
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in unreviewed)
+        parts.append(
+            f'<span class="not-reviewed-by">Not yet reviewed: {names} (provisions still wait for a person '
+            "to review their topics).</span>"
+        )
     if group:
         parts.append(f"Group: {escape(group)}.")
     parts.append(f'<a href="{attr(href(page, COVERAGE_PAGE))}">All topics</a>.')

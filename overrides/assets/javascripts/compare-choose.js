@@ -56,10 +56,13 @@
     });
   }
 
-  /** The policy's cell on a topic: the template's variant for its number of provisions there. */
+  /** The policy's cell on a topic: the template's variant for its number of provisions there, or, with
+   * none while some of its provisions wait for review, the variant saying so. */
   function matrixCell(policy, topic, count) {
+    var variant = count === 0 && policy.unreviewed ? "unreviewed" : count;
     return shared.fromTemplate(CONTRACT.templates.coverageCell,
-      { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title }, count);
+      { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title,
+        waiting: policy.unreviewed || "" }, variant);
   }
 
   /** The coverage matrix: the policy's header, a cell per topic and its total, before the last column.
