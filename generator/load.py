@@ -245,7 +245,8 @@ def _load_codebook(
     read = _read_shared(layout.questions, CODEBOOK, Codebook(), problems)
     codebook, doc, checked = read if read is not None else (Codebook(), None, None)
     if doc is not None:
-        known = {t.id for t in taxonomy.topics} if layout.topics.exists() else None
+        # Topics are checked only against a topics file that could be read (not one that is a folder).
+        known = {t.id for t in taxonomy.topics} if layout.topics.is_file() and taxonomy.topics else None
         templates = [p for p in policies if p.is_template] if all_policies else None
         validate.codebook_consistent(codebook, known, templates, _reporter(doc, problems))
     questions_complete = read is not None and (checked is None or not checked.incomplete("questions"))
