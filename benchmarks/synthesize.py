@@ -10,6 +10,7 @@ four real department policies varied the way real agencies differ when they adap
 - which topics it addresses: some tagged provisions (with what they hold) are left out;
 - its wording: an agency-wide choice of words (`members` → `employees`, `shall` → `will` …) and, now and
   then, an added sentence;
+- its coded answers (`answers:`): those of the provisions it keeps, a quote reworded with its text;
 - its definitions: some are left out, the others take one of a few wordings per term (agencies copy
   definitions from a handful of models, so the number of distinct wordings stays small).
 
@@ -225,10 +226,15 @@ class Agency:
         style = self.styles[min(depth, len(self.styles) - 1)]
         return LABEL_STYLES[style](number, self.chapter)
 
-    def reword(self, text: str) -> str:
+    def substitute(self, text: str) -> str:
+        """The agency's words for the model's, and nothing else (a quote stays words of the reworded text)."""
         for model, chosen in self.words:
             if model != chosen:
                 text = re.sub(rf"\b{re.escape(model)}\b", chosen, text)
+        return text
+
+    def reword(self, text: str) -> str:
+        text = self.substitute(text)
         if text and self.rng.random() < self.add_sentence:
             text = text.rstrip() + " " + self.rng.choice(ADDED_SENTENCES)
         return text
@@ -269,6 +275,13 @@ def vary_provision(agency: Agency, provision: dict, depth: int) -> dict | None:
         varied["text"] = agency.reword(varied["text"])
     if varied.get("notes"):
         varied["notes"] = [agency.reword(note) for note in varied["notes"]]
+    if varied.get("answers"):  # the model's coded answers go with its words; a quote takes the agency's words
+        varied["answers"] = {
+            question: {**answer, "quote": agency.substitute(answer["quote"])}
+            if isinstance(answer, dict) and "quote" in answer
+            else answer
+            for question, answer in varied["answers"].items()
+        }
     if "children" in provision:
         varied["children"] = vary_provisions(agency, provision["children"], depth + 1)
         if not varied["children"]:

@@ -43,6 +43,21 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .features.decisions.data import DATA, data_files
+    from .load import load_corpus
+
+    corpus = load_corpus(Path(args.source))
+    output = Path(args.output)
+    if os.path.lexists(output) and not output.is_dir():
+        raise SourceError([_output_problem(output, "is not a folder")])
+    output.mkdir(parents=True, exist_ok=True)
+    for path, text in data_files(corpus).items():
+        (output / path.removeprefix(f"{DATA}/")).write_text(text, encoding="utf-8")
+        print(f"wrote {display_path(output / path.removeprefix(f'{DATA}/'))}", file=sys.stderr)
+    return 0
+
+
 def _draft(args: argparse.Namespace) -> int:
     from .features.draft.drafting import draft
     from .files import FileRefused, write_new
@@ -190,6 +205,18 @@ def parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     generate.set_defaults(run=_generate)
+
+    export = commands.add_parser(
+        "export",
+        help="write the open data (decisions, coverage, policies, codebook) without building the site",
+        description="Validate the source folder and write the files the site links from the decisions matrix: "
+        "decisions.csv (one row per department and question), coverage.csv (provisions per department and topic), "
+        "policies.json (metadata) and codebook.json (columns: source/FIELDS.md, 'Open data'). Existing files "
+        "of those names are replaced.",
+    )
+    export.add_argument("--source", default="source", help="the source folder (default: source)")
+    export.add_argument("--output", default="data", help="the folder to write into (default: data)")
+    export.set_defaults(run=_export)
 
     draft = commands.add_parser(
         "draft",

@@ -135,6 +135,7 @@ COMPARE_ADD_INPUT_ID = _id("compareAddInput", "compare-add-input")
 COMPARE_ADD_OPTIONS_ID = _id("compareAddOptions", "compare-add-options")
 COMPARE_STATUS_ID = _id("compareStatus", "compare-status")
 COMPARE_RESULTS_ID = _id("compareResults", "compare-results")
+DECISIONS_STATUS_ID = _id("decisionsStatus", "decisions-status")
 # The draft page's (generator/features/draft/render.py writes them; draft.js looks them up by these literals).
 for _key in ("data", "form", "document", "message", "progress", "unanswered", "load"):
     _id("draft" + _key.title(), f"draft-{_key}")
@@ -183,7 +184,8 @@ CONTROLS = {
     "show": "a checkbox showing a policy's column (its value: the slug)",
     "q": "the compare search's words (and the address's query parameter)",
     "department": "the compare search's department filter (and parameter)",
-    "topic": "the compare search's topic filter (and parameter)",
+    "topic": "the compare search's and the decisions matrix's topic filter (and parameter)",
+    "answer": "the decisions matrix's answer filter (and parameter)",
     "left": "the first department of a pair of differences",
     "right": "the second department of a pair of differences",
 }
@@ -223,6 +225,11 @@ for _name, _meaning in {
 }.items():
     _attribute(_name, _meaning)
 
+# The decisions matrix (generator/features/decisions/render.py writes them, decisions.js reads them).
+QUESTION = _attribute("data-question", "a codebook question's id, on its row and its section of answers")
+QUESTION_TOPICS = _attribute("data-topics", "the topics a question belongs to, separated by spaces")
+ANSWER = _attribute("data-answer", "a department's answer in words, on its cell or list item")
+
 # Classes scripts look up or test (the styles use many more; the pages carry them all).
 CLASSES = {
     "compare-more": "a search result's button showing more departments",
@@ -246,6 +253,11 @@ CLASSES = {
     "draft-variant": "one alternative of a choice",
     "draft-optional": "a part of the preview an option includes or leaves out",
     "draft-label": "a label renumbered when options are left out",
+    # The decisions matrix's.
+    "decisions-matrix": "the questions × departments table",
+    "decisions-filters": "the form filtering it by topic and by answer",
+    "decisions-question": "a question's section on a page of answers in the departments' words",
+    "decision-template": "the template's cell (never an answer the filter marks)",
 }
 
 

@@ -27,8 +27,9 @@ def render_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     with collector_paused():  # the pages and what they are drawn from stay in use to the end
         for feature in FEATURES:
             rendered = feature.pages(corpus, layout)
-            if feature.on_home_page and rendered:
-                links[feature.name] = next(path for path in rendered if path.endswith(".md"))
+            first_page = next((path for path in rendered if path.endswith(".md")), None)
+            if feature.on_home_page and first_page:  # a feature may write only files (no codebook: only data)
+                links[feature.name] = first_page
             pages.update(rendered)
     pages.update(home_pages(corpus, links))
     pages[CONTRACT_SCRIPT] = contract_script()  # the names the browser's scripts look things up by

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import validate
-from .model import Corpus, Policy, Taxonomy, TermAliases, assign_ids
+from .model import Codebook, Corpus, Policy, Taxonomy, TermAliases, assign_ids
 from .problems import Problem, SourceError, display_path
-from .schema import POLICY, TAXONOMY, TERM_ALIASES, check_document
+from .schema import CODEBOOK, POLICY, TAXONOMY, TERM_ALIASES, check_document
 from .yaml_source import SourceDocument, read_yaml
 from .yaml_source import dotted as _dotted
 
@@ -38,6 +38,10 @@ class SourceLayout:
     @property
     def glossary(self) -> Path:
         return self.root / "glossary.yml"
+
+    @property
+    def questions(self) -> Path:
+        return self.root / "questions.yml"
 
     def policy_files(self) -> list[Path]:
         return sorted(self.policies.glob("*.yml")) + sorted(self.policies.glob("*.yaml"))
@@ -161,11 +165,12 @@ def _load_corpus(source: Path) -> Corpus:
     problems += _duplicate_slugs(policies)
     taxonomy, warnings = _load_taxonomy(layout, policies, problems)
     term_aliases = _load_term_aliases(layout, policies, problems, all_policies)
+    codebook = _load_codebook(layout, policies, problems, taxonomy, all_policies)
     if problems:
         raise SourceError(problems)
     warnings += [not_yet_reviewed(policy) for policy in policies if policy.unreviewed]
     ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
-    return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, warnings=warnings)
+    return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, codebook=codebook, warnings=warnings)
 
 
 def not_yet_reviewed(policy: Policy) -> str:
@@ -259,6 +264,25 @@ def _load_term_aliases(
     )
     validate.term_aliases_consistent(term_aliases, defined, _reporter(doc, problems), checked.incomplete)
     return term_aliases
+
+
+def _load_codebook(
+    layout: SourceLayout, policies: list[Policy], problems: list[Problem], taxonomy: Taxonomy, all_policies: bool
+) -> Codebook:
+    """The codebook (optional file), checked against the topics and the templates' options; then the
+    answers every provision gives, checked against it (a provision may give none without a codebook)."""
+    read = _read_shared(layout.questions, CODEBOOK, Codebook(), problems)
+    codebook, doc, checked = read if read is not None else (Codebook(), None, None)
+    if doc is not None:
+        # Topics are checked only against a topics file that could be read (not one that is a folder).
+        known = {t.id for t in taxonomy.topics} if layout.topics.is_file() and taxonomy.topics else None
+        templates = [p for p in policies if p.is_template] if all_policies else None
+        validate.codebook_consistent(codebook, known, templates, _reporter(doc, problems))
+    questions_complete = read is not None and (checked is None or not checked.incomplete("questions"))
+    questions = {q.id: q for q in codebook.questions}
+    for policy in policies if questions_complete else ():
+        validate.answers_coded(policy, questions, _policy_reporter(policy, problems))
+    return codebook
 
 
 def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:

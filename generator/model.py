@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .inline import option_refs
+
 
 @dataclass
 class Agency:
@@ -135,6 +137,23 @@ def suggested_topic(**values) -> SuggestedTopic:
 
 
 @dataclass
+class Coding:
+    """The answer a provision gives to a question of the codebook (`source/questions.yml`).
+
+    `answer` is an answer id of the question, or for a question of kind `text` the answer in a few words
+    (`Chief of Police or designee`); `condition` the conditions it comes with (who approves, when), in the
+    coder's words; `quote` the words of the provision that decide it, when not its first sentence.
+    `answer_path` is where the file writes the answer (the key's value, or its `answer`)."""
+
+    question: str
+    answer: str
+    condition: str | None = None
+    quote: str | None = None
+    source_path: tuple = ()
+    answer_path: tuple = ()
+
+
+@dataclass
 class Provision:
     """One numbered (or unnumbered) part of a policy body, with its nested children."""
 
@@ -147,6 +166,7 @@ class Provision:
     topics: list[str] = field(default_factory=list)
     suggested_topics: list[SuggestedTopic] = field(default_factory=list)
     comparable: bool = True
+    answers: list[Coding] = field(default_factory=list)
     children: list[Provision] = field(default_factory=list)
     source_path: tuple = ()
     # Filled in by `assign_ids` once the whole tree is known.
@@ -317,12 +337,136 @@ class TermAliases:
 
 
 @dataclass
+class Choice:
+    """One allowed answer of a question: its id, its wording in a few words (`Only with approval`), and
+    the coding note saying what counts as this answer (`means`)."""
+
+    id: str
+    wording: str
+    means: str | None = None
+    source_path: tuple = ()
+
+
+@dataclass
+class Question:
+    """A question of the codebook: what a reader asks of a policy, and the answers a policy can give.
+
+    `kind` is `yes-no` (answers `yes` and `no`), `one-of` (the listed answers) or `text` (a few words of
+    the policy's own, such as who approves). `option` is the template option the question corresponds to,
+    and `alternatives` maps each of its alternatives (for an optional part: `include`, `omit`) to an answer."""
+
+    id: str
+    question: str
+    kind: str
+    topics: list[str] = field(default_factory=list)
+    answers: list[Choice] = field(default_factory=list)
+    notes: str | None = None
+    option: str | None = None
+    alternatives: dict[str, str] = field(default_factory=dict)
+    source_path: tuple = ()
+
+    def choice(self, answer_id: str) -> Choice | None:
+        return next((c for c in self.answers if c.id == answer_id), None)
+
+    def wording(self, coding: Coding) -> str:
+        """The answer as the matrix shows it: the answer's wording, or a text answer itself."""
+        choice = None if self.kind == "text" else self.choice(coding.answer)
+        return choice.wording if choice else coding.answer
+
+
+@dataclass
+class Codebook:
+    """The questions every policy is coded against (`source/questions.yml`)."""
+
+    questions: list[Question] = field(default_factory=list)
+    source_path: tuple = ()
+
+
+NOT_ADDRESSED = "not addressed"  # how a question no provision of a policy answers is shown
+
+# The end of a sentence: `.`, `!` or `?` (and a closing quote or bracket), then space and a capital.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
+
+_ABBREVIATION = re.compile(r"(?:\b(?:i\.e|e\.g|etc|vs|St|Mr|Mrs|Ms|Dr|No|Sgt|Lt|Capt)|\b[A-Z])\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, paragraph by paragraph, each as written (white space inside kept)."""
+    found = []
+    for paragraph in text.split("\n"):
+        start = 0
+        for end in _SENTENCE_END.finditer(paragraph):
+            if _ABBREVIATION.search(paragraph, 0, end.start()):
+                continue  # `i.e. Facebook`, `St. Joseph`: the sentence goes on
+            found.append(paragraph[start : end.start() + len(end.group().rstrip())].strip())
+            start = end.end()
+        if paragraph[start:].strip():
+            found.append(paragraph[start:].strip())
+    return [s for s in found if s]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What one policy decided on one question: the answer, the provision giving it, and its words.
+
+    `quote` is the sentence of the provision that decides it (a substring of its text, exactly as
+    written); `lead_in` the words of the lists it is an item of (`… shall not do the following without
+    prior written approval of the Chief of Police:`), outermost first, when the item means little alone."""
+
+    policy: Policy
+    question: Question
+    coding: Coding
+    provision: Provision
+    quote: str
+    lead_in: tuple[str, ...] = ()
+
+    @property
+    def answer(self) -> str:
+        """The answer id, or a text answer itself."""
+        return self.coding.answer
+
+    @property
+    def wording(self) -> str:
+        return self.question.wording(self.coding)
+
+    @property
+    def permalink(self) -> str:
+        """The provision's address from the site's top folder."""
+        return f"policies/{self.policy.slug}.html#{self.provision.id}"
+
+
+def decision_of(policy: Policy, question: Question, coding: Coding, provision: Provision) -> Decision:
+    quote = coding.quote or (sentences(provision.text) or [provision.text.strip()])[0]
+    lead_in: list[str] = []
+    parent = provision.parent
+    while parent is not None and parent.text.strip().endswith(":") and (said := sentences(parent.text)):
+        lead_in.insert(0, said[-1])
+        parent = parent.parent
+    return Decision(policy, question, coding, provision, quote, tuple(lead_in))
+
+
+@dataclass(frozen=True)
+class TemplateAnswer:
+    """What a template offers on a question that corresponds to one of its options: the option, the
+    provision holding it, and each alternative (`include`/`omit` for an optional part) with the answer it
+    gives (None: choosing it leaves the question unaddressed). A fill-in has no alternatives; the agency
+    writes its own answer (the option's `default` suggests one)."""
+
+    policy: Policy
+    question: Question
+    option: TemplateOption
+    provision: Provision | None
+    alternatives: tuple[tuple[str, str, Choice | None], ...]  # (alternative id, its text, the answer)
+
+
+@dataclass
 class Corpus:
     """Every policy of the handbook, in the order they are listed, and the shared data."""
 
     policies: list[Policy]
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     term_aliases: TermAliases = field(default_factory=TermAliases)
+    codebook: Codebook = field(default_factory=Codebook)
     warnings: list[str] = field(default_factory=list)  # worth a look, but not errors
 
     def policy(self, slug: str) -> Policy:
@@ -345,6 +489,71 @@ class Corpus:
             for policy in self.policies
             if id(policy) in addressing
         ]
+
+    @property
+    def questions(self) -> list[Question]:
+        """The codebook's questions, in its order."""
+        return self.codebook.questions
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions.get(question_id)
+
+    def decision(self, policy: Policy, question_id: str) -> Decision | None:
+        """What `policy` decided on the question, or None when no provision of it answers the question."""
+        return self._decisions.get((policy.slug, question_id))
+
+    def decisions(self, question_id: str, templates: bool = False) -> list[Decision]:
+        """Every department's decision on the question (with `templates`, the templates' coded provisions
+        too), in the corpus' order; departments that do not address it are left out."""
+        return [
+            decision
+            for policy in self.policies
+            if (templates or not policy.is_template) and (decision := self.decision(policy, question_id))
+        ]
+
+    def decisions_of(self, policy: Policy) -> list[Decision]:
+        """The policy's decisions, in the codebook's order."""
+        return [d for q in self.questions if (d := self.decision(policy, q.id))]
+
+    def template_answers(self, question_id: str) -> list[TemplateAnswer]:
+        """For a question that corresponds to a template option, what each template offers on it."""
+        question = self.question(question_id)
+        if question is None or not question.option:
+            return []
+        found = []
+        for policy in self.policies:
+            option = policy.option(question.option) if policy.is_template else None
+            if option is None:
+                continue
+            alternatives: list[tuple[str, str, Choice | None]] = []
+            if option.kind == "choice":
+                alternatives = [
+                    (a.id, a.text, question.choice(question.alternatives.get(a.id, ""))) for a in option.alternatives
+                ]
+            elif option.kind == "optional":
+                alternatives = [
+                    (key, key, question.choice(question.alternatives.get(key, ""))) for key in ("include", "omit")
+                ]
+            found.append(
+                TemplateAnswer(policy, question, option, _holding(policy, option.id, question), tuple(alternatives))
+            )
+        return found
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {q.id: q for q in self.codebook.questions}
+
+    @cached_property
+    def _decisions(self) -> dict[tuple[str, str], Decision]:
+        """(policy slug, question id) → the decision (built once, on first use)."""
+        found: dict[tuple[str, str], Decision] = {}
+        for policy in self.policies:
+            for provision in policy.provisions():
+                for coding in provision.answers:
+                    question = self.question(coding.question)
+                    if question is not None:
+                        found.setdefault((policy.slug, question.id), decision_of(policy, question, coding, provision))
+        return found
 
     @cached_property
     def glossary(self):
@@ -373,6 +582,19 @@ class Corpus:
     def departments(self) -> list[Policy]:
         """The agencies' own policies (not templates)."""
         return [p for p in self.policies if not p.is_template]
+
+
+def _holding(policy: Policy, option_id: str, question: Question) -> Provision | None:
+    """The template provision where the option stands: marked with it, or holding it in its words; of
+    several, the first tagged with one of the question's topics."""
+    holding = [
+        p
+        for p in policy.provisions()
+        if p.option == option_id or any(option_id in option_refs(t) for t in (p.text, p.heading or "", *p.notes) if t)
+    ]
+    on_topic = [p for p in holding if set(p.topics) & set(question.topics)]
+    found = on_topic or holding
+    return found[0] if found else None
 
 
 def refused_at(failed: frozenset, path: tuple) -> bool:

@@ -339,6 +339,49 @@ def check_document(root: Record, doc: SourceDocument) -> Checked:
     return Checked(None if value is _BAD else value, ctx.problems, frozenset(ctx.failed))
 
 
+class CodedAnswers(Field):
+    """The answers a provision gives: question id → an answer id (or, for a question of kind `text`, the
+    answer in a few words), or a mapping of `answer`, `condition` and `quote`. Checked against the
+    codebook later, in context (`validate.answers_coded`)."""
+
+    def __init__(self, **kw):
+        kw.setdefault("default", list)
+        super().__init__(**kw)
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of question ids to answers, got {ctx.described(value, path)}")
+        codings = []
+        for key, item in value.items():
+            here = path + (key,)
+            if check_field(QUESTION_ID, key, here, ctx) is _BAD:
+                continue
+            if isinstance(item, dict):
+                coding = check_field(CODING, item, here, ctx)
+                if coding is _BAD:
+                    continue
+                coding.question, coding.answer_path = key, here + ("answer",)
+            else:
+                answer = check_field(ANSWER_TEXT, item, here, ctx)
+                if answer is _BAD:
+                    continue
+                coding = model.Coding(key, answer, source_path=here, answer_path=here)
+            codings.append(coding)
+        return codings
+
+
+QUESTION_ID = Slug()
+ANSWER_TEXT = Str(allow_empty=False, what="an answer id, or for a question of kind text the answer in a few words")
+CODING = Record(
+    lambda **values: model.Coding(question="", **values),
+    {
+        "answer": Str(allow_empty=False, required=True, what=ANSWER_TEXT.what),
+        "condition": Str(allow_empty=False),
+        "quote": Str(allow_empty=False),
+    },
+)
+
+
 # --- The declaration of a policy file -------------------------------------------------------------
 
 
@@ -353,6 +396,7 @@ def _provision_fields() -> dict[str, Field]:
         "topics": ListOf(Slug()),
         "suggested_topics": ListOf(SUGGESTED_TOPIC),
         "comparable": Bool(default=True),
+        "answers": CodedAnswers(),
         "children": ListOf(PROVISION),
     }
 
@@ -558,3 +602,36 @@ class Mapping(Field):
         if not isinstance(value, dict):
             raise Invalid(f"expected a mapping, got {ctx.described(value, path)}")
         return {key: item for key, item in value.items() if check_field(self.key, key, path + (key,), ctx) is not _BAD}
+
+
+# The codebook (source/questions.yml): documented in source/FIELDS.md.
+CODEBOOK = Record(
+    model.Codebook,
+    {
+        "questions": ListOf(
+            Record(
+                model.Question,
+                {
+                    "id": Slug(required=True),
+                    "question": Str(required=True, allow_empty=False),
+                    "kind": Choice(("yes-no", "one-of", "text"), required=True),
+                    "topics": ListOf(Slug(), required=True),
+                    "answers": ListOf(
+                        Record(
+                            model.Choice,
+                            {
+                                "id": Slug(required=True),
+                                "wording": Str(required=True, allow_empty=False),
+                                "means": Str(allow_empty=False),
+                            },
+                        )
+                    ),
+                    "notes": Str(allow_empty=False),
+                    "option": Slug(),
+                    "alternatives": Mapping(Slug()),
+                },
+            ),
+            required=True,
+        ),
+    },
+)

@@ -282,3 +282,131 @@ def term_aliases_consistent(
                 report(path, f"term {name!r} is already listed at {dotted(listed[name])}")
             else:
                 listed[name] = path
+
+
+# --- The codebook (source/questions.yml) and the answers provisions give ----------------------------
+
+KIND_OF_OPTION = {"fill-in": ("text",), "choice": ("yes-no", "one-of"), "optional": ("yes-no", "one-of")}
+
+
+def codebook_consistent(
+    codebook, known_topics: set[str] | None, templates: list[Policy] | None, report: Report
+) -> None:
+    """Each question: a unique id, answers fitting its kind, known topics, and, when it corresponds to a
+    template option, that option (of a kind it can answer) with each alternative mapped to one of its
+    answers. `known_topics` / `templates` are None when they could not all be read (nothing is then
+    concluded from their absence)."""
+    seen: set[str] = set()
+    options = {o.id: o for t in templates or () for o in t.options}
+    for question in codebook.questions:
+        here = question.source_path
+        if question.id in seen:
+            report(here + ("id",), f"question {question.id!r} is defined more than once")
+        seen.add(question.id)
+        ids = [c.id for c in question.answers]
+        for i, choice in enumerate(question.answers):
+            if choice.id in ids[:i]:
+                report(choice.source_path + ("id",), f"answer {choice.id!r} is listed more than once")
+        if question.kind == "text" and question.answers:
+            report(
+                here + ("answers",), "a question of kind text has no listed answers (the policy's words are the answer)"
+            )
+        elif question.kind == "yes-no" and sorted(ids) != ["no", "yes"]:
+            report(
+                here + ("answers",), "a yes-no question lists exactly the answers yes and no (each with its wording)"
+            )
+        elif question.kind == "one-of" and len(ids) < 2:
+            report(here + ("answers",), "a one-of question lists at least two answers")
+        if not question.topics:
+            report(here + ("topics",), "expected at least one topic id (from source/topics.yml)")
+        for i, topic_id in enumerate(question.topics):
+            if known_topics is not None and topic_id not in known_topics:
+                report(here + ("topics", i), f"unknown topic {topic_id!r} (expected an id from source/topics.yml)")
+        _question_option(question, options, templates is not None, report)
+    if templates is not None:
+        mapped = {q.option for q in codebook.questions}
+        for template in templates:
+            for option in template.options:
+                if option.kind in ("choice", "optional") and option.id not in mapped:
+                    report(
+                        (),
+                        f"the template option {option.id!r} ({template.slug}) has no question "
+                        f"(expected a question with `option: {option.id}`)",
+                    )
+
+
+def _question_option(question, options: dict, all_known: bool, report: Report) -> None:
+    here = question.source_path
+    if not question.option:
+        if question.alternatives:
+            report(here + ("alternatives",), "only a question with an `option` maps alternatives to answers")
+        return
+    option = options.get(question.option)
+    if option is None:
+        if all_known:
+            report(
+                here + ("option",),
+                f"no template has the option {question.option!r} (expected an id under a template's options)",
+            )
+        return
+    if question.kind not in KIND_OF_OPTION.get(option.kind, ()):
+        expected = " or ".join(KIND_OF_OPTION.get(option.kind, ()))
+        report(here + ("kind",), f"the option {option.id!r} is a {option.kind}: its question is of kind {expected}")
+        return
+    if option.kind == "fill-in":
+        if question.alternatives:
+            report(here + ("alternatives",), f"the option {option.id!r} is a fill-in: it has no alternatives to map")
+        return
+    keys = [a.id for a in option.alternatives] if option.kind == "choice" else ["include", "omit"]
+    answers = {c.id for c in question.answers}
+    for key, answer in question.alternatives.items():
+        if key not in keys:
+            report(
+                here + ("alternatives", key),
+                f"{key!r} is not an alternative of {option.id} (expected one of: {', '.join(keys)})",
+            )
+        elif not isinstance(answer, str) or answer not in answers:
+            report(
+                here + ("alternatives", key),
+                f"{answer!r} is not an answer of {question.id} (expected one of: {', '.join(sorted(answers))})",
+            )
+    required = keys[:-1] if option.kind == "optional" else keys  # leaving a part out may leave the question open
+    missing = [key for key in required if key not in question.alternatives]
+    if missing:
+        report(
+            here + ("alternatives",),
+            f"expected an answer for each alternative of {option.id}; missing: {', '.join(missing)}",
+        )
+
+
+def answers_coded(policy: Policy, questions: dict, report: Report) -> None:
+    """Each answer a provision gives names a question of the codebook (`questions`: id → question) and
+    one of its answers; its quote is words of the provision; a policy answers a question in one place;
+    a template's answers to a question tied to one of its options come from the option."""
+    first: dict[str, tuple] = {}
+    for provision in policy.provisions():
+        for coding in provision.answers:
+            here = coding.source_path
+            question = questions.get(coding.question)
+            if question is None:
+                report(here, f"unknown question {coding.question!r} (expected an id from source/questions.yml)")
+                continue
+            if coding.question in first:
+                report(here, f"question {coding.question!r} is already answered at {dotted(first[coding.question])}")
+                continue
+            first[coding.question] = here
+            if policy.is_template and question.option and policy.option(question.option):
+                report(here, f"the template's answer to {question.id!r} comes from its option {question.option!r}")
+            if question.kind != "text" and question.choice(coding.answer) is None:
+                report(
+                    coding.answer_path,
+                    f"{coding.answer!r} is not an answer of {question.id} "
+                    f"(expected one of: {', '.join(c.id for c in question.answers)})",
+                )
+            if not provision.text.strip():
+                report(here, "a provision without text gives no answer (code the provision whose words decide it)")
+            elif coding.quote is not None and coding.quote not in provision.text:
+                report(
+                    here + ("quote",),
+                    "the quote is not words of the provision's text (expected them exactly as written)",
+                )

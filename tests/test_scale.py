@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from benchmarks.synthesize import synthesize
+from generator.features.decisions.render import PAGE_DEPARTMENTS
 from generator.features.glossary.render import ONE_PAGE_POLICIES
 from generator.features.home.render import HOME_ROWS
 from generator.load import load_corpus
@@ -130,3 +131,24 @@ def test_split_pages_are_not_in_the_navigation(scaled):
     for page in ("index.html", "glossary/term-blog.html", "directory/1.html"):
         nav = read_page(site, page).split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
         assert "term-wiki.html" not in nav and "directory/2.html" not in nav
+
+
+def test_the_decisions_matrix_is_split_over_pages_holding_every_department_once(scaled):
+    site = scaled / "site"
+    corpus = load_corpus(scaled / "source")
+    first = read_page(site, "decisions/index.html")
+    pages = ["decisions/index.html"] + [
+        f"decisions/{href}" for href in re.findall(r'<li><a href="(pages/\d+\.html)">', first)
+    ]
+    assert len(pages) == -(-len(corpus.departments) // PAGE_DEPARTMENTS)
+    shown = []
+    for page in pages:
+        text = read_page(site, page)
+        columns = re.findall(r'<th scope="col" data-policy="([^"]+)"', text)
+        assert columns[0] == "massachusetts-template" and len(columns) <= PAGE_DEPARTMENTS + 1
+        shown += columns[1:]
+    assert sorted(shown) == sorted(p.slug for p in corpus.departments)
+    assert assert_links_resolve(site, "decisions/pages/2.html") > PAGE_DEPARTMENTS
+    assert assert_links_resolve(site, "decisions/words/2.html") > PAGE_DEPARTMENTS
+    rows = read_page(site, "data/decisions.csv").count("\n") - 1
+    assert rows == len(corpus.departments) * len(corpus.questions)

@@ -22,7 +22,7 @@ HOME_ROWS = 100
 def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, Page]:
     """The home page and, for a large handbook, the directory pages.
 
-    `links` maps a page kind (`compare`, `glossary`, `draft`) to its page path, for those that exist.
+    `links` maps a page kind (`compare`, `decisions`, `glossary`, `draft`) to its page path, for those that exist.
     """
     runs = [corpus.policies[i : i + HOME_ROWS] for i in range(0, len(corpus.policies), HOME_ROWS)]
     if len(runs) <= 1:
@@ -59,6 +59,7 @@ def render_home(corpus: Corpus, links: dict[str, str], policies: str) -> Page:
         f'<li><a href="{attr(href(HOME_PAGE, page))}">{escape(text)}</a></li>'
         for kind, text in (
             ("compare", "Compare policies by topic"),
+            ("decisions", "Decisions: who chose what, question by question"),
             ("glossary", "Definitions glossary"),
             ("draft", "Draft your policy from the template"),
         )
