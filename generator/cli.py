@@ -53,7 +53,7 @@ def _draft(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output is not None else None
     refused = _output_refused(target, Path(args.answers), args.force) if target is not None else []
     try:
-        output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank)
+        output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank, args.paper)
     except SourceError as exc:
         raise SourceError(exc.problems + refused) from None
     if refused:
@@ -122,6 +122,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     from .features.draft.drafting import FORMATS
+    from .writers.formats import DEFAULT_PAPER, PAPERS
 
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -170,6 +171,9 @@ def parser() -> argparse.ArgumentParser:
     draft.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
     draft.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    draft.add_argument(
+        "--paper", choices=tuple(PAPERS), default=DEFAULT_PAPER, help=f"a Word file's paper (default: {DEFAULT_PAPER})"
+    )
     draft.add_argument(
         "--allow-blank",
         action="store_true",

@@ -319,7 +319,9 @@ def test_form_controls_are_labelled_and_grouped(offline_page, site):
     page.locator("#draft-policy-number").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.field") == "empty"
-    page.keyboard.press("Tab")  # on to the next option's answer, in reading order
+    page.keyboard.press("Tab")  # on to the next option's link to its place in the preview, then its answer
+    assert page.evaluate("document.activeElement.classList.contains('draft-place-link')")
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "draft-issue-date"
 
 
