@@ -316,7 +316,8 @@
     if (place) found = found.filter((slot) => slot.dataset.place === place);
     const part = article.querySelector('.draft-optional[data-optional="' + CSS.escape(optionId) + '"]');
     if (part) found.unshift(part.hidden ? nearestShownBefore(part) : part);
-    return found.filter((element) => element && shown(element));
+    // Not hidden: on a narrow screen the preview itself may be out of sight (shown later, at them).
+    return found.filter((element) => element && !element.closest("[hidden]"));
   }
 
   function nearestShownBefore(element) {
@@ -337,8 +338,8 @@
       pending = elements[0];
       return;
     }
-    const inView = elements.find((element) => inPreviewView(element));
-    reveal(inView || elements[0]);
+    const inView = elements.find((element) => shown(element) && inPreviewView(element));
+    if (shown(elements[0])) reveal(inView || elements[0]);
   }
 
   function inPreviewView(element) {
