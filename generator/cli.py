@@ -72,6 +72,17 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _adopt(args: argparse.Namespace) -> int:
+    from .features.draft.adopting import adopt
+
+    policy, original = adopt(Path(args.source), Path(args.answers), args.agency, args.slug, args.force)
+    print(
+        f"wrote {policy} (the policy) and {original} (its text); `handbook build` adds it to the handbook",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _output_refused(target: Path, answers: Path, force: bool) -> list[Problem]:
     """Why `handbook draft` will not write its `--output` (checked before drafting, reported with the
     answers' problems): it is the answers file, or exists and `--force` is not given, or cannot be."""
@@ -181,6 +192,21 @@ def parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("--source", default="source", help="the source folder (default: source)")
     draft.set_defaults(run=_draft)
+
+    adopt = commands.add_parser(
+        "adopt",
+        help="add a policy drafted from the template to the handbook, as an agency's policy",
+        description="Draft the template's policy with an answers file, as `handbook draft` does (the same "
+        "refusals: every missing or invalid answer is listed and nothing is written), and write it as the "
+        "policy of an agency: SOURCE/policies/<slug>.yml, its provisions' topics those of the template's, "
+        "and its text in SOURCE/originals/<slug>.txt. Existing files are never overwritten without --force.",
+    )
+    adopt.add_argument("--answers", required=True, help="the answers file (YAML)")
+    adopt.add_argument("--agency", help="the agency's name (default: the answers file's `agency`)")
+    adopt.add_argument("--slug", help="the policy's slug (default: from the agency's name)")
+    adopt.add_argument("--force", action="store_true", help="overwrite an existing policy file and its text")
+    adopt.add_argument("--source", default="source", help="the source folder (default: source)")
+    adopt.set_defaults(run=_adopt)
 
     import_ = commands.add_parser(
         "import",

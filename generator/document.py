@@ -25,6 +25,7 @@ from .model import Answer, Policy, Provision, TemplateOption
 from .render.html import date_text, first_words
 
 MAX_HEADING_LEVEL = 6
+FOOTNOTES_HEADING = "Footnotes"  # the heading the footnotes stand under
 
 # --- Runs: the pieces of a block -------------------------------------------------------------------
 
@@ -276,7 +277,7 @@ def template_document(policy: Policy) -> Document:
     items += [Block("header", 0, _text_runs(policy, text, place), place) for place, text in header_lines(policy)]
     items += [item for provision in policy.body for item in _provision_items(policy, provision)]
     if policy.footnotes:
-        items.append(Block("heading-2", 0, (Words("Footnotes"),)))
+        items.append(Block("heading-2", 0, (Words(FOOTNOTES_HEADING),)))
         items += [
             Block(
                 "footnote",
@@ -450,6 +451,13 @@ class _Answering:
             else:
                 out.append(run)
         return tuple(out)
+
+
+def answered_pieces(policy: Policy, text: str, place: str, answers: dict[str, Answer]) -> tuple[Piece, ...]:
+    """One text of the template (a heading, term, paragraph or note standing at `place`) with `answers`
+    applied as `answered` applies them, as pieces of text with their marks."""
+    omitted = {a.option for a in answers.values() if a.include is False}
+    return _joined(_pieces(_Answering(answers, omitted).runs(_text_runs(policy, text, place)), ()))
 
 
 def resolved_label(label: Label, omitted: set[str]) -> str:
