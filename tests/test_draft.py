@@ -359,3 +359,86 @@ def test_the_structure_says_which_optional_part_holds_each_option(template):
     assert within["self-identification"] == ["self-identification-section"]
     assert "city-town" not in within  # it stands outside the optional parts too
     assert "refer-to-self-item" not in within  # an optional item's own marker is not inside itself
+
+
+# --- Any template, not only the Massachusetts one --------------------------------------------------------
+
+SECOND_TEMPLATE = """schema: 1
+slug: state-association-template
+kind: template
+agency:
+  name: State Chiefs Association model policy
+document:
+  title: Body-Worn Cameras
+original: state-association-template.txt
+body:
+  - label: "1."
+    heading: Purpose
+    text: "Officers of the {{agency-name}} shall record {{recording-scope}}."
+    topics: [conduct-standards]
+  - label: "2."
+    heading: Review
+    option: review-section
+    text: "Recordings are reviewed by the {{reviewer}}."
+    topics: [conduct-standards]
+  - label: "3."
+    heading: Retention
+    text: Recordings are kept as the law requires.
+    topics: [conduct-standards]
+options:
+  - id: agency-name
+    kind: fill-in
+    bracket: "[AGENCY]"
+    label: What is the agency's name?
+  - id: recording-scope
+    kind: choice
+    bracket: "[ALL/ENFORCEMENT]"
+    label: Which contacts are recorded?
+    alternatives:
+      - id: all
+        text: every contact with the public
+      - id: enforcement
+        text: enforcement contacts
+  - id: review-section
+    kind: optional
+    bracket: "[OPTIONAL]"
+    label: Include the section on review?
+  - id: reviewer
+    kind: fill-in
+    bracket: "[REVIEWER]"
+    label: Who reviews recordings?
+"""
+
+
+def add_second_template(project):
+    (project / "source" / "policies" / "state-association-template.yml").write_text(SECOND_TEMPLATE, encoding="utf-8")
+    (project / "source" / "originals" / "state-association-template.txt").write_text(
+        "1. Purpose Officers of the [AGENCY] shall record [ALL/ENFORCEMENT].\n"
+        "2. [OPTIONAL] Review Recordings are reviewed by the [REVIEWER].\n"
+        "3. Retention Recordings are kept as the law requires.\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_second_template_gives_a_second_drafting_page_and_drafts_from_the_command_line(project):
+    from .conftest import read_page, run_handbook
+
+    add_second_template(project)
+    built = run_handbook(project, "build")
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    second = read_page(site, "draft-state-association-template.html")
+    assert 'data-template="state-association-template"' in second and "Which contacts are recorded?" in second
+    assert "draft-state-association-template-document.js" in second
+    assert 'href="draft-state-association-template.html"' in read_page(site, "draft.html")
+    assert 'data-template="massachusetts-template"' in read_page(site, "draft.html")
+
+    answers = write(
+        project,
+        "template: state-association-template\nversion: 1\nanswers:\n"
+        "  agency-name: Millbrook Police Department\n  recording-scope: all\n  review-section: omit\n",
+    )
+    drafted = run_handbook(project, "draft", "--answers", str(answers))
+    assert drafted.returncode == 0, drafted.stderr
+    assert "Officers of the Millbrook Police Department shall record every contact with the public." in drafted.stdout
+    assert "Review" not in drafted.stdout and "**2.** " not in drafted.stdout and "2. Retention" in drafted.stdout

@@ -373,7 +373,7 @@ def in_preview_view(page, selector: str) -> bool:
     """Whether the element is inside the part of the preview a reader sees (its box and the window)."""
     return page.evaluate(
         """selector => { const e = document.querySelector(selector).getBoundingClientRect();
-        const p = document.getElementById('draft-preview').getBoundingClientRect();
+        const p = document.getElementById('draft--preview').getBoundingClientRect();
         const top = Math.max(p.top, 0), bottom = Math.min(p.bottom, window.innerHeight);
         return e.height > 0 && e.top >= top && e.bottom <= bottom; }""",
         selector,
@@ -392,7 +392,7 @@ def test_a_change_deep_in_the_document_scrolls_the_preview_to_it_and_marks_it(br
         assert in_preview_view(page, DEEP_CHOICE)
         assert "is authorized." in page.locator(DEEP_CHOICE).locator("..").inner_text()
         # the form shows where the person drafting is
-        assert page.locator("#draft-position").inner_text().endswith("of 19 · IV.C.5.b")
+        assert page.locator("#draft--position").inner_text().endswith("of 19 · IV.C.5.b")
         assert offline.errors == []
     finally:
         offline.context.close()
@@ -401,12 +401,12 @@ def test_a_change_deep_in_the_document_scrolls_the_preview_to_it_and_marks_it(br
 def test_on_a_phone_the_preview_opens_at_the_change_and_the_form_where_it_was_left(browser, site):
     offline, page = open_at(browser, site, PHONE)
     try:
-        assert not page.locator("#draft-preview").is_visible()
+        assert not page.locator("#draft--preview").is_visible()
         page.locator("#draft-property-display--authorized").scroll_into_view_if_needed()
         page.check("#draft-property-display--authorized")
         form_at = page.evaluate("window.scrollY")
         page.locator('.draft-switch [data-view="preview"]').click()
-        assert page.locator("#draft-preview").is_visible() and not page.locator("#draft-form").is_visible()
+        assert page.locator("#draft--preview").is_visible() and not page.locator("#draft-form").is_visible()
         assert in_preview_view(page, DEEP_CHOICE)
         page.locator('.draft-switch [data-view="form"]').click()
         assert page.evaluate("window.scrollY") == form_at
@@ -502,8 +502,8 @@ def test_the_word_files_of_the_page_and_the_command_line_are_the_same_document(o
     page = open_draft(offline_page, site)
     load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
     page.locator("#draft-message").filter(has_text="Loaded").wait_for()
-    page.fill("#draft-agency", "Millbrook Police Department")
-    page.select_option("#draft-paper", "a4")
+    page.fill("#draft--agency", "Millbrook Police Department")
+    page.select_option("#draft--paper", "a4")
     download(page, "download-docx").save_as(tmp_path / "page.docx")
     from_page = (tmp_path / "page.docx").read_bytes()
     from_cli = render_answers(template, answers, "docx", "Millbrook Police Department", "a4")
@@ -560,3 +560,22 @@ def word_document(content: bytes) -> dict:
         "font": defaults.xpath(".//w:rFonts/@w:ascii", namespaces=w),
         "properties": (core.title, core.author, core.subject),
     }
+
+
+def test_a_second_template_has_its_own_drafting_page(offline_page, project):
+    from generator.mkdocs_plugin import build_into
+
+    from .test_draft import add_second_template
+
+    add_second_template(project)
+    build_into(project / "mkdocs.yml", project / "site", strict=True)
+    page = offline_page.open(project / "site", "draft-state-association-template.html")
+    page.locator("#draft-progress").filter(has_text="answered").wait_for()
+    assert page.locator("#draft-progress").inner_text() == "0 of 4 answered"
+    page.fill("#draft-agency-name", "Millbrook Police Department")
+    page.check("#draft-recording-scope--enforcement")
+    page.check("#draft-review-section--omit")
+    assert page.locator("#draft-progress").inner_text() == "3 of 3 answered"  # the reviewer is not asked
+    assert "Officers of the Millbrook Police Department shall record enforcement contacts." in preview_text(page)
+    assert "2. Retention" in preview_text(page)
+    assert offline_page.errors == []

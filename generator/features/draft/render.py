@@ -271,11 +271,11 @@ def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
         ),
         _toolbar(),
         _view_switch(),
-        '<div class="draft-layout" id="draft-layout" data-view="form">\n'
+        '<div class="draft-layout" id="draft--layout" data-view="form">\n'
         + _form(policy, places, within, precedents)
         + "\n"
         # Focusable, so that a keyboard can scroll the preview (it scrolls apart from the page).
-        '<section class="draft-preview" id="draft-preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
+        '<section class="draft-preview" id="draft--preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
         + article_html(document)
         + "\n</section>\n</div>",
         _page_data(policy, places, within),
@@ -317,7 +317,7 @@ def _toolbar() -> str:
         + button("download-md", "Markdown (.md)", "Download the drafted policy as Markdown")
         + button("download-html", "Web page (.html)", "Download the drafted policy as a standalone web page")
         + button("download-docx", "Word (.docx)", "Download the drafted policy as a Word document")
-        + '<label class="draft-paper">on <select id="draft-paper" aria-label="Paper size of the Word document">'
+        + '<label class="draft-paper">on <select id="draft--paper" aria-label="Paper size of the Word document">'
         f"{papers}</select></label>"
         + button("print", "Print or PDF", "Print the drafted policy, or save it as PDF, without the form")
         + "</div>"
@@ -345,11 +345,11 @@ def _form(policy: Policy, places: dict[str, list[Place]], within: dict[str, list
     return (
         '<form class="draft-form" id="draft-form" aria-label="The template\'s choices" novalidate>'
         '<div class="draft-status"><p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
-        '<p class="draft-position" id="draft-position"></p></div>'
+        '<p class="draft-position" id="draft--position"></p></div>'
         '<details class="draft-unanswered-box"><summary>Unanswered</summary>'
         '<ul id="draft-unanswered" class="draft-unanswered"></ul></details>'
-        '<p class="draft-agency"><label for="draft-agency">Your agency (in the Word file\'s properties and '
-        'when the policy joins a handbook)</label> <input type="text" id="draft-agency" '
+        '<p class="draft--agency"><label for="draft--agency">Your agency (in the Word file\'s properties and '
+        'when the policy joins a handbook)</label> <input type="text" id="draft--agency" '
         'placeholder="e.g. Millbrook Police Department" autocomplete="organization"></p>'
         f"\n{fieldsets}\n</form>"
     )

@@ -18,11 +18,11 @@
   const unansweredList = document.getElementById("draft-unanswered");
   const STORAGE_KEY = "handbook-draft:" + data.template;
   const AGENCY_KEY = "handbook-draft-agency"; // one agency drafts from every template
-  const layout = document.getElementById("draft-layout");
-  const preview = document.getElementById("draft-preview");
-  const position = document.getElementById("draft-position");
-  const agencyInput = document.getElementById("draft-agency");
-  const paperSelect = document.getElementById("draft-paper");
+  const layout = document.getElementById("draft--layout");
+  const preview = document.getElementById("draft--preview");
+  const position = document.getElementById("draft--position");
+  const agencyInput = document.getElementById("draft--agency");
+  const paperSelect = document.getElementById("draft--paper");
   const HIGHLIGHT_MS = 1600;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   const options = new Map(data.options.map((o) => [o.id, o]));
