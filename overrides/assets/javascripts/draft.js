@@ -174,6 +174,14 @@
 
   // --- The preview -----------------------------------------------------------------------------
 
+  // The preview's elements never change, only what they show: each selector is looked up once (an
+  // answer then changes the preview in well under a frame, however long the text).
+  const queried = new Map();
+  function all(selector) {
+    if (!queried.has(selector)) queried.set(selector, Array.from(article.querySelectorAll(selector)));
+    return queried.get(selector);
+  }
+
   /** Shows `text` in a slot, or its blank when there is none. */
   function fillSlot(slot, text) {
     const fill = slot.querySelector(".draft-fill");
@@ -187,14 +195,14 @@
   function showFillIn(option, value) {
     const main = isMapping(value) ? value.text : value;
     const places = (isMapping(value) && value.places) || {};
-    for (const slot of article.querySelectorAll('.draft-slot[data-place][data-option="' + CSS.escape(option.id) + '"]:not([data-input])')) {
+    for (const slot of all('.draft-slot[data-place][data-option="' + CSS.escape(option.id) + '"]:not([data-input])')) {
       fillSlot(slot, main === undefined ? undefined : (places[slot.dataset.place] || main));
     }
   }
 
   function showChoice(option, value) {
     const chosen = isMapping(value) ? value.choice : value;
-    for (const choice of article.querySelectorAll('.draft-choice[data-option="' + CSS.escape(option.id) + '"]')) {
+    for (const choice of all('.draft-choice[data-option="' + CSS.escape(option.id) + '"]')) {
       for (const variant of choice.querySelectorAll(":scope > .draft-variant")) {
         variant.hidden = variant.dataset.alternative !== chosen;
         const slot = variant.querySelector(".draft-slot[data-input]");
@@ -205,7 +213,7 @@
   }
 
   function showOptional(option, value) {
-    for (const part of article.querySelectorAll('.draft-optional[data-optional="' + CSS.escape(option.id) + '"]')) {
+    for (const part of all('.draft-optional[data-optional="' + CSS.escape(option.id) + '"]')) {
       part.hidden = value === "omit";
       for (const marker of part.querySelectorAll('.draft-blank[data-option="' + CSS.escape(option.id) + '"]')) {
         marker.hidden = value !== undefined;
@@ -215,9 +223,11 @@
 
   /** Labels after left-out optional items: the generator lists each label for each case. */
   function renumber(answers) {
-    for (const label of article.querySelectorAll(".draft-label[data-renumber-by]")) {
+    for (const label of all(".draft-label[data-renumber-by]")) {
       const omitted = label.dataset.renumberBy.split(",").filter((id) => answers[id] === "omit");
-      label.textContent = JSON.parse(label.dataset.labels)[omitted.join(",")];
+      label.labels = label.labels || JSON.parse(label.dataset.labels);
+      const text = label.labels[omitted.join(",")];
+      if (label.textContent !== text) label.textContent = text;
     }
   }
 
@@ -252,14 +262,16 @@
     }));
   }
 
-  function showAnswers(answers) {
-    for (const option of data.options) {
-      const value = answers[option.id];
-      if (option.kind === "fill-in") showFillIn(option, value);
-      else if (option.kind === "choice") showChoice(option, value);
-      else showOptional(option, value);
-    }
-    renumber(answers);
+  function showOption(option, value) {
+    if (option.kind === "fill-in") showFillIn(option, value);
+    else if (option.kind === "choice") showChoice(option, value);
+    else showOptional(option, value);
+  }
+
+  /** Shows every answer (`only`: just that option's, and what follows from it). */
+  function showAnswers(answers, only) {
+    for (const option of only ? [only] : data.options) showOption(option, answers[option.id]);
+    if (!only || only.kind === "optional") renumber(answers);
     showProgress(answers);
     showPosition();
   }
@@ -299,12 +311,15 @@
 
   /** Marks `elements` as just changed, for a moment (a steady outline without motion when the reader
    * asks for reduced motion: the stylesheet says how). */
+  let highlighted = [];
   function highlight(elements) {
-    for (const element of article.querySelectorAll(".draft-changed")) element.classList.remove("draft-changed");
+    for (const element of highlighted) element.classList.remove("draft-changed");
     for (const element of elements) element.classList.add("draft-changed");
+    highlighted = elements;
     clearTimeout(highlight.timer);
     highlight.timer = setTimeout(() => {
       for (const element of elements) element.classList.remove("draft-changed");
+      highlighted = [];
     }, HIGHLIGHT_MS);
   }
 
@@ -329,17 +344,21 @@
 
   let pending = null; // on a narrow screen, what changed while the form was shown: revealed with the preview
 
-  /** Shows the person drafting where an answer changed the policy: scrolled into view, highlighted. */
+  /** Shows the person drafting where an answer changed the policy: highlighted at once, and scrolled into
+   * view just before the next frame is drawn (layout and style are worked out once, for that frame). */
   function follow(optionId, place) {
     const elements = changedElements(optionId, place);
     if (!elements.length) return;
     highlight(elements);
-    if (isNarrow() && layout.dataset.view !== "preview") {
-      pending = elements[0];
-      return;
-    }
-    const inView = elements.find((element) => shown(element) && inPreviewView(element));
-    if (shown(elements[0])) reveal(inView || elements[0]);
+    cancelAnimationFrame(follow.frame);
+    follow.frame = requestAnimationFrame(() => {
+      if (isNarrow() && layout.dataset.view !== "preview") {
+        pending = elements[0];
+        return;
+      }
+      const inView = elements.find((element) => shown(element) && inPreviewView(element));
+      if (shown(elements[0])) reveal(inView || elements[0]);
+    });
   }
 
   function inPreviewView(element) {
@@ -460,7 +479,7 @@
       radio.checked = true;
     }
     const answers = readForm();
-    showAnswers(answers);
+    showAnswers(answers, box && options.get(box.dataset.option));
     store(answers);
     if (box && box.dataset.option) follow(box.dataset.option, event.target.dataset.place);
   }
