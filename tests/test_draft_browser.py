@@ -419,8 +419,8 @@ def test_on_a_phone_the_preview_opens_at_the_change_and_the_form_where_it_was_le
 def test_a_question_links_to_its_places_and_a_placeholder_to_its_question(browser, site):
     offline, page = open_at(browser, site, DESKTOP)
     try:
-        page.locator('#draft-crime-scene-display--fieldset .draft-place-link[data-place$="iv.c.5.c"]').click()
-        assert in_preview_view(page, '[id="draft-at-massachusetts-template.iv.c.5.c"]')
+        page.locator('#draft-crime-scene-display--fieldset .draft-place-link[href="#at-iv.c.5.c"]').click()
+        assert in_preview_view(page, '[id="at-iv.c.5.c"]')
         page.locator('#draft-document .draft-choice[data-option="crime-scene-display"] > .draft-blank').click()
         assert page.evaluate("document.activeElement.name") == "crime-scene-display"
         # by keyboard: a placeholder is a button
@@ -448,7 +448,7 @@ def test_the_outline_is_indented_and_headings_sized_in_preview_and_print(offline
         assert block_left(page, depth_3) > block_left(page, depth_1) + 20, media
     page.emulate_media(media="screen")
     size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
-    body = page.evaluate(size, "#draft-document .draft-paragraph")
+    body = page.evaluate(size, "#draft-document p.draft-block")
     sub_heading = page.evaluate(size, "#draft-document .draft-heading-5")  # b. Personnel Information:
     assert sub_heading >= body
     assert page.evaluate(size, "#draft-document .draft-heading-2") > page.evaluate(

@@ -120,6 +120,7 @@ class _HtmlWriter:
 
     def __init__(self, document: Document):
         self.with_variants = not document.answered
+        self.slug = document.slug
         self.placed: set[str] = set()
 
     def items(self, items: tuple[Item, ...]) -> str:
@@ -130,11 +131,11 @@ class _HtmlWriter:
             return f'<div class="draft-optional" data-optional="{attr(item.option)}">\n{self.items(item.items)}\n</div>'
         level = item.heading_level
         tag = "h2" if item.kind == "title" else f"h{min(level + 1, MAX_HEADING_LEVEL)}" if level else "p"
-        css = f" draft-{item.kind}"
+        css = f" draft-{item.kind}" if item.kind in STYLED_KINDS else ""
         at = ""
         if item.place and item.place not in self.placed:  # the first block of a place is where links go
             self.placed.add(item.place)
-            at = f' id="{attr(place_anchor(item.place))}"'
+            at = f' id="{attr(place_anchor(item.place, self.slug))}"'
         return f'<{tag}{at} class="draft-block depth-{item.depth}{css}">{self.runs(item.runs)}</{tag}>'
 
     def runs(self, runs: tuple[Run, ...]) -> str:
@@ -192,9 +193,13 @@ class _HtmlWriter:
         return f'{where}><span class="draft-fill">{escape(slot.filled)}</span></span>'
 
 
-def place_anchor(place: str) -> str:
-    """The id of the first block of a place (a provision id or a header field) in the drafted policy."""
-    return f"draft-at-{place}"
+def place_anchor(place: str, slug: str) -> str:
+    """The id of the first block of a place (a provision id, short of the template's slug, or a header
+    field) in the drafted policy: short, as the page holds many."""
+    return "at-" + place.removeprefix(f"{slug}.")
+
+
+STYLED_KINDS = {"title", "note", "footnote", *(f"heading-{level}" for level in range(2, MAX_HEADING_LEVEL + 1))}
 
 
 EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
@@ -291,7 +296,7 @@ def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
         ),
         # A script of its own, not in the page: the structure repeats the preview's text, and the page
         # would grow past its budget; the browser writes the Markdown and Word files from it.
-        _document_script(page): data_script(DOCUMENT_GLOBAL, as_data(document)),
+        _document_script(page): data_script(DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy)}),
     }
 
 
@@ -339,7 +344,7 @@ def _view_switch() -> str:
 
 def _form(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]], precedents) -> str:
     fieldsets = "\n".join(
-        _fieldset(option, places[option.id], within.get(option.id, []), precedents.get(option.id))
+        _fieldset(option, places[option.id], within.get(option.id, []), policy.slug, precedents.get(option.id))
         for option in policy.options
     )
     return (
@@ -366,15 +371,14 @@ def _control_id(option: TemplateOption, suffix: str = "") -> str:
     return f"draft-{option.id}" + (f"--{suffix}" if suffix else "")
 
 
-def _fieldset(option: TemplateOption, places: list[Place], within: list[str], precedents) -> str:
+def _fieldset(option: TemplateOption, places: list[Place], within: list[str], slug: str, precedents) -> str:
     legend = f"<legend>{escape(option.label)}</legend>"
     help_text = (
         f'<p class="draft-help" id="{_control_id(option, "help")}">{escape(option.help)}</p>' if option.help else ""
     )
     # Each place a link to it in the preview (draft.js scrolls the preview there).
     where = ", ".join(
-        f'<a href="#{attr(place_anchor(p.id))}" class="draft-place-link" data-place="{attr(p.id)}">'
-        f"{escape(short_place(p))}</a>"
+        f'<a href="#{attr(place_anchor(p.id, slug))}" class="draft-place-link">{escape(short_place(p))}</a>'
         for p in places
     )
     skipped = (
@@ -447,18 +451,20 @@ def _optional_controls(option: TemplateOption, places) -> str:
     )
 
 
+def _files_data(policy: Policy) -> dict:
+    """What the downloads are made of, in the script with the text's structure (the page stays small):
+    the standalone HTML file around its article, and the table of formats."""
+    return {"standalone": standalone_html(policy, ARTICLE_MARK), "articleMark": ARTICLE_MARK, "formats": FORMATS}
+
+
 def _page_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None = None) -> str:
     """What draft.js needs, as inline JSON: the rules and messages that check an answers file
     (generator/features/draft/answers.py), the date rule, the table of formats, and what the downloads are made of."""
     data = {
         **rules(policy, places, within),
-        "placeNames": {p.id: short_place(p) for option_places in places.values() for p in option_places},
         "version": ANSWERS_VERSION,
         "title": policy.document.title,
-        "standalone": standalone_html(policy, ARTICLE_MARK),
-        "articleMark": ARTICLE_MARK,
         "date": DATES.as_data(),
-        "formats": FORMATS,
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
     }
     return f'<script type="application/json" id="draft-data">{embedded_json(data)}</script>'

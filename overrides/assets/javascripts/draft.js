@@ -29,7 +29,7 @@
   // The structure of the template's text (generator/document.py, from draft-document.js) and the table
   // of formats (generator/writers/formats.py): the downloads are written from them, not from the preview.
   const DOCUMENT = self.HANDBOOK_DRAFT_DOCUMENT;
-  const FORMATS = data.formats;
+  const FORMATS = DOCUMENT.formats;
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
@@ -377,7 +377,8 @@
     const asked = data.options.filter((o) => !fieldset(o.id).disabled);
     const option = options.get(box.dataset.option);
     const number = asked.indexOf(option) + 1;
-    const where = option.places.length ? " · " + data.placeNames[option.places[0]] : "";
+    const first = box.querySelector(".draft-place-link");
+    const where = first ? " · " + first.textContent : "";
     position.textContent = number ? "Question " + number + " of " + asked.length + where : "";
   }
 
@@ -401,7 +402,7 @@
 
   /** A question's link to one of its places: the preview scrolled there. */
   function goToPlace(link) {
-    const target = document.getElementById("draft-at-" + link.dataset.place);
+    const target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target) return;
     if (isNarrow()) showView("preview");
     const element = shown(target) ? target : nearestShownBefore(target);
@@ -764,7 +765,7 @@
     }
     // Split and joined, not `replace`: in a replacement string `$&`, `$'`, `` $` `` and `$$` are patterns,
     // and the article holds whatever the user typed.
-    const [before, after] = data.standalone.split(data.articleMark);
+    const [before, after] = DOCUMENT.standalone.split(DOCUMENT.articleMark);
     return before + copy.outerHTML + after;
   }
 
