@@ -187,17 +187,20 @@ TIME_FIRST_RESULTS = """([input, results, item]) => {
   }).observe(list, {childList: true, subtree: true});
 }"""
 
-# Installed on the draft page: the time of each form event and of the preview's last change after it.
+# Installed on the draft page: the time of each form event and of the preview's last change after it
+# (its text, what is shown, and the highlight of what changed; not the highlight fading later).
 TIME_PREVIEW = """() => {
   window.benchPreview = [];
   const record = () => window.benchPreview.push({changed: performance.now(), updated: null});
   document.addEventListener("input", record, {capture: true});
   document.addEventListener("change", record, {capture: true});
-  new MutationObserver(() => {
+  const fading = (r) => r.attributeName === "class" && (r.oldValue || "").includes("draft-changed")
+    && !r.target.classList.contains("draft-changed");
+  new MutationObserver((records) => {
     const last = window.benchPreview[window.benchPreview.length - 1];
-    if (last) last.updated = performance.now();
+    if (last && !records.every(fading)) last.updated = performance.now();
   }).observe(document.getElementById("draft-document"),
-             {subtree: true, childList: true, attributes: true, characterData: true});
+             {subtree: true, childList: true, attributes: true, attributeOldValue: true, characterData: true});
 }"""
 
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -292,15 +295,27 @@ def compare_search(browser, site: Path, timeout: float) -> dict:
         offline.context.close()
 
 
-# Option changes made on the draft page, each one user action.
+# Option changes made on the draft page, each one user action: every kind, near the top and deep in the
+# text (the preview scrolls to each), a section left out and included again; done DRAFT_ROUNDS times.
 DRAFT_ACTIONS = [
     ("check", "#draft-self-identification--shall-not"),
     ("check", "#draft-logo-display--prohibited"),
+    ("check", "#draft-property-display--authorized"),
+    ("check", "#draft-crime-scene-display--prohibited"),
     ("check", "#draft-refer-to-self-item--omit"),
     ("fill", "#draft-city-town"),
+    ("fill", "#draft-policy-number"),
     ("check", "#draft-self-identification--may"),
+    ("check", "#draft-identifying-oneself-item--omit"),
+    ("check", "#draft-display-of-property-section--omit"),
     ("check", "#draft-refer-to-self-item--include"),
-]
+    ("check", "#draft-display-of-property-section--include"),
+    ("check", "#draft-identifying-oneself-item--include"),
+    ("check", "#draft-property-display--prohibited"),
+    ("check", "#draft-logo-display--authorized"),
+    ("check", "#draft-crime-scene-display--authorized"),
+]  # each radio chosen back and forth, so that every action changes something, round after round
+DRAFT_ROUNDS = 2
 
 
 def draft_preview(browser, site: Path, timeout: float) -> dict:
@@ -313,12 +328,12 @@ def draft_preview(browser, site: Path, timeout: float) -> dict:
         page.locator("#draft-progress").filter(has_text="answered").wait_for(timeout=timeout)
         page.evaluate(TIME_PREVIEW)
         durations = []
-        for action, selector in DRAFT_ACTIONS:
+        for round_number, (action, selector) in enumerate(DRAFT_ACTIONS * DRAFT_ROUNDS):
             page.evaluate("window.benchPreview = []")
             if action == "check":
                 page.check(selector)
             else:
-                page.fill(selector, "Town of Millbrook")
+                page.fill(selector, f"Town of Millbrook {round_number}")
             page.evaluate(SETTLE)
             events = [e for e in page.evaluate("window.benchPreview") if e["updated"] is not None]
             durations.append(max(e["updated"] for e in events) - events[0]["changed"])
@@ -326,12 +341,19 @@ def draft_preview(browser, site: Path, timeout: float) -> dict:
             "page_load_ms": page.evaluate(LOADED),
             "preview_ms": durations,
             "preview_median_ms": statistics.median(durations),
+            "preview_p95_ms": percentile(durations, 95),
             "preview_max_ms": max(durations),
             "errors": offline.errors,
             "outside_requests": offline.outside,
         }
     finally:
         offline.context.close()
+
+
+def percentile(values: list[float], percent: float) -> float:
+    """The value `percent` % of `values` are at or below (nearest rank)."""
+    ranked = sorted(values)
+    return ranked[max(0, -(-len(ranked) * percent // 100) - 1)]
 
 
 def median_of(measure, repeats: int, *args) -> dict:
@@ -383,7 +405,7 @@ def budgets(run: dict) -> dict[str, bool | None]:
         # Issue 17: the site search's first results, warm and right after a page opens.
         "site search warm <= 150 ms": b["site_search"]["first_results_warm_ms"] <= 150 if b else None,
         "site search after load <= 400 ms": b["site_search"]["first_results_after_load_ms"] <= 400 if b else None,
-        "preview <= 16 ms": b["draft"]["preview_max_ms"] <= 16 if b else None,
+        "preview p95 <= 16 ms": b["draft"]["preview_p95_ms"] <= 16 if b else None,
     }
 
 
@@ -489,7 +511,11 @@ TABLE_ROWS = [
         lambda r: _ms(r["browser"]["compare_search"]["first_results_ms"]) if r.get("browser") else "—",
     ),
     (
-        "draft: option → preview (slowest of 6)",
+        f"draft: option → preview, p95 (of {len(DRAFT_ACTIONS) * DRAFT_ROUNDS})",
+        lambda r: _ms(r["browser"]["draft"]["preview_p95_ms"]) if r.get("browser") else "—",
+    ),
+    (
+        "draft: option → preview, slowest",
         lambda r: _ms(r["browser"]["draft"]["preview_max_ms"]) if r.get("browser") else "—",
     ),
 ]

@@ -68,7 +68,7 @@ def _draft(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output is not None else None
     refused = _output_refused(target, Path(args.answers), args.force) if target is not None else []
     try:
-        output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank)
+        output = draft(Path(args.source), Path(args.answers), args.format, args.allow_blank, args.paper)
     except SourceError as exc:
         raise SourceError(exc.problems + refused) from None
     if refused:
@@ -84,6 +84,17 @@ def _draft(args: argparse.Namespace) -> int:
     except FileRefused as exc:
         raise SourceError([_output_problem(target, str(exc))]) from None
     print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _adopt(args: argparse.Namespace) -> int:
+    from .features.draft.adopting import adopt
+
+    policy, original = adopt(Path(args.source), Path(args.answers), args.agency, args.slug, args.force)
+    print(
+        f"wrote {policy} (the policy) and {original} (its text); `handbook build` adds it to the handbook",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -171,6 +182,7 @@ def _similarity(value: str) -> float:
 
 def parser() -> argparse.ArgumentParser:
     from .features.draft.drafting import FORMATS
+    from .writers.formats import DEFAULT_PAPER, PAPERS
 
     main = argparse.ArgumentParser(prog="handbook", description="Turn police policies in YAML into a handbook website.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -232,12 +244,30 @@ def parser() -> argparse.ArgumentParser:
     draft.add_argument("--output", help="file to write (default: standard output; required for docx)")
     draft.add_argument("--force", action="store_true", help="overwrite an existing output file")
     draft.add_argument(
+        "--paper", choices=tuple(PAPERS), default=DEFAULT_PAPER, help=f"a Word file's paper (default: {DEFAULT_PAPER})"
+    )
+    draft.add_argument(
         "--allow-blank",
         action="store_true",
         help="leave unanswered options as visible [BRACKET] placeholders instead of failing",
     )
     draft.add_argument("--source", default="source", help="the source folder (default: source)")
     draft.set_defaults(run=_draft)
+
+    adopt = commands.add_parser(
+        "adopt",
+        help="add a policy drafted from the template to the handbook, as an agency's policy",
+        description="Draft the template's policy with an answers file, as `handbook draft` does (the same "
+        "refusals: every missing or invalid answer is listed and nothing is written), and write it as the "
+        "policy of an agency: SOURCE/policies/<slug>.yml, its provisions' topics those of the template's, "
+        "and its text in SOURCE/originals/<slug>.txt. Existing files are never overwritten without --force.",
+    )
+    adopt.add_argument("--answers", required=True, help="the answers file (YAML)")
+    adopt.add_argument("--agency", help="the agency's name (default: the answers file's `agency`)")
+    adopt.add_argument("--slug", help="the policy's slug (default: from the agency's name)")
+    adopt.add_argument("--force", action="store_true", help="overwrite an existing policy file and its text")
+    adopt.add_argument("--source", default="source", help="the source folder (default: source)")
+    adopt.set_defaults(run=_adopt)
 
     import_ = commands.add_parser(
         "import",

@@ -139,6 +139,9 @@ DECISIONS_STATUS_ID = _id("decisionsStatus", "decisions-status")
 # The draft page's (generator/features/draft/render.py writes them; draft.js looks them up by these literals).
 for _key in ("data", "form", "document", "message", "progress", "unanswered", "load"):
     _id("draft" + _key.title(), f"draft-{_key}")
+# Its own controls and parts, with two dashes so that no option's id (`draft-<option>`) can be one of them.
+for _key in ("layout", "preview", "position", "agency", "paper"):
+    _id("draft" + _key.title(), f"draft--{_key}")
 
 TEMPLATES: dict[str, str] = {}  # contract key → the id of a `<template>` scripts clone
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # contract key → the `{name}`s a script fills in it
@@ -225,6 +228,9 @@ for _name, _meaning in {
 }.items():
     _attribute(_name, _meaning)
 
+_attribute("data-view", "the draft page's part on a phone (form or preview), on its layout and switch buttons")
+_attribute("data-hint", "what a blank of the preview asks for (a date), shown after it")
+
 # The decisions matrix (generator/features/decisions/render.py writes them, decisions.js reads them).
 QUESTION = _attribute("data-question", "a codebook question's id, on its row and its section of answers")
 QUESTION_TOPICS = _attribute("data-topics", "the topics a question belongs to, separated by spaces")
@@ -253,11 +259,24 @@ CLASSES = {
     "draft-variant": "one alternative of a choice",
     "draft-optional": "a part of the preview an option includes or leaves out",
     "draft-label": "a label renumbered when options are left out",
+    "draft-block": "a paragraph of the preview",
+    "draft-place-link": "a question's link to one of its places in the preview",
+    "draft-switch": "the Form/Preview switch on a phone",
+    "draft-skipped": "a question inside a part left out (not asked, its answer kept)",
     # The decisions matrix's.
     "decisions-matrix": "the questions × departments table",
     "decisions-filters": "the form filtering it by topic and by answer",
     "decisions-question": "a question's section on a page of answers in the departments' words",
     "decision-template": "the template's cell (never an answer the filter marks)",
+}
+
+# Classes scripts look up that the generated pages do not carry: a state a script puts on elements itself,
+# and the theme's own.
+ADDED_CLASSES = {
+    "draft-changed": "the place of the preview an answer just changed (highlighted for a moment)",
+}
+THEME_CLASSES = {
+    "md-header": "the theme's header, which the preview scrolls a changed place clear of",
 }
 
 

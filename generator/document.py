@@ -25,6 +25,7 @@ from .model import Answer, Policy, Provision, TemplateOption
 from .render.html import date_text, first_words
 
 MAX_HEADING_LEVEL = 6
+FOOTNOTES_HEADING = "Footnotes"  # the heading the footnotes stand under
 
 # --- Runs: the pieces of a block -------------------------------------------------------------------
 
@@ -123,11 +124,13 @@ BLOCK_KINDS = ("title", "header", "paragraph", "note", "footnote") + tuple(
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph: its kind (one of `BLOCK_KINDS`), its depth in the outline and its runs."""
+    """One paragraph: its kind (one of `BLOCK_KINDS`), its depth in the outline and its runs; `place`
+    the provision id or header field it belongs to (`""`: the title)."""
 
     kind: str
     depth: int
     runs: tuple[Run, ...]
+    place: str = ""
 
     @property
     def heading_level(self) -> int:
@@ -271,15 +274,16 @@ def label_for(policy: Policy, provision: Provision, omitted: set[str]) -> str | 
 def template_document(policy: Policy) -> Document:
     """The template's text as blocks of runs, every alternative and label variant kept."""
     items: list[Item] = [Block("title", 0, (Words(policy.document.title),))]
-    items += [Block("header", 0, _text_runs(policy, text, place)) for place, text in header_lines(policy)]
+    items += [Block("header", 0, _text_runs(policy, text, place), place) for place, text in header_lines(policy)]
     items += [item for provision in policy.body for item in _provision_items(policy, provision)]
     if policy.footnotes:
-        items.append(Block("heading-2", 0, (Words("Footnotes"),)))
+        items.append(Block("heading-2", 0, (Words(FOOTNOTES_HEADING),)))
         items += [
             Block(
                 "footnote",
                 0,
                 (FootnoteMark(f.id), Words(" "), *_text_runs(policy, f.text, f"footnote.{f.id}")),
+                f"footnote.{f.id}",
             )
             for f in policy.footnotes
         ]
@@ -295,17 +299,23 @@ def _provision_items(policy: Policy, provision: Provision) -> list[Item]:
     if provision.heading:
         level = min(depth + 2, MAX_HEADING_LEVEL)
         label = (_label(policy, provision, strong=False), Words(" ")) if provision.label else ()
-        items.append(Block(f"heading-{level}", depth, (*label, *marker, *_text_runs(policy, provision.heading, place))))
+        heading = (*label, *marker, *_text_runs(policy, provision.heading, place))
+        items.append(Block(f"heading-{level}", depth, heading, place))
         lead: tuple[Run, ...] = ()
     else:
         lead = ((_label(policy, provision, strong=True), Words(" ")) if provision.label else ()) + marker
     if provision.term:
         lead += (Emphasis("term", _text_runs(policy, provision.term, place)), Words(" – "))
     for i, paragraph in enumerate(inline.paragraphs(provision.text) or ([""] if lead else [])):
-        items.append(Block("paragraph", depth, (lead if i == 0 else ()) + _text_runs(policy, paragraph, place)))
+        items.append(Block("paragraph", depth, (lead if i == 0 else ()) + _text_runs(policy, paragraph, place), place))
     for note in provision.notes:
         items.append(
-            Block("note", depth, (Emphasis("strong", (Words("NOTE:"),)), Words(" "), *_text_runs(policy, note, place)))
+            Block(
+                "note",
+                depth,
+                (Emphasis("strong", (Words("NOTE:"),)), Words(" "), *_text_runs(policy, note, place)),
+                place,
+            )
         )
     items += [item for child in provision.children for item in _provision_items(policy, child)]
     return [Part(provision.option, tuple(items))] if provision.option else items
@@ -343,6 +353,53 @@ def _option_run(option: TemplateOption, place: str) -> Run:
             runs = tuple(r for r in (Words(before), slot, Words(after)) if not isinstance(r, Words) or r.text)
         variants.append(Variant(alternative.id, runs))
     return Choice(option.id, tuple(variants), option.bracket)
+
+
+# --- Which options an optional part holds ------------------------------------------------------------
+
+
+def options_within(document: Document) -> dict[str, list[str]]:
+    """For each option that stands only inside optional parts, the parts (by their options, outermost
+    first) that hold every place it stands: leaving out any of them leaves the option with nowhere to
+    stand, so it is not asked. An optional part's own `[OPTIONAL]` marker is not inside that part."""
+    within: dict[str, set[str]] = {}
+
+    def runs_options(runs: tuple[Run, ...]) -> list[str]:
+        found: list[str] = []
+        for run in runs:
+            if isinstance(run, (Blank, Slot, Choice)):
+                found.append(run.option)
+            if isinstance(run, Emphasis):
+                found += runs_options(run.runs)
+            if isinstance(run, Choice):
+                found += [o for v in run.variants for o in runs_options(v.runs)]
+        return found
+
+    def walk(items: tuple[Item, ...], parts: tuple[str, ...]) -> None:
+        for item in items:
+            if isinstance(item, Part):
+                walk(item.items, parts + (item.option,))
+                continue
+            for option in runs_options(item.runs):
+                enclosing = {p for p in parts if p != option}
+                within[option] = within.get(option, enclosing) & enclosing
+
+    walk(document.items, ())
+    order = {option: i for i, option in enumerate(_part_order(document.items))}
+    return {o: sorted(parts, key=order.__getitem__) for o, parts in within.items() if parts}
+
+
+def _part_order(items: tuple[Item, ...]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Part):
+            out += [item.option, *_part_order(item.items)]
+    return out
+
+
+def asked(option_id: str, within: dict[str, list[str]], omitted: set[str]) -> bool:
+    """Whether an option is asked: not when a part holding every place it stands is left out."""
+    return not any(part in omitted for part in within.get(option_id, ()))
 
 
 # --- Answering ---------------------------------------------------------------------------------------
@@ -394,6 +451,13 @@ class _Answering:
             else:
                 out.append(run)
         return tuple(out)
+
+
+def answered_pieces(policy: Policy, text: str, place: str, answers: dict[str, Answer]) -> tuple[Piece, ...]:
+    """One text of the template (a heading, term, paragraph or note standing at `place`) with `answers`
+    applied as `answered` applies them, as pieces of text with their marks."""
+    omitted = {a.option for a in answers.values() if a.include is False}
+    return _joined(_pieces(_Answering(answers, omitted).runs(_text_runs(policy, text, place)), ()))
 
 
 def resolved_label(label: Label, omitted: set[str]) -> str:

@@ -169,6 +169,13 @@ def _load_corpus(source: Path) -> Corpus:
     if problems:
         raise SourceError(problems)
     warnings += [not_yet_reviewed(policy) for policy in policies if policy.unreviewed]
+    coded = {q.option for q in codebook.questions}
+    warnings += [
+        f"{display_path(layout.questions)}: no question codes the template {p.slug!r}: its choices are not "
+        "in the decisions matrix or under 'How others decided'"
+        for p in policies
+        if p.is_template and p.options and codebook.questions and not any(o.id in coded for o in p.options)
+    ]
     ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
     return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, codebook=codebook, warnings=warnings)
 

@@ -222,6 +222,7 @@ class Policy:
     distribution: list[str] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     original_document: str | None = None  # the PDF or Word file `original`'s text was extracted from
+    provenance: str | None = None  # where the policy came from, when not an agency's publication (`handbook adopt`)
     footnotes: list[Footnote] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     options: list[TemplateOption] = field(default_factory=list)

@@ -491,6 +491,7 @@ POLICY = Record(
         ),
         "original": Str(required=True, pattern=r"[^/\\]+", what="a file name in source/originals/"),
         "original_document": Str(pattern=r"[^/\\]+", what="a file name in source/originals/"),
+        "provenance": Str(allow_empty=False),
         "body": ListOf(PROVISION, required=True),
         "footnotes": ListOf(
             Record(

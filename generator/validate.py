@@ -325,7 +325,9 @@ def codebook_consistent(
         _question_option(question, options, templates is not None, report)
     if templates is not None:
         mapped = {q.option for q in codebook.questions}
-        for template in templates:
+        # A template the codebook codes must be coded whole (a choice left out is a slip); one it does not
+        # code at all (a state association's own model policy, say) is only not in the decisions matrix.
+        for template in (t for t in templates if any(o.id in mapped for o in t.options)):
             for option in template.options:
                 if option.kind in ("choice", "optional") and option.id not in mapped:
                     report(

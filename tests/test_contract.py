@@ -48,7 +48,8 @@ def attributes_used(text: str) -> set[str]:
 
 
 def selectors(text: str) -> list[str]:
-    return [m[1] for m in re.findall(r"(?:querySelector(?:All)?|closest|matches)\((['\"])(.*?)\1", text)]
+    # `all(…)`: the draft page's own querySelectorAll of the preview.
+    return [m[1] for m in re.findall(r"(?:querySelector(?:All)?|closest|matches|\ball)\((['\"])(.*?)\1", text)]
 
 
 def classes_used(text: str) -> set[str]:
@@ -161,7 +162,8 @@ def test_every_id_class_and_control_a_script_looks_up_is_declared(scripts):
         ids |= {i for s in selectors(text) for i in re.findall(r"#([\w-]+)", s)}
         assert ids <= set(contract.IDS.values()), f"{name} looks up undeclared ids {ids - set(contract.IDS.values())}"
         classes = classes_used(text)
-        assert classes <= set(contract.CLASSES), f"{name} looks up undeclared classes {classes - set(contract.CLASSES)}"
+        known = set(contract.CLASSES) | set(contract.ADDED_CLASSES) | set(contract.THEME_CLASSES)
+        assert classes <= known, f"{name} looks up undeclared classes {classes - known}"
         controls = set(re.findall(r"\belements\.(\w+)", text)) | {
             c for s in selectors(text) for c in re.findall(r"\[name=\"?(\w+)", s)
         }
@@ -204,7 +206,8 @@ def test_nothing_is_declared_that_nothing_uses(markup, scripts, pages):
         )
     looked_up = contract_keys(everything, "ids") | {k for k, v in contract.IDS.items() if f'"{v}"' in everything}
     assert set(contract.IDS) <= looked_up, set(contract.IDS) - looked_up
-    assert set(contract.CLASSES) <= set().union(*(classes_used(t) for t in scripts.values()))
+    declared = set(contract.CLASSES) | set(contract.ADDED_CLASSES) | set(contract.THEME_CLASSES)
+    assert declared <= set().union(*(classes_used(t) for t in scripts.values()))
     assert set(contract.FIELDS) <= contract_keys(everything, "fields")
     assert all(re.search(rf"\bself\.{m} = ", everything) for m in contract.MODULES)
     # Each data script's global is assigned by a file the generator writes.

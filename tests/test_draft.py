@@ -284,3 +284,161 @@ def test_cli_refuses_docx_on_the_terminal(capsys):
 def test_the_example_answers_file_answers_every_option(template):
     answers, problems, _ = read_answers(EXAMPLE, template)
     assert problems == [] and set(answers) == {o.id for o in template.options}
+
+
+# --- A drafted policy joins the handbook (handbook adopt) -----------------------------------------------
+
+
+def test_adopt_writes_a_policy_that_passes_check_and_joins_home_compare_and_glossary(project):
+    from generator import fidelity
+    from generator.load import load_corpus
+
+    from .conftest import read_page, run_handbook
+
+    answers = write(project, EXAMPLE.read_text(encoding="utf-8"), "answers.yml")
+    adopted = run_handbook(project, "adopt", "--answers", str(answers), "--agency", "Millbrook Police Department")
+    assert adopted.returncode == 0, adopted.stderr
+    policy_file = project / "source" / "policies" / "millbrook-police-department.yml"
+    text = policy_file.read_text(encoding="utf-8")
+    assert "kind: policy" in text and "drafted from the Massachusetts model policy" in text
+    assert "{{" not in text.replace("{{footnote:", "")  # every option answered, none left
+    checked = run_handbook(project, "check")
+    assert checked.returncode == 0 and "warning" not in checked.stderr, checked.stderr
+
+    corpus = load_corpus(project / "source")
+    policy = corpus.policy("millbrook-police-department")
+    template = template_of(corpus)
+    assert policy.provenance.endswith("answers file answers.yml")
+    # its provisions' topics are the template's, relettered where optional items are left out
+    by_path = {tuple(p.label_path): p for p in policy.provisions()}
+    assert by_path[("IV.", "C.", "6.", "a.")].topics == provision(template, "massachusetts-template.iv.c.6.a").topics
+    assert "References to oneself" not in text
+    result = fidelity.check_file(policy, project / "source" / "originals")
+    assert result.ok, result.message
+
+    built = run_handbook(project, "build")
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    assert "Millbrook Police Department" in read_page(site, "index.html")
+    assert "Millbrook Police Department" in read_page(site, "compare/index.html")  # the coverage matrix
+    assert "millbrook-police-department" in read_page(site, "glossary.html")
+    assert (site / "policies" / "millbrook-police-department.html").exists()
+
+    again = run_handbook(project, "adopt", "--answers", str(answers), "--agency", "Millbrook Police Department")
+    assert again.returncode == 1 and "exists; give --force to overwrite it" in again.stderr
+
+
+def test_adopt_refuses_what_draft_refuses_and_writes_nothing(project):
+    from .conftest import run_handbook
+
+    answers = write(project, ALL_ANSWERS_HEADER + "  logo-display: maybe\n", "answers.yml")
+    result = run_handbook(project, "adopt", "--answers", str(answers), "--agency", "Millbrook Police Department")
+    assert result.returncode == 1
+    assert '"maybe" is not an alternative' in result.stderr and "no answer" in result.stderr
+    assert not (project / "source" / "policies" / "millbrook-police-department.yml").exists()
+    assert not (project / "source" / "originals" / "millbrook-police-department.txt").exists()
+    nameless = run_handbook(project, "adopt", "--answers", str(EXAMPLE))
+    assert nameless.returncode == 1 and "give the agency's name" in nameless.stderr
+
+
+def test_leaving_out_a_section_drops_its_questions_from_handbook_draft(template, tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "display-of-property-section: include", "display-of-property-section: omit"
+    )
+    text = "\n".join(line for line in text.splitlines() if not line.strip().startswith("logo-display"))
+    path = write(tmp_path, text + "\n")
+    assert main(["draft", "--answers", str(path), "--output", str(tmp_path / "out.md")]) == 0
+    assert "Display of Department Information" not in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+def test_the_structure_says_which_optional_part_holds_each_option(template):
+    from generator.document import options_within
+
+    within = options_within(template_document(template))
+    assert within["logo-display"] == ["display-of-property-section"]
+    assert within["self-identification"] == ["self-identification-section"]
+    assert "city-town" not in within  # it stands outside the optional parts too
+    assert "refer-to-self-item" not in within  # an optional item's own marker is not inside itself
+
+
+# --- Any template, not only the Massachusetts one --------------------------------------------------------
+
+SECOND_TEMPLATE = """schema: 1
+slug: state-association-template
+kind: template
+agency:
+  name: State Chiefs Association model policy
+document:
+  title: Body-Worn Cameras
+original: state-association-template.txt
+body:
+  - label: "1."
+    heading: Purpose
+    text: "Officers of the {{agency-name}} shall record {{recording-scope}}."
+    topics: [conduct-standards]
+  - label: "2."
+    heading: Review
+    option: review-section
+    text: "Recordings are reviewed by the {{reviewer}}."
+    topics: [conduct-standards]
+  - label: "3."
+    heading: Retention
+    text: Recordings are kept as the law requires.
+    topics: [conduct-standards]
+options:
+  - id: agency-name
+    kind: fill-in
+    bracket: "[AGENCY]"
+    label: What is the agency's name?
+  - id: recording-scope
+    kind: choice
+    bracket: "[ALL/ENFORCEMENT]"
+    label: Which contacts are recorded?
+    alternatives:
+      - id: all
+        text: every contact with the public
+      - id: enforcement
+        text: enforcement contacts
+  - id: review-section
+    kind: optional
+    bracket: "[OPTIONAL]"
+    label: Include the section on review?
+  - id: reviewer
+    kind: fill-in
+    bracket: "[REVIEWER]"
+    label: Who reviews recordings?
+"""
+
+
+def add_second_template(project):
+    (project / "source" / "policies" / "state-association-template.yml").write_text(SECOND_TEMPLATE, encoding="utf-8")
+    (project / "source" / "originals" / "state-association-template.txt").write_text(
+        "1. Purpose Officers of the [AGENCY] shall record [ALL/ENFORCEMENT].\n"
+        "2. [OPTIONAL] Review Recordings are reviewed by the [REVIEWER].\n"
+        "3. Retention Recordings are kept as the law requires.\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_second_template_gives_a_second_drafting_page_and_drafts_from_the_command_line(project):
+    from .conftest import read_page, run_handbook
+
+    add_second_template(project)
+    built = run_handbook(project, "build")
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    second = read_page(site, "draft-state-association-template.html")
+    assert 'data-template="state-association-template"' in second and "Which contacts are recorded?" in second
+    assert "draft-state-association-template-document.js" in second
+    assert 'href="draft-state-association-template.html"' in read_page(site, "draft.html")
+    assert 'data-template="massachusetts-template"' in read_page(site, "draft.html")
+
+    answers = write(
+        project,
+        "template: state-association-template\nversion: 1\nanswers:\n"
+        "  agency-name: Millbrook Police Department\n  recording-scope: all\n  review-section: omit\n",
+    )
+    drafted = run_handbook(project, "draft", "--answers", str(answers))
+    assert drafted.returncode == 0, drafted.stderr
+    assert "Officers of the Millbrook Police Department shall record every contact with the public." in drafted.stdout
+    assert "Review" not in drafted.stdout and "**2.** " not in drafted.stdout and "2. Retention" in drafted.stdout

@@ -319,7 +319,9 @@ def test_form_controls_are_labelled_and_grouped(offline_page, site):
     page.locator("#draft-policy-number").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.field") == "empty"
-    page.keyboard.press("Tab")  # on to the next option's answer, in reading order
+    page.keyboard.press("Tab")  # on to the next option's link to its place in the preview, then its answer
+    assert page.evaluate("document.activeElement.classList.contains('draft-place-link')")
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "draft-issue-date"
 
 
@@ -351,4 +353,229 @@ def test_answers_saved_under_a_title_with_a_line_break_load_back(offline_page, p
     load_file(page, "answers.yml", saved.read_bytes())
     page.locator("#draft-message").filter(has_text="Loaded").wait_for()
     assert page.input_value("#draft-city-town") == "Millbrook"
+    assert offline_page.errors == []
+
+
+# --- Following the person drafting (issue 15) -----------------------------------------------------------
+
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def open_at(browser, site, viewport):
+    from .conftest import OfflinePage
+
+    offline = OfflinePage(browser, viewport=viewport, reduced_motion="reduce")
+    return offline, open_draft(offline, site)
+
+
+def in_preview_view(page, selector: str) -> bool:
+    """Whether the element is inside the part of the preview a reader sees (its box and the window)."""
+    return page.evaluate(
+        """selector => { const e = document.querySelector(selector).getBoundingClientRect();
+        const p = document.getElementById('draft--preview').getBoundingClientRect();
+        const top = Math.max(p.top, 0), bottom = Math.min(p.bottom, window.innerHeight);
+        return e.height > 0 && e.top >= top && e.bottom <= bottom; }""",
+        selector,
+    )
+
+
+DEEP_CHOICE = '#draft-document .draft-choice[data-option="property-display"]'  # IV.C.5.b, far down
+
+
+def test_a_change_deep_in_the_document_scrolls_the_preview_to_it_and_marks_it(browser, site):
+    offline, page = open_at(browser, site, DESKTOP)
+    try:
+        assert not in_preview_view(page, DEEP_CHOICE)
+        page.check("#draft-property-display--authorized")
+        page.wait_for_function(f"document.querySelector('{DEEP_CHOICE}').classList.contains('draft-changed')")
+        assert in_preview_view(page, DEEP_CHOICE)
+        assert "is authorized." in page.locator(DEEP_CHOICE).locator("..").inner_text()
+        # the form shows where the person drafting is
+        assert page.locator("#draft--position").inner_text().endswith("of 19 · IV.C.5.b")
+        assert offline.errors == []
+    finally:
+        offline.context.close()
+
+
+def test_on_a_phone_the_preview_opens_at_the_change_and_the_form_where_it_was_left(browser, site):
+    offline, page = open_at(browser, site, PHONE)
+    try:
+        assert not page.locator("#draft--preview").is_visible()
+        page.locator("#draft-property-display--authorized").scroll_into_view_if_needed()
+        page.check("#draft-property-display--authorized")
+        form_at = page.evaluate("window.scrollY")
+        page.locator('.draft-switch [data-view="preview"]').click()
+        assert page.locator("#draft--preview").is_visible() and not page.locator("#draft-form").is_visible()
+        assert in_preview_view(page, DEEP_CHOICE)
+        page.locator('.draft-switch [data-view="form"]').click()
+        assert page.evaluate("window.scrollY") == form_at
+        assert page.locator("#draft-property-display--authorized").is_visible()
+        assert offline.errors == []
+    finally:
+        offline.context.close()
+
+
+def test_a_question_links_to_its_places_and_a_placeholder_to_its_question(browser, site):
+    offline, page = open_at(browser, site, DESKTOP)
+    try:
+        page.locator('#draft-crime-scene-display--fieldset .draft-place-link[href="#at-iv.c.5.c"]').click()
+        assert in_preview_view(page, '[id="at-iv.c.5.c"]')
+        page.locator('#draft-document .draft-choice[data-option="crime-scene-display"] > .draft-blank').click()
+        assert page.evaluate("document.activeElement.name") == "crime-scene-display"
+        # by keyboard: a placeholder is a button
+        page.locator('#draft-document .draft-blank[data-option="city-town"]').first.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "draft-city-town"
+        # a header's place is named, not "header:"
+        assert (
+            page.locator("#draft-issue-date--fieldset .draft-where").inner_text().endswith("in the header (issue date)")
+        )
+        assert offline.errors == []
+    finally:
+        offline.context.close()
+
+
+def block_left(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().left")
+
+
+def test_the_outline_is_indented_and_headings_sized_in_preview_and_print(offline_page, site, tmp_path):
+    page = open_draft(offline_page, site)
+    depth_1, depth_3 = "#draft-document .draft-block.depth-1", "#draft-document .draft-block.depth-3"
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        assert block_left(page, depth_3) > block_left(page, depth_1) + 20, media
+    page.emulate_media(media="screen")
+    size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+    body = page.evaluate(size, "#draft-document p.draft-block")
+    sub_heading = page.evaluate(size, "#draft-document .draft-heading-5")  # b. Personnel Information:
+    assert sub_heading >= body
+    assert page.evaluate(size, "#draft-document .draft-heading-2") > page.evaluate(
+        size, "#draft-document .draft-heading-4"
+    )
+    # the HTML download keeps the outline
+    download(page, "download-html").save_as(tmp_path / "draft.html")
+    page.goto((tmp_path / "draft.html").as_uri())
+    assert block_left(page, depth_3) > block_left(page, depth_1) + 20
+
+
+def test_a_left_out_section_drops_its_questions_and_the_command_line_drafts_without_them(
+    offline_page, site, corpus, tmp_path
+):
+    template = template_of(corpus)
+    page = open_draft(offline_page, site)
+    page.check("#draft-display-of-property-section--include")
+    asked = int(page.locator("#draft-progress").inner_text().split(" of ")[1].split()[0])
+    page.check("#draft-property-display--prohibited")  # an answer inside the section, kept when it is left out
+    page.check("#draft-display-of-property-section--omit")
+    assert page.locator("#draft-progress").inner_text().endswith(f"of {asked - 3} answered")
+    assert page.locator("#draft-property-display--fieldset").evaluate("box => box.disabled")
+    assert page.locator("#draft-property-display--fieldset .draft-skipped").is_visible()
+    assert "May employees display non-public buildings" not in page.locator("#draft-unanswered").text_content()
+    page.check("#draft-display-of-property-section--include")
+    assert page.is_checked("#draft-property-display--prohibited")
+
+    # Every question still asked answered, the section left out: `handbook draft` drafts it.
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    page.check("#draft-display-of-property-section--omit")
+    saved = tmp_path / "answers.yml"
+    download(page, "save").save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith(("logo-display", "property-display"))]
+    saved.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    answers, problems, doc = read_answers(saved, template)
+    assert problems == []
+    from generator.features.draft.drafting import unanswered
+
+    assert unanswered(template, doc) == []
+    assert "Display of Department Information" not in render_answers(template, answers, "md")
+
+
+def test_the_word_files_of_the_page_and_the_command_line_are_the_same_document(offline_page, site, corpus, tmp_path):
+    """Same paper (A4 when asked), styles, properties, language and paragraphs."""
+    import docx
+
+    template = template_of(corpus)
+    answers, _, _ = read_answers(EXAMPLE, template)
+    page = open_draft(offline_page, site)
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    page.fill("#draft--agency", "Millbrook Police Department")
+    page.select_option("#draft--paper", "a4")
+    download(page, "download-docx").save_as(tmp_path / "page.docx")
+    from_page = (tmp_path / "page.docx").read_bytes()
+    from_cli = render_answers(template, answers, "docx", "Millbrook Police Department", "a4")
+    assert word_document(from_page) == word_document(from_cli)
+    described = word_document(from_page)
+    assert described["page"] == [11906, 16838, 1440, 1440]  # A4
+    assert described["properties"] == (
+        "Social Media",
+        "Millbrook Police Department",
+        "Millbrook Police Department: Social Media",
+    )
+    assert described["language"] == "en-US"
+    assert described["styles"]["Heading1"][:3] == ("Heading 1", 32, True)
+    assert described["styles"]["Heading1"][-1] == "0"  # outline level: navigable
+    footnote = next(p for p in docx.Document(io.BytesIO(from_page)).paragraphs if p.text.startswith("1 "))
+    assert footnote.style.style_id == "FootnoteText"
+
+
+def word_document(content: bytes) -> dict:
+    """A Word file's paper, document properties, language, styles (as the table of formats defines
+    them) and paragraphs."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from generator.writers.formats import WORD
+
+    document = docx.Document(io.BytesIO(content))
+    described = docx_structure(content)
+    styles = {}
+    for defined in WORD["styles"]:
+        style = next(s for s in document.styles if s.style_id == defined["id"])
+        outline = style.element.xpath("w:pPr/w:outlineLvl/@w:val")
+        font, paragraph = style.font, style.paragraph_format
+        styles[defined["id"]] = (
+            style.name,
+            int(font.size.pt * 2) if font.size else None,
+            bool(font.bold),
+            bool(font.italic),
+            str(font.color.rgb) if font.color and font.color.rgb else None,
+            bool(paragraph.keep_with_next),
+            paragraph.space_before.twips if paragraph.space_before is not None else 0,
+            paragraph.space_after.twips if paragraph.space_after is not None else 0,
+            outline[0] if outline else None,
+        )
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    w = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    language = defaults.xpath(".//w:lang/@w:val", namespaces=w)
+    core = document.core_properties
+    return {
+        "page": described["page"],
+        "paragraphs": described["paragraphs"],
+        "styles": styles,
+        "language": language[0] if language else None,
+        "font": defaults.xpath(".//w:rFonts/@w:ascii", namespaces=w),
+        "properties": (core.title, core.author, core.subject),
+    }
+
+
+def test_a_second_template_has_its_own_drafting_page(offline_page, project):
+    from generator.mkdocs_plugin import build_into
+
+    from .test_draft import add_second_template
+
+    add_second_template(project)
+    build_into(project / "mkdocs.yml", project / "site", strict=True)
+    page = offline_page.open(project / "site", "draft-state-association-template.html")
+    page.locator("#draft-progress").filter(has_text="answered").wait_for()
+    assert page.locator("#draft-progress").inner_text() == "0 of 4 answered"
+    page.fill("#draft-agency-name", "Millbrook Police Department")
+    page.check("#draft-recording-scope--enforcement")
+    page.check("#draft-review-section--omit")
+    assert page.locator("#draft-progress").inner_text() == "3 of 3 answered"  # the reviewer is not asked
+    assert "Officers of the Millbrook Police Department shall record enforcement contacts." in preview_text(page)
+    assert "2. Retention" in preview_text(page)
     assert offline_page.errors == []

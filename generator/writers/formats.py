@@ -31,18 +31,51 @@ MARKDOWN: dict[str, Any] = {
     },
 }
 
+# Paper sizes a Word file can be written on, with one-inch margins (in twips); `DEFAULT_PAPER` unless asked.
+PAPERS: dict[str, dict[str, Any]] = {
+    "letter": {"name": "US Letter", "width": 12240, "height": 15840, "margin": 1440},
+    "a4": {"name": "A4", "width": 11906, "height": 16838, "margin": 1440},
+}
+DEFAULT_PAPER = "letter"  # the handbook's agencies are American
+
 WORD: dict[str, Any] = {
-    # US Letter with one-inch margins: the handbook's agencies are American.
-    "page": {"width": 12240, "height": 15840, "margin": 1440},
+    "papers": PAPERS,
+    "paper": DEFAULT_PAPER,
+    "language": "en-US",  # the document's language (spelling, screen readers)
+    # Every run's font and size unless a style says otherwise (size in half-points: 24 is 12 pt).
+    "font": "Calibri",
+    "size": 24,
     "indentPerDepth": 360,  # a quarter inch per level of the outline
     # The paragraph style of each kind of block (by style id; `Normal` when not listed).
     "blockStyles": {
         "title": "Title",
         "note": "Quote",
+        "footnote": "FootnoteText",
         **{f"heading-{level}": f"Heading{level - 1}" for level in HEADINGS},
     },
-    # Styles the writers define, so that a file looks the same whichever writer made it.
-    "styles": [{"id": "Quote", "name": "Quote", "basedOn": "Normal", "italic": True}],
+    # The styles both writers define, completely (nothing is left to a library's defaults, so a file
+    # looks the same whichever writer made it): Word's own heading styles, so that the headings are
+    # navigable (outline levels) and a PDF exported from the file is tagged with them. Sizes in
+    # half-points, spacing in twips; `outline` is the outline level (0 for Heading 1); names as Word
+    # writes its built-in styles' names.
+    "styles": [
+        {"id": "Title", "name": "Title", "size": 36, "bold": True, "align": "center", "after": 240},
+        *(
+            {
+                "id": f"Heading{level - 1}",
+                "name": f"heading {level - 1}",
+                "size": size,
+                "bold": True,
+                "outline": level - 2,
+                "keepNext": True,
+                "before": 240,
+                "after": 80,
+            }
+            for level, size in zip(HEADINGS, (32, 28, 26, 24, 24), strict=True)
+        ),
+        {"id": "Quote", "name": "Quote", "size": 24, "italic": True, "after": 120},
+        {"id": "FootnoteText", "name": "footnote text", "size": 20, "after": 60},
+    ],
     # Character formats of marks.
     "marks": {
         "strong": {"bold": True},

@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...document import Place
+from ...document import Place, asked
 from ...model import Answer, Policy
 from ...schema import DATES
 from ...yaml_source import SourceDocument
 
-FIELDS = ("template", "version", "answers")
+REQUIRED_FIELDS = ("template", "version", "answers")
+FIELDS = (*REQUIRED_FIELDS, "agency")  # `agency`: the adopting agency's name (document properties, `handbook adopt`)
 VERSIONS = (1,)
 
 # Every message about an answers file; `{name}` stands for a value, quoted with `quoted` when it is the
@@ -84,11 +85,15 @@ def got(value: object) -> str:
 # --- The rules, as data ---------------------------------------------------------------------------------
 
 
-def rules(template: Policy, places: dict[str, list[Place]]) -> dict:
-    """What the page needs to check an answers file: the template, the versions, each option's kind,
-    format, places and alternatives (with the input they ask for), and the messages."""
+def rules(template: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None = None) -> dict:
+    """What the page needs to check an answers file: the template, the fields and versions, each option's
+    kind, format, places, alternatives (with the input they ask for) and the optional parts it stands
+    within (`document.options_within`: leaving one out, the option is not asked), and the messages."""
+    within = within or {}
     return {
         "template": template.slug,
+        "fields": list(FIELDS),
+        "required": list(REQUIRED_FIELDS),
         "versions": list(VERSIONS),
         "messages": MESSAGES,
         "options": [
@@ -100,6 +105,7 @@ def rules(template: Policy, places: dict[str, list[Place]]) -> dict:
                 "default": o.default,
                 "places": [p.id for p in places[o.id]],
                 "alternatives": [{"id": a.id, "input": a.input} for a in o.alternatives],
+                "within": within.get(o.id, []),
             }
             for o in template.options
         ],
@@ -132,13 +138,15 @@ def check_file(value: object, rules: dict) -> tuple[dict, list[Refusal]]:
         for key in value
         if key not in FIELDS
     ]
-    for key in FIELDS:
+    for key in REQUIRED_FIELDS:
         if key not in value:
             refusals.append(Refusal((key,), message("missing")))
         elif value[key] is None:
             refusals.append(Refusal((key,), message("no-value")))
     if refusals:
         return {}, refusals
+    if value.get("agency") is not None and not isinstance(value["agency"], str):
+        return {}, [Refusal(("agency",), message("expected", expected=message("text"), got=got(value["agency"])))]
     given, version, answers = value["template"], value["version"], value["answers"]
     if not isinstance(given, str):
         return {}, [Refusal(("template",), message("expected", expected=message("text"), got=got(given)))]
@@ -252,6 +260,12 @@ def _optional(option: dict, value: object) -> object:
     if value not in ("include", "omit"):
         raise _Refused(message("not-valid", given=quoted(value), expected=expected(option)))
     return value
+
+
+def asked_options(rules: dict, answers: dict) -> list[dict]:
+    """The options `answers` (checked, in the page's form) still ask: not those within a left-out part."""
+    omitted = {option_id for option_id, value in answers.items() if value == "omit"}
+    return [o for o in rules["options"] if asked(o["id"], {o["id"]: o["within"]}, omitted)]
 
 
 # --- From a YAML file, and to the model's answers -----------------------------------------------------------

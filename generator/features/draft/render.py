@@ -37,6 +37,7 @@ from ...document import (
     answered,
     as_data,
     option_places,
+    options_within,
     provision_texts,
     template_document,
 )
@@ -44,29 +45,68 @@ from ...model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
 from ...render.html import attr, embedded_json, escape, first_words, href
 from ...render.page import Heading, Pages, make_page
 from ...schema import DATES
-from ...writers.formats import FORMATS
+from ...writers.formats import FORMATS, PAPERS, WORD
 from ..compare.render import topic_page
 from .answers import VERSIONS, rules
 
-DRAFT_PAGE = "draft.md"
+DRAFT_PAGE = "draft.md"  # the first template's page; another template's is `draft-<slug>.md`
 DOCUMENT_SCRIPT = "draft-document.js"  # the structure of the template's text (`document.as_data`)
+DOCUMENT_STYLES = "draft-document.css"  # how the drafted policy looks in the page, in print and downloaded
 TITLE = "Draft your policy"
 ANSWERS_VERSION = VERSIONS[-1]  # what the page writes
 PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
 PRECEDENT_LINKS = 1  # provisions linked per department beside an option (the quoted one); the others counted
 PRECEDENT_DEPARTMENTS = 3  # departments quoted beside an option; the topic pages show them all
 
-STANDALONE_CSS = """body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;
-line-height:1.45;color:#000}h1{text-align:center}p{margin:.35em 0}.depth-1{margin-left:1.5em}
-.depth-2{margin-left:3em}.depth-3{margin-left:4.5em}.depth-4{margin-left:6em}.depth-5,.depth-6{margin-left:7.5em}
-.draft-note{font-style:italic}.draft-blank{background:#fff3cd;border:1px dashed #9a6700}
-.draft-footnote{font-size:.9em}@media print{body{margin:0;max-width:none}.draft-blank{border-style:solid}}"""
+INDENT_EM = 1.5  # the indentation of a level of the outline (Word's: formats.WORD["indentPerDepth"])
+TITLE_STYLE = next(style for style in WORD["styles"] if style["id"] == "Title")
+
+
+def document_css() -> str:
+    """The drafted policy's styles, for the page's preview, its print and the HTML download alike: each
+    level of the outline indented, each heading sized as the Word file's style for it (relative to the
+    body's size), in the text's colour, as written (no capitals added)."""
+    styles = {style["id"]: style for style in WORD["styles"]}
+    rules = [
+        ".draft-document .draft-block{margin-top:.35em;margin-bottom:.35em;margin-right:0}",
+        ".draft-document .draft-title{text-align:center}",
+        ".draft-document .draft-note{font-style:italic}",
+        f".draft-document .draft-footnote{{font-size:{styles['FootnoteText']['size'] / WORD['size']:.3g}em}}",
+        ".draft-document .draft-blank{background:#fff3cd;border:1px dashed #9a6700;color:#000}",
+        '.draft-document .draft-blank[data-hint]::after{content:" (" attr(data-hint) ")";font-style:italic}',
+        "@media print{.draft-document .draft-blank{border-style:solid}}",
+    ]
+    rules += [f".draft-document .depth-{depth}{{margin-left:{depth * INDENT_EM:g}em}}" for depth in range(8)]
+    for kind in ("title", *(f"heading-{level}" for level in range(2, MAX_HEADING_LEVEL + 1))):
+        style = styles[WORD["blockStyles"][kind]]
+        rules.append(
+            f"article.draft-document .draft-{kind}{{font-size:{style['size'] / WORD['size']:.3g}em;"
+            f"font-weight:{700 if style.get('bold') else 400};color:inherit;text-transform:none;"
+            "letter-spacing:normal;line-height:1.3;margin-top:.9em;margin-bottom:.3em}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+STANDALONE_CSS = (
+    "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;"
+    "line-height:1.45;color:#000}p{margin:.35em 0}@media print{body{margin:0;max-width:none}}\n" + document_css()
+)
 ARTICLE_MARK = "<!--article-->"
 
 
+def templates_of(corpus: Corpus) -> list[Policy]:
+    """The templates policies are drafted from (the policies of kind `template`), each with its page."""
+    return [p for p in corpus.policies if p.is_template]
+
+
 def template_of(corpus: Corpus) -> Policy | None:
-    """The template policies are drafted from (the first policy of kind `template`)."""
-    return next((p for p in corpus.policies if p.is_template), None)
+    """The first template: the one the home page and the search link to (as `DRAFT_PAGE`)."""
+    return next(iter(templates_of(corpus)), None)
+
+
+def draft_page(corpus: Corpus, template: Policy) -> str:
+    """The path of a template's "Draft your policy" page."""
+    return DRAFT_PAGE if template is template_of(corpus) else f"draft-{template.slug}.md"
 
 
 # --- The drafted document as HTML ------------------------------------------------------------------
@@ -79,6 +119,8 @@ class _HtmlWriter:
 
     def __init__(self, document: Document):
         self.with_variants = not document.answered
+        self.slug = document.slug
+        self.placed: set[str] = set()
 
     def items(self, items: tuple[Item, ...]) -> str:
         return "\n".join(h for h in (self.item(i) for i in items) if h)
@@ -88,8 +130,12 @@ class _HtmlWriter:
             return f'<div class="draft-optional" data-optional="{attr(item.option)}">\n{self.items(item.items)}\n</div>'
         level = item.heading_level
         tag = "h2" if item.kind == "title" else f"h{min(level + 1, MAX_HEADING_LEVEL)}" if level else "p"
-        css = BLOCK_CLASSES.get(item.kind, "")
-        return f'<{tag} class="draft-block depth-{item.depth}{css}">{self.runs(item.runs)}</{tag}>'
+        css = f" draft-{item.kind}" if item.kind in STYLED_KINDS else ""
+        at = ""
+        if item.place and item.place not in self.placed:  # the first block of a place is where links go
+            self.placed.add(item.place)
+            at = f' id="{attr(place_anchor(item.place, self.slug))}"'
+        return f'<{tag}{at} class="draft-block depth-{item.depth}{css}">{self.runs(item.runs)}</{tag}>'
 
     def runs(self, runs: tuple[Run, ...]) -> str:
         return "".join(self.run(r) for r in runs)
@@ -124,8 +170,12 @@ class _HtmlWriter:
         return f"<sup>{escape(run.id)}</sup>"
 
     @staticmethod
-    def blank(option_id: str, text: str) -> str:
-        return f'<span class="draft-blank template-option" data-option="{attr(option_id)}">{escape(text)}</span>'
+    def blank(option_id: str, text: str, hint: str = "") -> str:
+        # A blank of only underscores (a date's `______`) would show as an empty box: its hint says what goes there.
+        hinted = f' data-hint="{attr(hint)}"' if hint and not text.strip("_ ") else ""
+        return (
+            f'<span class="draft-blank template-option" data-option="{attr(option_id)}"{hinted}>{escape(text)}</span>'
+        )
 
     def slot(self, slot: Slot) -> str:
         """A place typed text goes: the text when answered, else the highlighted blank."""
@@ -134,7 +184,7 @@ class _HtmlWriter:
             where += f' data-input="{attr(slot.alternative)}"'
         if slot.date:
             where += ' data-format="date"'
-        blank = self.blank(slot.option, slot.blank)
+        blank = self.blank(slot.option, slot.blank, "date" if slot.date else "to fill in")
         if self.with_variants:
             return f'{where} data-place="{attr(slot.place)}"><span class="draft-fill" hidden></span>{blank}</span>'
         if slot.filled is None:
@@ -142,12 +192,15 @@ class _HtmlWriter:
         return f'{where}><span class="draft-fill">{escape(slot.filled)}</span></span>'
 
 
-BLOCK_CLASSES = {
-    "title": " draft-title",
-    "header": " draft-header",
-    "note": " draft-note",
-    "footnote": " draft-footnote",
-}
+def place_anchor(place: str, slug: str) -> str:
+    """The id of the first block of a place (a provision id, short of the template's slug, or a header
+    field) in the drafted policy: short, as the page holds many."""
+    return "at-" + place.removeprefix(f"{slug}.")
+
+
+STYLED_KINDS = {"title", "note", "footnote", *(f"heading-{level}" for level in range(2, MAX_HEADING_LEVEL + 1))}
+
+
 EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
 
 
@@ -180,92 +233,167 @@ def standalone_html(policy: Policy, article: str) -> str:
 
 
 def render_draft(corpus: Corpus, layout) -> Pages:
-    """The "Draft your policy" page and the script holding its text's structure, or nothing when the
-    handbook has no template."""
-    policy = template_of(corpus)
-    if policy is None:
-        return {}
+    """A "Draft your policy" page for each template, the scripts holding their texts' structures and
+    the drafted policy's styles; nothing when the handbook has no template."""
+    pages: Pages = {}
+    for policy in templates_of(corpus):
+        pages |= _template_pages(corpus, policy)
+    if pages:
+        pages[DOCUMENT_STYLES] = document_css()
+    return pages
+
+
+def _document_script(page: str) -> str:
+    return DOCUMENT_SCRIPT if page == DRAFT_PAGE else page.removesuffix(".md") + "-document.js"
+
+
+def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
+    page = draft_page(corpus, policy)
     document = template_document(policy)
     places = option_places(policy)
+    within = options_within(document)
     precedents = precedents_by_option(corpus, policy)
+    others = [t for t in templates_of(corpus) if t is not policy]
+    other_links = (
+        " Other model policies: "
+        + ", ".join(
+            f'<a href="{attr(href(page, draft_page(corpus, t)))}">{escape(t.document.title)} '
+            f"({escape(t.agency.name)})</a>"
+            for t in others
+        )
+        + "."
+        if others
+        else ""
+    )
     blocks: list[str | Heading] = [
         Heading(1, TITLE),
         (
-            f'<p class="lead">Answer the choices of the <a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md"))}">'
-            f"{escape(policy.agency.name)}</a> below; the complete policy on the right changes as you type. "
-            "Your answers are kept in this browser until you start over.</p>"
+            f'<p class="lead">Answer the choices of the <a href="{attr(href(page, f"policies/{policy.slug}.md"))}">'
+            f"{escape(policy.agency.name)}</a> ({escape(policy.document.title)}): the complete policy beside the "
+            "form (below it on a phone: switch with Form and Preview) changes as you answer, and shows "
+            "where. Your answers are kept in this browser until you start over." + other_links + "</p>"
         ),
         _toolbar(),
-        '<div class="draft-layout">\n' + _form(policy, places, precedents) + "\n"
+        _view_switch(),
+        '<div class="draft-layout" id="draft--layout" data-view="form">\n'
+        + _form(policy, places, within, precedents)
+        + "\n"
         # Focusable, so that a keyboard can scroll the preview (it scrolls apart from the page).
-        '<section class="draft-preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
+        '<section class="draft-preview" id="draft--preview" aria-label="Preview of the drafted policy" tabindex="0">\n'
         + article_html(document)
         + "\n</section>\n</div>",
-        _page_data(policy, places),
-        f'<link rel="stylesheet" href="{attr(href(DRAFT_PAGE, "assets/stylesheets/draft.css"))}">',
-        f'<script src="{attr(href(DRAFT_PAGE, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
-        f'<script src="{attr(href(DRAFT_PAGE, DOCUMENT_SCRIPT))}"></script>',
-        f'<script src="{attr(href(DRAFT_PAGE, CONTRACT_SCRIPT))}"></script>',
-        f'<script src="{attr(href(DRAFT_PAGE, SHARED_SCRIPT))}"></script>',  # draft.js loads the Word library with it
-        f'<script src="{attr(href(DRAFT_PAGE, "assets/javascripts/draft.js"))}"></script>',
+        _page_data(policy, places, within),
+        f'<link rel="stylesheet" href="{attr(href(page, "assets/stylesheets/draft.css"))}">',
+        f'<link rel="stylesheet" href="{attr(href(page, DOCUMENT_STYLES))}">',
+        f'<script src="{attr(href(page, "assets/vendor/js-yaml/js-yaml.min.js"))}"></script>',
+        f'<script src="{attr(href(page, _document_script(page)))}"></script>',
+        f'<script src="{attr(href(page, CONTRACT_SCRIPT))}"></script>',
+        f'<script src="{attr(href(page, SHARED_SCRIPT))}"></script>',  # draft.js loads the Word library with it
+        f'<script src="{attr(href(page, "assets/javascripts/draft.js"))}"></script>',
     ]
     return {
-        DRAFT_PAGE: make_page(TITLE, blocks, hide=("navigation", "toc")),
+        page: make_page(
+            TITLE if page == DRAFT_PAGE else f"{TITLE}: {policy.document.title}", blocks, hide=("navigation", "toc")
+        ),
         # A script of its own, not in the page: the structure repeats the preview's text, and the page
         # would grow past its budget; the browser writes the Markdown and Word files from it.
-        DOCUMENT_SCRIPT: data_script(DRAFT_DOCUMENT_GLOBAL, as_data(document)),
+        _document_script(page): data_script(DRAFT_DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy)}),
     }
 
 
 def _toolbar() -> str:
-    buttons = [
-        ("save", "Save answers", "Download your answers as a YAML file you can load again later"),
-        ("start-over", "Start over", "Clear every answer and go back to the defaults"),
-        ("download-md", "Markdown", "Download the drafted policy as Markdown"),
-        ("download-html", "HTML", "Download the drafted policy as a standalone web page"),
-        ("download-docx", "Word", "Download the drafted policy as a Word document (.docx)"),
-        ("print", "Print", "Print the drafted policy, or save it as PDF, without the form"),
-    ]
-    html = "".join(
-        f'<button type="button" class="md-button" data-action="{a}" title="{attr(t)}">{escape(n)}</button>'
-        for a, n, t in buttons
+    def button(action: str, name: str, title: str, css: str = "") -> str:
+        return (
+            f'<button type="button" class="md-button{css}" data-action="{action}" title="{attr(title)}">'
+            f"{escape(name)}</button>"
+        )
+
+    papers = "".join(
+        f'<option value="{attr(key)}"{" selected" if key == WORD["paper"] else ""}>{escape(paper["name"])}</option>'
+        for key, paper in PAPERS.items()
     )
     return (
         '<div class="draft-toolbar" role="toolbar" aria-label="Answers and downloads">'
-        f'{html}<label class="md-button" for="draft-load">Load answers</label>'
-        '<input type="file" id="draft-load" accept=".yml,.yaml,text/yaml" class="draft-file">'
+        '<div class="draft-tools" role="group" aria-label="Your answers">'
+        + button("save", "Save answers", "Download your answers as a YAML file you can load again later")
+        + '<label class="md-button" for="draft-load">Load answers</label>'
+        '<input type="file" id="draft-load" accept=".yml,.yaml,text/yaml" class="draft-file"></div>'
+        '<div class="draft-tools" role="group" aria-label="Download the drafted policy">'
+        '<span class="draft-tools-label" aria-hidden="true">Download:</span>'
+        + button("download-md", "Markdown (.md)", "Download the drafted policy as Markdown")
+        + button("download-html", "Web page (.html)", "Download the drafted policy as a standalone web page")
+        + button("download-docx", "Word (.docx)", "Download the drafted policy as a Word document")
+        + '<label class="draft-paper">on <select id="draft--paper" aria-label="Paper size of the Word document">'
+        f"{papers}</select></label>"
+        + button("print", "Print or PDF", "Print the drafted policy, or save it as PDF, without the form")
+        + "</div>"
+        '<div class="draft-tools draft-tools-end">'
+        + button("start-over", "Start over…", "Clear every answer and go back to the defaults", " draft-danger")
+        + "</div>"
         '<p id="draft-message" class="draft-message" role="status" aria-live="polite"></p></div>'
     )
 
 
-def _form(policy: Policy, places: dict[str, list[Place]], precedents) -> str:
+def _view_switch() -> str:
+    """On a narrow screen the form and the preview are shown one at a time: this switches them."""
+    return (
+        '<div class="draft-switch" role="group" aria-label="Show">'
+        '<button type="button" class="md-button" data-view="form" aria-pressed="true">Form</button>'
+        '<button type="button" class="md-button" data-view="preview" aria-pressed="false">Preview</button></div>'
+    )
+
+
+def _form(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]], precedents) -> str:
     fieldsets = "\n".join(
-        _fieldset(policy, option, places[option.id], precedents.get(option.id)) for option in policy.options
+        _fieldset(option, places[option.id], within.get(option.id, []), policy.slug, precedents.get(option.id))
+        for option in policy.options
     )
     return (
         '<form class="draft-form" id="draft-form" aria-label="The template\'s choices" novalidate>'
-        '<p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
+        '<div class="draft-status"><p class="draft-progress" id="draft-progress" aria-live="polite"></p>'
+        '<p class="draft-position" id="draft--position"></p></div>'
         '<details class="draft-unanswered-box"><summary>Unanswered</summary>'
         '<ul id="draft-unanswered" class="draft-unanswered"></ul></details>'
+        '<p class="draft--agency"><label for="draft--agency">Your agency (in the Word file\'s properties and '
+        'when the policy joins a handbook)</label> <input type="text" id="draft--agency" '
+        'placeholder="e.g. Millbrook Police Department" autocomplete="organization"></p>'
         f"\n{fieldsets}\n</form>"
     )
+
+
+def short_place(place: Place) -> str:
+    """A place as the form names it beside a question: `IV.C.5.b`, `the header (issue date)`."""
+    if place.name.startswith("header: "):
+        return f"the header ({place.name.removeprefix('header: ')})"
+    return place.name.split(" ")[0]
 
 
 def _control_id(option: TemplateOption, suffix: str = "") -> str:
     return f"draft-{option.id}" + (f"--{suffix}" if suffix else "")
 
 
-def _fieldset(policy: Policy, option: TemplateOption, places: list[Place], precedents) -> str:
+def _fieldset(option: TemplateOption, places: list[Place], within: list[str], slug: str, precedents) -> str:
     legend = f"<legend>{escape(option.label)}</legend>"
     help_text = (
         f'<p class="draft-help" id="{_control_id(option, "help")}">{escape(option.help)}</p>' if option.help else ""
     )
-    where = ", ".join(p.name.split(" ")[0] for p in places)
+    # Each place a link to it in the preview (draft.js scrolls the preview there).
+    where = ", ".join(
+        f'<a href="#{attr(place_anchor(p.id, slug))}" class="draft-place-link">{escape(short_place(p))}</a>'
+        for p in places
+    )
+    skipped = (
+        '<p class="draft-skipped" hidden>Not asked while the part it stands in is left out; your answer is '
+        "kept in case you include it again.</p>"
+        if within
+        else ""
+    )
     controls = {"fill-in": _fill_in_controls, "choice": _choice_controls, "optional": _optional_controls}[option.kind]
     return (
         f'<fieldset class="draft-option" id="{_control_id(option, "fieldset")}" data-option="{attr(option.id)}" '
         f'data-kind="{attr(option.kind)}">{legend}'
-        f'<p class="draft-where">Template: <span class="template-option">{escape(option.bracket)}</span> in {escape(where)}</p>'
+        f'<p class="draft-where">The template\'s <span class="template-option">{escape(option.bracket)}</span>'
+        f"{' in ' + where if where else ''}</p>{skipped}"
         f"{help_text}{controls(option, places)}{_precedents_html(precedents)}</fieldset>"
     )
 
@@ -324,17 +452,20 @@ def _optional_controls(option: TemplateOption, places) -> str:
     )
 
 
-def _page_data(policy: Policy, places: dict[str, list[Place]]) -> str:
+def _files_data(policy: Policy) -> dict:
+    """What the downloads are made of, in the script with the text's structure (the page stays small):
+    the standalone HTML file around its article, and the table of formats."""
+    return {"standalone": standalone_html(policy, ARTICLE_MARK), "articleMark": ARTICLE_MARK, "formats": FORMATS}
+
+
+def _page_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None = None) -> str:
     """What draft.js needs, as inline JSON: the rules and messages that check an answers file
     (generator/features/draft/answers.py), the date rule, the table of formats, and what the downloads are made of."""
     data = {
-        **rules(policy, places),
+        **rules(policy, places, within),
         "version": ANSWERS_VERSION,
         "title": policy.document.title,
-        "standalone": standalone_html(policy, ARTICLE_MARK),
-        "articleMark": ARTICLE_MARK,
         "date": DATES.as_data(),
-        "formats": FORMATS,
         "docxScript": href(DRAFT_PAGE, "assets/vendor/docx/docx.iife.js"),
     }
     return f'<script type="application/json" id="draft-data">{embedded_json(data)}</script>'

@@ -17,12 +17,20 @@
   const progress = document.getElementById("draft-progress");
   const unansweredList = document.getElementById("draft-unanswered");
   const STORAGE_KEY = "handbook-draft:" + data.template;
+  const AGENCY_KEY = "handbook-draft-agency"; // one agency drafts from every template
+  const layout = document.getElementById("draft--layout");
+  const preview = document.getElementById("draft--preview");
+  const position = document.getElementById("draft--position");
+  const agencyInput = document.getElementById("draft--agency");
+  const paperSelect = document.getElementById("draft--paper");
+  const HIGHLIGHT_MS = 1600;
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   const options = new Map(data.options.map((o) => [o.id, o]));
   // The structure of the template's text (generator/document.py, from draft-document.js) and the table
   // of formats (generator/writers/formats.py): the downloads are written from them, not from the preview.
   const CONTRACT = self.HANDBOOK_CONTRACT;
   const DOCUMENT = self[CONTRACT.globals.draftDocument];
-  const FORMATS = data.formats;
+  const FORMATS = DOCUMENT.formats;
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
@@ -59,8 +67,10 @@
     return DATE.shownAs.replace(/\{(month|day|year)\}/g, (_, name) => parts[name]);
   }
 
-  function say(text) {
+  /** A message under the toolbar: `kind` is "ok", "error" or "" (under way), shown apart by colour and mark. */
+  function say(text, kind) {
     message.textContent = text;
+    message.dataset.kind = kind || "";
   }
 
   // --- Answers: what counts, defaults --------------------------------------------------------------
@@ -73,6 +83,17 @@
       return Boolean(alternative) && (!alternative.input || (isMapping(value) && Boolean(value.input)));
     }
     return true;
+  }
+
+  /** The optional parts the answers leave out. */
+  function omittedParts(answers) {
+    return new Set(data.options.filter((o) => o.kind === "optional" && answers[o.id] === "omit").map((o) => o.id));
+  }
+
+  /** Whether an option is asked: not while a part holding every place it stands is left out (the
+   * parts come from the structure, generator/document.py's `options_within`). */
+  function isAsked(option, omitted) {
+    return !option.within.some((part) => omitted.has(part));
   }
 
   function defaults() {
@@ -154,6 +175,14 @@
 
   // --- The preview -----------------------------------------------------------------------------
 
+  // The preview's elements never change, only what they show: each selector is looked up once (an
+  // answer then changes the preview in well under a frame, however long the text).
+  const queried = new Map();
+  function all(selector) {
+    if (!queried.has(selector)) queried.set(selector, Array.from(article.querySelectorAll(selector)));
+    return queried.get(selector);
+  }
+
   /** Shows `text` in a slot, or its blank when there is none. */
   function fillSlot(slot, text) {
     const fill = slot.querySelector(".draft-fill");
@@ -167,14 +196,14 @@
   function showFillIn(option, value) {
     const main = isMapping(value) ? value.text : value;
     const places = (isMapping(value) && value.places) || {};
-    for (const slot of article.querySelectorAll('.draft-slot[data-place][data-option="' + CSS.escape(option.id) + '"]:not([data-input])')) {
+    for (const slot of all('.draft-slot[data-place][data-option="' + CSS.escape(option.id) + '"]:not([data-input])')) {
       fillSlot(slot, main === undefined ? undefined : (places[slot.dataset.place] || main));
     }
   }
 
   function showChoice(option, value) {
     const chosen = isMapping(value) ? value.choice : value;
-    for (const choice of article.querySelectorAll('.draft-choice[data-option="' + CSS.escape(option.id) + '"]')) {
+    for (const choice of all('.draft-choice[data-option="' + CSS.escape(option.id) + '"]')) {
       for (const variant of choice.querySelectorAll(":scope > .draft-variant")) {
         variant.hidden = variant.dataset.alternative !== chosen;
         const slot = variant.querySelector(".draft-slot[data-input]");
@@ -185,7 +214,7 @@
   }
 
   function showOptional(option, value) {
-    for (const part of article.querySelectorAll('.draft-optional[data-optional="' + CSS.escape(option.id) + '"]')) {
+    for (const part of all('.draft-optional[data-optional="' + CSS.escape(option.id) + '"]')) {
       part.hidden = value === "omit";
       for (const marker of part.querySelectorAll('.draft-blank[data-option="' + CSS.escape(option.id) + '"]')) {
         marker.hidden = value !== undefined;
@@ -195,15 +224,35 @@
 
   /** Labels after left-out optional items: the generator lists each label for each case. */
   function renumber(answers) {
-    for (const label of article.querySelectorAll(".draft-label[data-renumber-by]")) {
+    for (const label of all(".draft-label[data-renumber-by]")) {
       const omitted = label.dataset.renumberBy.split(",").filter((id) => answers[id] === "omit");
-      label.textContent = JSON.parse(label.dataset.labels)[omitted.join(",")];
+      label.labels = label.labels || JSON.parse(label.dataset.labels);
+      const text = label.labels[omitted.join(",")];
+      if (label.textContent !== text) label.textContent = text;
     }
   }
 
+  /** The options asked, and the form's fieldsets of the others greyed and out of the way (their
+   * answers are kept, for when their part is included again). */
+  function askedOptions(answers) {
+    const omitted = omittedParts(answers);
+    const asked = [];
+    for (const option of data.options) {
+      const yes = isAsked(option, omitted);
+      const box = fieldset(option.id);
+      box.disabled = !yes;
+      box.classList.toggle("draft-not-asked", !yes);
+      const note = box.querySelector(".draft-skipped");
+      if (note) note.hidden = yes;
+      if (yes) asked.push(option);
+    }
+    return asked;
+  }
+
   function showProgress(answers) {
-    const missing = data.options.filter((o) => !isAnswered(o, answers[o.id]));
-    progress.textContent = (data.options.length - missing.length) + " of " + data.options.length + " answered";
+    const asked = askedOptions(answers);
+    const missing = asked.filter((o) => !isAnswered(o, answers[o.id]));
+    progress.textContent = (asked.length - missing.length) + " of " + asked.length + " answered";
     unansweredList.replaceChildren(...missing.map((option) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -214,15 +263,174 @@
     }));
   }
 
-  function showAnswers(answers) {
-    for (const option of data.options) {
-      const value = answers[option.id];
-      if (option.kind === "fill-in") showFillIn(option, value);
-      else if (option.kind === "choice") showChoice(option, value);
-      else showOptional(option, value);
-    }
-    renumber(answers);
+  function showOption(option, value) {
+    if (option.kind === "fill-in") showFillIn(option, value);
+    else if (option.kind === "choice") showChoice(option, value);
+    else showOptional(option, value);
+  }
+
+  /** Shows every answer (`only`: just that option's, and what follows from it). */
+  function showAnswers(answers, only) {
+    for (const option of only ? [only] : data.options) showOption(option, answers[option.id]);
+    if (!only || only.kind === "optional") renumber(answers);
     showProgress(answers);
+    showPosition();
+  }
+
+  // --- Following the person drafting --------------------------------------------------------------
+
+  /** Whether the preview is the page's scrolling box for the text (beside the form) or scrolls with the
+   * page (on a narrow screen, shown instead of the form). */
+  function previewScrollsItself() {
+    return preview.scrollHeight > preview.clientHeight + 1 && getComputedStyle(preview).overflowY !== "visible";
+  }
+
+  function isNarrow() {
+    return getComputedStyle(document.querySelector(".draft-switch")).display !== "none";
+  }
+
+  function shown(element) {
+    return !element.closest("[hidden]") && element.getClientRects().length > 0;
+  }
+
+  /** Scrolls the preview (or, on a narrow screen, the page) so that `element` is in view, a third of
+   * the way down; nothing moves when it is in view already. */
+  function reveal(element) {
+    const behavior = reducedMotion.matches ? "auto" : "smooth";
+    const box = element.getBoundingClientRect();
+    if (previewScrollsItself()) {
+      const frame = preview.getBoundingClientRect();
+      if (box.top >= frame.top && box.bottom <= frame.bottom) return;
+      preview.scrollTo({ top: preview.scrollTop + box.top - frame.top - preview.clientHeight / 3, behavior: behavior });
+    } else {
+      const top = document.querySelector(".md-header") ? document.querySelector(".md-header").offsetHeight : 0;
+      const sticky = document.querySelector(".draft-switch").offsetHeight;
+      if (box.top >= top + sticky && box.bottom <= window.innerHeight) return;
+      window.scrollTo({ top: window.scrollY + box.top - top - sticky - window.innerHeight / 4, behavior: behavior });
+    }
+  }
+
+  /** Marks `elements` as just changed, for a moment (a steady outline without motion when the reader
+   * asks for reduced motion: the stylesheet says how). */
+  let highlighted = [];
+  function highlight(elements) {
+    for (const element of highlighted) element.classList.remove("draft-changed");
+    for (const element of elements) element.classList.add("draft-changed");
+    highlighted = elements;
+    clearTimeout(highlight.timer);
+    highlight.timer = setTimeout(() => {
+      for (const element of elements) element.classList.remove("draft-changed");
+      highlighted = [];
+    }, HIGHLIGHT_MS);
+  }
+
+  /** The preview's elements an option (or one of its places) changes, shown ones first: its slots,
+   * choices and blanks; an optional part, or, when it is left out, the text just before it. */
+  function changedElements(optionId, place) {
+    const selector = '[data-option="' + CSS.escape(optionId) + '"]';
+    let found = Array.from(article.querySelectorAll(".draft-slot" + selector + ", .draft-choice" + selector));
+    if (place) found = found.filter((slot) => slot.dataset.place === place);
+    const part = article.querySelector('.draft-optional[data-optional="' + CSS.escape(optionId) + '"]');
+    if (part) found.unshift(part.hidden ? nearestShownBefore(part) : part);
+    // Not hidden: on a narrow screen the preview itself may be out of sight (shown later, at them).
+    return found.filter((element) => element && !element.closest("[hidden]"));
+  }
+
+  function nearestShownBefore(element) {
+    const blocks = Array.from(article.querySelectorAll(".draft-block"));
+    const at = blocks.findIndex((block) => element.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING);
+    for (let i = (at < 0 ? blocks.length : at) - 1; i >= 0; i--) if (shown(blocks[i])) return blocks[i];
+    return null;
+  }
+
+  let pending = null; // on a narrow screen, what changed while the form was shown: revealed with the preview
+
+  /** Shows the person drafting where an answer changed the policy: highlighted at once, and scrolled into
+   * view just before the next frame is drawn (layout and style are worked out once, for that frame). */
+  function follow(optionId, place) {
+    const changed = changedElements(optionId, place);
+    if (!changed.length) return;
+    highlight(changed);
+    cancelAnimationFrame(follow.frame);
+    follow.frame = requestAnimationFrame(() => {
+      if (isNarrow() && layout.dataset.view !== "preview") {
+        pending = changed[0];
+        return;
+      }
+      const inView = changed.find((element) => shown(element) && inPreviewView(element));
+      if (shown(changed[0])) reveal(inView || changed[0]);
+    });
+  }
+
+  function inPreviewView(element) {
+    const box = element.getBoundingClientRect();
+    const frame = previewScrollsItself() ? preview.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    return box.top >= frame.top && box.bottom <= frame.bottom;
+  }
+
+  /** "Question 7 of 19 · IV.C.5.b": where the person drafting is in the form. */
+  function showPosition() {
+    const box = document.activeElement && document.activeElement.closest && document.activeElement.closest("fieldset[data-option]");
+    if (!box || !form.contains(box)) {
+      position.textContent = "";
+      return;
+    }
+    const asked = data.options.filter((o) => !fieldset(o.id).disabled);
+    const option = options.get(box.dataset.option);
+    const number = asked.indexOf(option) + 1;
+    const first = box.querySelector(".draft-place-link");
+    const where = first ? " · " + first.textContent : "";
+    position.textContent = number ? "Question " + number + " of " + asked.length + where : "";
+  }
+
+  /** On a narrow screen: shows the form or the preview, each where it was left (the preview at what
+   * changed since, if anything did). */
+  const scrolled = { form: 0, preview: 0 };
+  function showView(view) {
+    if (layout.dataset.view === view) return;
+    scrolled[layout.dataset.view] = window.scrollY;
+    layout.dataset.view = view;
+    for (const button of document.querySelectorAll(".draft-switch [data-view]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.view === view));
+    }
+    window.scrollTo({ top: scrolled[view], behavior: "auto" });
+    if (view === "preview" && pending) {
+      const element = pending;
+      pending = null;
+      if (shown(element)) reveal(element);
+    }
+  }
+
+  /** A question's link to one of its places: the preview scrolled there. */
+  function goToPlace(link) {
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    if (isNarrow()) showView("preview");
+    const element = shown(target) ? target : nearestShownBefore(target);
+    if (!element) return;
+    reveal(element);
+    highlight([element]);
+  }
+
+  /** A placeholder (or a filled place) in the preview: its question, focused. */
+  function goToQuestion(element) {
+    const box = fieldset(element.dataset.option);
+    if (!box) return;
+    if (isNarrow()) showView("form");
+    box.scrollIntoView({ block: "center", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    const control = box.querySelector("input:not([disabled]):not([type=checkbox])") || box.querySelector("summary");
+    if (control) control.focus({ preventScroll: true });
+    showPosition();
+  }
+
+  /** Placeholders are reached by keyboard too: each shown blank is a button to its question. */
+  function markPlaceholders() {
+    for (const blank of article.querySelectorAll(".draft-blank")) {
+      const option = options.get(blank.dataset.option);
+      blank.tabIndex = 0;
+      blank.setAttribute("role", "button");
+      blank.setAttribute("aria-label", blank.textContent + ": answer " + (option ? option.label : "this"));
+    }
   }
 
   // --- Keeping answers in the browser -----------------------------------------------------------
@@ -231,7 +439,28 @@
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
     } catch {
-      say("Your browser does not let this page keep your answers: save them to a file instead.");
+      say("Your browser does not let this page keep your answers: save them to a file instead.", "error");
+    }
+  }
+
+  function agency() {
+    return normalized(agencyInput.value);
+  }
+
+  function setAgency(name) {
+    agencyInput.value = name;
+    try {
+      localStorage.setItem(AGENCY_KEY, name);
+    } catch {
+      // kept in the answers file when saved
+    }
+  }
+
+  function storedAgency() {
+    try {
+      return localStorage.getItem(AGENCY_KEY) || "";
+    } catch {
+      return "";
     }
   }
 
@@ -252,8 +481,9 @@
       radio.checked = true;
     }
     const answers = readForm();
-    showAnswers(answers);
+    showAnswers(answers, box && options.get(box.dataset.option));
     store(answers);
+    if (box && box.dataset.option) follow(box.dataset.option, event.target.dataset.place);
   }
 
   // --- Answers files ---------------------------------------------------------------------------
@@ -263,7 +493,8 @@
   // `handbook draft` refuses, in the same words. Answers are text as the file writes them: the file is
   // read with YAML's words for nothing as nothing and every other value as text.
   const ANSWERS_SCHEMA = new jsyaml.Schema([...jsyaml.FAILSAFE_SCHEMA.tags, jsyaml.nullYaml11Tag]);
-  const FIELDS = ["template", "version", "answers"];
+  const FIELDS = data.fields;
+  const REQUIRED = data.required;
 
   /** The message `name` with its values (as Python's str.format fills `{name}`). */
   function wording(name, values) {
@@ -358,12 +589,15 @@
     if (!isMapping(value)) return { answers: {}, refusals: [refused([], wording("not-a-file", { got: got(value) }))] };
     const refusals = Object.keys(value).filter((key) => !FIELDS.includes(key))
       .map((key) => refused([key], wording("unknown-field", { key: quoted(key), keys: FIELDS.join(", ") })));
-    for (const key of FIELDS) {
+    for (const key of REQUIRED) {
       if (!(key in value)) refusals.push(refused([key], wording("missing", {})));
       else if (value[key] === null) refusals.push(refused([key], wording("no-value", {})));
     }
     if (refusals.length) return { answers: {}, refusals: refusals };
     const fail = (key, text) => ({ answers: {}, refusals: [refused([key], text)] });
+    if (value.agency !== null && value.agency !== undefined && typeof value.agency !== "string") {
+      return fail("agency", wording("expected", { expected: wording("text", {}), got: got(value.agency) }));
+    }
     if (typeof value.template !== "string") return fail("template", wording("expected", { expected: wording("text", {}), got: got(value.template) }));
     if (value.template !== data.template) return fail("template", wording("other-template", { given: quoted(value.template), template: quoted(data.template) }));
     if (!data.versions.map(String).includes(value.version)) {
@@ -385,7 +619,7 @@
         refusals.push(refused(["answers", id].concat(error.path), error.message));
       }
     }
-    return { answers: answers, refusals: refusals };
+    return { answers: answers, refusals: refusals, agency: typeof value.agency === "string" ? normalized(value.agency) : "" };
   }
 
   /** The answers of an answers file's text, or every problem found with it ("path: message"). */
@@ -398,7 +632,7 @@
         (error.mark ? " (line " + (error.mark.line + 1) + ")" : "") + "."] };
     }
     const checked = checkFile(documents.length ? documents[0] : null);
-    if (!checked.refusals.length) return { answers: checked.answers };
+    if (!checked.refusals.length) return { answers: checked.answers, agency: checked.agency };
     return { errors: checked.refusals.map((r) => (r.path.length ? r.path.join(".") + ": " : "") + r.message) };
   }
 
@@ -410,20 +644,21 @@
     // The title on one line and without control characters: the comment must stay a YAML comment.
     const title = normalized(data.title).replace(/\p{C}/gu, "");
     return "# Answers for \"Draft your policy\" (" + title + "); format: see the handbook's source/FIELDS.md.\n" +
-      jsyaml.dump({ template: data.template, version: data.version, answers: complete });
+      jsyaml.dump(Object.assign({ template: data.template, version: data.version }, agency() ? { agency: agency() } : {}, { answers: complete }));
   }
 
   function loadAnswersFile(file) {
     file.text().then((text) => {
       const result = parseAnswersFile(text);
       if (result.errors) {
-        say("Could not load " + file.name + ": " + result.errors.join("; ") + ". Your current answers are unchanged.");
+        say("Could not load " + file.name + ": " + result.errors.join("; ") + ". Your current answers are unchanged.", "error");
         return;
       }
       writeForm(result.answers);
+      if (result.agency) setAgency(result.agency);
       showAnswers(result.answers);
       store(result.answers);
-      say("Loaded the answers of " + file.name + ".");
+      say("Loaded the answers of " + file.name + ".", "ok");
     });
   }
 
@@ -433,7 +668,7 @@
    * them from the same structure (DOCUMENT): left-out parts dropped, labels renumbered, each choice its
    * chosen alternative, each slot its typed text; what is not answered keeps its blank. */
   function answeredLines(answers) {
-    const omitted = new Set(data.options.filter((o) => o.kind === "optional" && answers[o.id] === "omit").map((o) => o.id));
+    const omitted = omittedParts(answers);
     const blank = (text, marks) => ({ text: text, marks: marks.concat("blank") });
 
     function slotText(slot) {
@@ -524,9 +759,14 @@
   function standaloneHtml() {
     const copy = article.cloneNode(true);
     for (const hidden of copy.querySelectorAll("[hidden]")) hidden.remove();
+    for (const element of copy.querySelectorAll("[tabindex], .draft-changed")) {
+      element.classList.remove("draft-changed");
+      for (const name of ["tabindex", "role", "aria-label"]) element.removeAttribute(name);
+      if (!element.classList.length) element.removeAttribute("class");
+    }
     // Split and joined, not `replace`: in a replacement string `$&`, `$'`, `` $` `` and `$$` are patterns,
     // and the article holds whatever the user typed.
-    const [before, after] = data.standalone.split(data.articleMark);
+    const [before, after] = DOCUMENT.standalone.split(DOCUMENT.articleMark);
     return before + copy.outerHTML + after;
   }
 
@@ -561,14 +801,47 @@
     return new lib.Paragraph({ style: word.blockStyles[line.kind], indent: { left: word.indentPerDepth * line.depth }, children: runs });
   }
 
-  function docxDocument(lib, lines) {
-    const word = FORMATS.word;
-    const page = word.page;
-    return new lib.Document({
-      title: data.title,
-      styles: {
-        paragraphStyles: word.styles.map((s) => ({ id: s.id, name: s.name, basedOn: s.basedOn, run: { italics: s.italic || undefined } })),
+  // The styles docx makes of its own (under `styles.default`, by these names): the table's styles with
+  // these ids replace them, the others are added.
+  const DOCX_DEFAULT_STYLES = { Title: "title", FootnoteText: "footnoteText" };
+  for (let level = 1; level <= 6; level++) DOCX_DEFAULT_STYLES["Heading" + level] = "heading" + level;
+
+  /** A style of the table (generator/writers/formats.py's WORD["styles"]) in docx's terms, completely. */
+  function docxStyle(lib, style) {
+    return {
+      id: style.id,
+      name: style.name,
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { size: style.size, bold: Boolean(style.bold), italics: Boolean(style.italic), color: "000000" },
+      paragraph: {
+        spacing: { before: style.before || 0, after: style.after || 0 },
+        keepNext: Boolean(style.keepNext),
+        outlineLevel: style.outline,
+        alignment: style.align === "center" ? lib.AlignmentType.CENTER : undefined,
       },
+    };
+  }
+
+  function docxDocument(lib, lines, paper) {
+    const word = FORMATS.word;
+    const page = word.papers[paper] || word.papers[word.paper];
+    const defaults = { document: { run: { font: word.font, size: word.size, language: { value: word.language } } } };
+    const added = [];
+    for (const style of word.styles) {
+      if (DOCX_DEFAULT_STYLES[style.id]) defaults[DOCX_DEFAULT_STYLES[style.id]] = docxStyle(lib, style);
+      else added.push(docxStyle(lib, style));
+    }
+    const title = normalized(DOCUMENT.title);
+    return new lib.Document({
+      title: title,
+      creator: agency(),
+      subject: agency() ? agency() + ": " + title : title,
+      lastModifiedBy: "",
+      description: "",
+      keywords: "",
+      styles: { default: defaults, paragraphStyles: added },
       sections: [{
         properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, right: page.margin, bottom: page.margin, left: page.margin } } },
         children: lines.map((line) => docxParagraph(lib, line)),
@@ -579,24 +852,30 @@
   function downloadDocx() {
     say("Preparing the Word document…");
     const lines = answeredLines(readForm());
-    docxLibrary().then((lib) => lib.Packer.toBlob(docxDocument(lib, lines))).then((blob) => {
+    const paper = paperSelect.value;
+    docxLibrary().then((lib) => lib.Packer.toBlob(docxDocument(lib, lines, paper))).then((blob) => {
       download(fileName("docx"), blob);
-      say("Downloaded " + fileName("docx") + ".");
-    }).catch((error) => say("Could not make the Word document: " + error.message));
+      say("Downloaded " + fileName("docx") + ".", "ok");
+    }).catch((error) => say("Could not make the Word document: " + error.message, "error"));
+  }
+
+  function downloaded(name, blob) {
+    download(name, blob);
+    say("Downloaded " + name + ".", "ok");
   }
 
   const ACTIONS = {
-    save: () => download(data.template + "-answers.yml", new Blob([answersFileText(readForm())], { type: "text/yaml" })),
+    save: () => downloaded(data.template + "-answers.yml", new Blob([answersFileText(readForm())], { type: "text/yaml" })),
     "start-over": () => {
       if (!window.confirm("Clear all your answers and start over from the template's defaults?")) return;
       const answers = defaults();
       writeForm(answers);
       showAnswers(answers);
       store(answers);
-      say("Started over: every answer is back to the template's default.");
+      say("Started over: every answer is back to the template's default.", "ok");
     },
-    "download-md": () => download(fileName("md"), new Blob([markdown(answeredLines(readForm()))], { type: "text/markdown" })),
-    "download-html": () => download(fileName("html"), new Blob([standaloneHtml()], { type: "text/html" })),
+    "download-md": () => downloaded(fileName("md"), new Blob([markdown(answeredLines(readForm()))], { type: "text/markdown" })),
+    "download-html": () => downloaded(fileName("html"), new Blob([standaloneHtml()], { type: "text/html" })),
     "download-docx": downloadDocx,
     print: () => window.print(),
   };
@@ -606,9 +885,37 @@
   function start() {
     const answers = stored() || defaults();
     writeForm(answers);
+    agencyInput.value = storedAgency();
     showAnswers(readForm());
-    form.addEventListener("input", onFormChange);
-    form.addEventListener("change", onFormChange);
+    markPlaceholders();
+    form.addEventListener("input", (event) => {
+      if (event.target === agencyInput) setAgency(agency());
+      else onFormChange(event);
+    });
+    form.addEventListener("change", (event) => {
+      if (event.target !== agencyInput) onFormChange(event);
+    });
+    form.addEventListener("focusin", showPosition);
+    form.addEventListener("click", (event) => {
+      const link = event.target.closest(".draft-place-link");
+      if (!link) return;
+      event.preventDefault();
+      goToPlace(link);
+    });
+    article.addEventListener("click", (event) => {
+      const place = event.target.closest(".draft-blank, .draft-slot, .draft-choice");
+      if (place) goToQuestion(place);
+    });
+    article.addEventListener("keydown", (event) => {
+      if ((event.key === "Enter" || event.key === " ") && event.target.classList.contains("draft-blank")) {
+        event.preventDefault();
+        goToQuestion(event.target);
+      }
+    });
+    document.querySelector(".draft-switch").addEventListener("click", (event) => {
+      const button = event.target.closest("[data-view]");
+      if (button) showView(button.dataset.view);
+    });
     document.querySelector(".draft-toolbar").addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
       if (button) ACTIONS[button.dataset.action]();
