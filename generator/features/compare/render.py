@@ -22,6 +22,7 @@ from ...contract import (
     ADD_NOTE_TEMPLATE,
     ADD_OFFER_TEMPLATE,
     ADDED,
+    ANSWER,
     COMPARE_ADD_INPUT_ID,
     COMPARE_ADD_OPTIONS_ID,
     COMPARE_CHOOSE_SCRIPT,
@@ -38,6 +39,7 @@ from ...contract import (
     COVERAGE_TOTAL_TEMPLATE,
     LEFT,
     POLICY,
+    QUESTION,
     RESULT_COLUMN_TEMPLATE,
     RESULT_PROVISION_TEMPLATE,
     RESULT_TOPIC_TEMPLATE,
@@ -55,7 +57,7 @@ from ...contract import (
 )
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
-from ...model import Corpus, Policy, Provision, TemplateOption, Topic
+from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
 from ...render.html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
 from ...render.page import Heading, Page, Pages, make_page
 from ..policy.render import page_path
@@ -424,9 +426,10 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
         _stylesheet(page),
         f'<p class="lead">{escape(topic.description)}</p>',
         _topic_summary(page, comparison, len(corpus.departments), group),
-        Heading(2, "Side by side", "side-by-side"),
     ]
     shown = comparison.template_stances + view.shown
+    blocks += _topic_questions(corpus, page, topic, [s.policy for s in shown])
+    blocks.append(Heading(2, "Side by side", "side-by-side"))
     if shown:
         boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
         more = _count(view.more, "department", "departments") if view.more else ""
@@ -440,6 +443,71 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     scripts = ([POLICIES_DATA] if view.more else []) + [COMPARE_CHOOSE_SCRIPT, COMPARE_TOPIC_SCRIPT]
     blocks.append(_scripts(page, *scripts))
     return _compare_page(topic.title, blocks)
+
+
+def _topic_questions(corpus: Corpus, page: str, topic: Topic, policies: list[Policy]) -> list[str | Heading]:
+    """The codebook's questions on the topic: each policy shown side by side with its answer (linked to the
+    provision giving it), and how all the departments answer (counted, so the page does not grow with them)."""
+    from ..decisions.render import CODEBOOK_PAGE, MATRIX_PAGE, template_short  # that module builds on this one
+
+    questions = [q for q in corpus.questions if topic.id in q.topics]
+    if not questions:
+        return []
+    head = "".join(f'<th scope="col">{escape(p.agency.name)}</th>' for p in policies)
+    rows = []
+    for question in questions:
+        cells = "".join(_answer_cell(corpus, page, question, policy, template_short) for policy in policies)
+        asked = f'<a href="{attr(href(page, CODEBOOK_PAGE, "q-" + question.id))}">{escape(question.question)}</a>'
+        rows.append(
+            f'<tr {QUESTION}="{attr(question.id)}"><th scope="row">{asked}</th>{cells}'
+            f"<td>{_answer_counts(corpus, question)}</td></tr>"
+        )
+    table = (
+        f'<table class="topic-questions"><thead><tr><th scope="col">Question</th>{head}'
+        f'<th scope="col">All {len(corpus.departments):,} departments</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+    return [
+        Heading(2, "Questions on this topic", "questions"),
+        (
+            f'<p>What each policy decided on the <a href="{attr(href(page, CODEBOOK_PAGE))}">codebook</a>\'s questions '
+            f'on this topic; every department\'s answers are in <a href="{attr(href(page, MATRIX_PAGE))}">the '
+            "decisions matrix</a>. <em>not addressed</em>: no provision answers it.</p>"
+        ),
+        (
+            '<div class="topic-questions-scroll" role="region" aria-label="Answers to the questions on this topic" '
+            f'tabindex="0">{table}</div>'
+        ),
+    ]
+
+
+def _answer_cell(corpus: Corpus, page: str, question: Question, policy: Policy, template_short) -> str:
+    """A policy's answer to a question, linked to the provision giving it; the template's choice when it
+    leaves the question to the agency."""
+    decision = corpus.decision(policy, question.id)
+    if decision is not None:
+        target = href(page, page_path(policy), decision.provision.id)
+        condition = f' title="{attr(decision.coding.condition)}"' if decision.coding.condition else ""
+        return f'<td {ANSWER}="{attr(decision.wording)}"><a href="{attr(target)}"{condition}>{escape(decision.wording)}</a></td>'
+    offered = [t for t in corpus.template_answers(question.id) if t.policy is policy]
+    if offered:
+        target = href(page, page_path(policy), offered[0].provision.id if offered[0].provision else None)
+        return f'<td {ANSWER}=""><a href="{attr(target)}">{template_short(offered[0])}</a></td>'
+    return f'<td class="not-addressed" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'
+
+
+def _answer_counts(corpus: Corpus, question: Question) -> str:
+    """How many departments give each answer (a text question's answers are their own words: counted)."""
+    decisions = corpus.decisions(question.id)
+    silent = len(corpus.departments) - len(decisions)
+    if question.kind == "text":
+        parts = [f"{len(decisions):,} in their own words"]
+    else:
+        counts: dict[str, int] = {}
+        for decision in decisions:
+            counts[decision.answer] = counts.get(decision.answer, 0) + 1
+        parts = [f"{escape(c.wording)} {counts[c.id]:,}" for c in question.answers if counts.get(c.id)]
+    parts.append(f"{NOT_ADDRESSED} {silent:,}")
+    return "; ".join(parts)
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
