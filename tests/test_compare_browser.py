@@ -150,6 +150,19 @@ def test_topic_page_switches_between_precomputed_pair_diffs_marked_with_ins_and_
     assert offline_page.errors == []
 
 
+def test_the_pair_picker_of_a_topic_page_compares_the_template_with_a_department(offline_page, site, corpus):
+    page = offline_page.open(site, "compare/topics/logos-uniforms-insignia.html")
+    picker = page.locator(".pair-picker select[name=left] option")
+    assert picker.first.get_attribute("value") == "massachusetts-template"
+    assert page.locator(".pair-diff:visible").get_attribute("id") == "diff-kansas-city-mo--raymore-mo"
+    page.select_option(".pair-picker select[name=left]", "massachusetts-template")
+    visible = page.locator(".pair-diff:visible")
+    assert visible.get_attribute("id") == "diff-massachusetts-template--raymore-mo"
+    assert any("[AUTHORIZED/PROHIBITED]" in words for words in visible.locator("del").all_inner_texts())
+    assert "Employees shall not post" in visible.locator("ins").all_inner_texts()
+    assert offline_page.errors == []
+
+
 def test_reader_chooses_which_departments_columns_are_shown(offline_page, site, corpus):
     topic = guilt_topic(corpus)
     page = offline_page.open(site, topic_page(topic).replace(".md", ".html"))

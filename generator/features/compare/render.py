@@ -675,12 +675,14 @@ def _footnotes(stance: Stance) -> str:
 
 
 def _differences(view: TopicView) -> str:
-    """Which wording is the most common, then a form picking two of the departments shown to begin with
-    and every pair's diff among them, precomputed; the first pair is shown."""
+    """Which wording is the most common, then a form picking two of the template and the departments shown
+    to begin with, and every pair's diff among them, precomputed; the first two departments' pair is shown
+    (the template with the one department, when one alone addresses the topic)."""
     stances, most_common = view.comparison.department_stances, view.reference
+    templates = view.comparison.template_stances
     if not stances or most_common is None:
         return '<p class="pair-none">No department addresses this topic.</p>'
-    if len(stances) == 1:
+    if len(stances) == 1 and not templates:
         return (
             f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
             "there is nothing to compare.</p>"
@@ -696,31 +698,45 @@ def _differences(view: TopicView) -> str:
         "much its wording is like it, and the words that differ.</p>"
     )
     shown = view.shown
-    diffs = pair_diffs(shown)
-    options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in shown)
+    # The template's wording with a department's is what an agency drafting from it compares.
+    pickable = templates + shown
+    diffs = pair_diffs(pickable)
+    first = (shown[0], shown[1]) if len(shown) > 1 else (pickable[0], pickable[1])
+    options = "".join(
+        f'<option value="{attr(s.policy.slug)}">{escape(_pick_name(s.policy))}</option>' for s in pickable
+    )
     picker = (
-        f'<form class="pair-picker" aria-label="Pick two departments">'
+        f'<form class="pair-picker" aria-label="Pick two policies">'
         f'<label>Compare <select name="left">{options}</select></label> '
         f'<label>with <select name="right">{options}</select></label>'
-        f'<p class="pair-same" hidden>Pick two different departments.</p></form>'
+        f'<p class="pair-same" hidden>Pick two different policies.</p></form>'
     )
     ranked = sorted(diffs, key=lambda d: -d.similarity)
     rows = "".join(
-        f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(d.left.policy.agency.name)} and '
-        f"{escape(d.right.policy.agency.name)}</a></td><td>{_percent(d.similarity)}</td></tr>"
+        f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(_pick_name(d.left.policy))} and '
+        f"{escape(_pick_name(d.right.policy))}</a></td><td>{_percent(d.similarity)}</td></tr>"
         for d in ranked
     )
     table = (
         f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
         f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
-    among = f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>' if view.more else ""
+    sections = "".join(_pair_section(d, shown=(d.left, d.right) == first) for d in diffs)
+    among = (
+        f'<p class="pair-among">Pairs of the template and the {len(shown)} departments shown to begin with.</p>'
+        if view.more
+        else ""
+    )
     return (
         f'{reference}{among}<div class="pair-diffs" '
-        f'{SELECTED_LEFT}="{attr(shown[0].policy.slug)}" {SELECTED_RIGHT}="{attr(shown[1].policy.slug)}">'
+        f'{SELECTED_LEFT}="{attr(first[0].policy.slug)}" {SELECTED_RIGHT}="{attr(first[1].policy.slug)}">'
         f"{picker}{table}{sections}</div>"
     )
+
+
+def _pick_name(policy: Policy) -> str:
+    name = policy.agency.name
+    return f"{name} (template)" if policy.is_template and "template" not in name.lower() else name
 
 
 def _diff_id(diff: PairDiff) -> str:
