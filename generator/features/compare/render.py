@@ -25,6 +25,7 @@ from ...contract import (
     ANSWER,
     COMPARE_ADD_INPUT_ID,
     COMPARE_ADD_OPTIONS_ID,
+    COMPARE_ANSWERS_GLOBAL,
     COMPARE_CHOOSE_SCRIPT,
     COMPARE_COLUMNS_GLOBAL,
     COMPARE_POLICIES_GLOBAL,
@@ -83,6 +84,7 @@ COVERAGE_PAGE = "compare/index.md"
 SEARCH_PAGE = COMPARE_SEARCH_SOURCE
 POLICIES_DATA = "compare/policies.js"  # every policy, for adding departments to a page
 COLUMNS = "compare/columns"  # one script per department: its column on each topic
+ANSWERS_DATA = "compare/answers.js"  # each department's answers to the codebook's questions, for the search
 STYLESHEET = "assets/stylesheets/compare.css"
 MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
@@ -158,6 +160,8 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> Pages:
         )
     pages[POLICIES_DATA] = policies_script(corpus, comparisons)
     pages[SEARCH_PAGE] = render_search(corpus)
+    if _filter_questions(corpus):
+        pages[ANSWERS_DATA] = answers_script(corpus)
     return pages
 
 
@@ -779,7 +783,8 @@ def render_search(corpus: Corpus) -> Page:
         '<label for="compare-department">Department</label>'
         '<select id="compare-department" name="department"><option value="">All departments</option></select>'
         '<label for="compare-topic">Topic</label>'
-        f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>'
+        f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select>'
+        f"{_answer_filter(corpus)}</form>"
     )
     blocks: list[str | Heading] = [
         Heading(1, "Compare search"),
@@ -793,9 +798,63 @@ def render_search(corpus: Corpus) -> Page:
         f'<p class="compare-search-status" id="{COMPARE_STATUS_ID}" aria-live="polite">Loading the search index…</p>',
         f'<div class="compare-results" id="{COMPARE_RESULTS_ID}"></div>',
         _result_templates(),
-        _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, SEARCH_READER, COMPARE_SEARCH_SCRIPT),
+        _scripts(
+            page,
+            LUNR_SCRIPT,
+            SEARCH_INDEX,
+            SEARCH_TOPICS,
+            SEARCH_READER,
+            *([ANSWERS_DATA] if _filter_questions(corpus) else []),
+            COMPARE_SEARCH_SCRIPT,
+        ),
     ]
     return _compare_page("Compare search", blocks)
+
+
+def _filter_questions(corpus: Corpus) -> list[Question]:
+    """The questions the search filters by: those with answers to choose from (a text question's answers
+    are the departments' own words)."""
+    return [q for q in corpus.questions if q.kind != "text" and q.answers]
+
+
+def _answer_filter(corpus: Corpus) -> str:
+    """The answer filter: for each question, its answers (`question id=answer id`) with how many
+    departments give each."""
+    questions = _filter_questions(corpus)
+    if not questions:
+        return ""
+    groups = []
+    for question in questions:
+        counts: dict[str, int] = {}
+        for decision in corpus.decisions(question.id):
+            counts[decision.answer] = counts.get(decision.answer, 0) + 1
+        options = "".join(
+            f'<option value="{attr(question.id + "=" + c.id)}">{escape(c.wording)} ({counts.get(c.id, 0):,})</option>'
+            for c in question.answers
+        )
+        groups.append(f'<optgroup label="{attr(question.question)}">{options}</optgroup>')
+    return (
+        '<label for="compare-answer">Answer</label>'
+        f'<select id="compare-answer" name="answer"><option value="">Any answer</option>{"".join(groups)}</select>'
+    )
+
+
+def answers_script(corpus: Corpus) -> str:
+    """Each department's answer to each question of the answer filter, by number, in the handbook's order."""
+    departments = corpus.departments
+    questions = {}
+    for question in _filter_questions(corpus):
+        number = {c.id: i for i, c in enumerate(question.answers)}
+        given = []
+        for policy in departments:
+            decision = corpus.decision(policy, question.id)
+            given.append(number.get(decision.answer, -1) if decision else -1)
+        questions[question.id] = {
+            "topics": question.topics,
+            "answers": [c.id for c in question.answers],
+            "given": given,
+        }
+    return data_script(COMPARE_ANSWERS_GLOBAL, {"policies": [p.slug for p in departments], "questions": questions})
 
 
 def _result_templates() -> str:
