@@ -88,6 +88,12 @@ COMPARE_POLICIES_GLOBAL = _global(
 COMPARE_COLUMNS_GLOBAL = _global(
     "compareColumns", "HANDBOOK_COMPARE_COLUMNS", "{policy slug: {topic id: the policy's column, HTML}}"
 )
+COMPARE_ANSWERS_GLOBAL = _global(
+    "compareAnswers",
+    "HANDBOOK_COMPARE_ANSWERS",
+    "{policies: [policy slug], questions: {question id: {topics: [topic id], answers: [answer id, in the "
+    "question's order], given: [the number of the policy's answer in `answers`, or -1, per policy]}}}",
+)
 DRAFT_DOCUMENT_GLOBAL = _global(
     "draftDocument",
     "HANDBOOK_DRAFT_DOCUMENT",
@@ -188,7 +194,7 @@ CONTROLS = {
     "q": "the compare search's words (and the address's query parameter)",
     "department": "the compare search's department filter (and parameter)",
     "topic": "the compare search's and the decisions matrix's topic filter (and parameter)",
-    "answer": "the decisions matrix's answer filter (and parameter)",
+    "answer": "the decisions matrix's and the compare search's answer filter (and parameter)",
     "left": "the first department of a pair of differences",
     "right": "the second department of a pair of differences",
 }

@@ -141,6 +141,21 @@ def test_template_options_on_a_topic_show_their_alternatives(corpus, pages):
     assert re.findall(r"<li>(.*?)</li>", alternatives.group(1)) == ["may", "shall not"]
 
 
+def test_a_topic_page_shows_each_departments_answer_to_the_topics_questions_above_the_text(corpus, pages):
+    topic = corpus.taxonomy.topic("logos-uniforms-insignia")
+    html = pages[topic_page(topic)]
+    assert html.index('id="questions"') < html.index('id="side-by-side"')
+    table = re.search(r'<table class="topic-questions">.*?</table>', html, re.DOTALL).group(0)
+    questions = [q for q in corpus.questions if topic.id in q.topics]
+    assert re.findall(r'<tr data-question="([^"]*)"', table) == [q.id for q in questions] != []
+    row = re.search(r'<tr data-question="logo-display">(.*?)</tr>', table).group(1)
+    for decision in corpus.decisions("logo-display"):
+        link = href(topic_page(topic), page_path(decision.policy), decision.provision.id)
+        assert f'<a href="{link}"' in row and f'data-answer="{decision.wording}"' in row
+    assert "Only with approval 3; Cautioned against 1; not addressed 0" in row
+    assert "Choice: Allowed / Prohibited" in row  # the template leaves it to the agency
+
+
 # --- Differences ----------------------------------------------------------------------------------
 
 

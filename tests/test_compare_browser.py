@@ -122,6 +122,28 @@ def test_filters_by_topic_and_department_narrow_the_results(offline_page, site, 
     assert offline_page.errors == []
 
 
+def test_the_answer_filter_keeps_the_departments_giving_that_answer(offline_page, site, corpus):
+    page = open_search(offline_page, site)
+    approval = {d.policy.slug for d in corpus.decisions("logo-display") if d.answer == "with-approval"}
+    cautioned = {d.policy.slug for d in corpus.decisions("logo-display") if d.answer == "cautioned"}
+    assert approval and cautioned
+    option = page.locator('#compare-answer option[value="logo-display=with-approval"]')
+    assert option.inner_text() == f"Only with approval ({len(approval)})"
+    page.select_option("#compare-answer", "logo-display=with-approval")
+    page.locator("#compare-results .compare-provision").first.wait_for()
+    # With no words nor topic: the question's topics, the departments giving the answer side by side.
+    assert shown(page) == {"logos-uniforms-insignia": [p.slug for p in corpus.policies if p.slug in approval]}
+    assert "answer=logo-display%3Dwith-approval" in page.url
+
+    page.select_option("#compare-answer", "logo-display=cautioned")
+    page.wait_for_function("document.querySelectorAll('#compare-results .compare-column').length === 1")
+    assert shown(page) == {"logos-uniforms-insignia": sorted(cautioned)}
+
+    type_query(page, "undercover")  # words: every topic, still only the departments giving the answer
+    assert set().union(*shown(page).values()) == cautioned & departments_saying(corpus, "undercover")
+    assert offline_page.errors == []
+
+
 def test_topic_page_switches_between_precomputed_pair_diffs_marked_with_ins_and_del(offline_page, site, corpus):
     topic = guilt_topic(corpus)
     page = offline_page.open(site, topic_page(topic).replace(".md", ".html"))
@@ -147,6 +169,19 @@ def test_topic_page_switches_between_precomputed_pair_diffs_marked_with_ins_and_
     page.wait_for_function("!document.getElementById('diff-kansas-city-mo--unidentified-department').hidden")
     assert page.locator(".pair-picker select[name=left]").input_value() == "kansas-city-mo"
     assert page.locator(".pair-picker select[name=right]").input_value() == "unidentified-department"
+    assert offline_page.errors == []
+
+
+def test_the_pair_picker_of_a_topic_page_compares_the_template_with_a_department(offline_page, site, corpus):
+    page = offline_page.open(site, "compare/topics/logos-uniforms-insignia.html")
+    picker = page.locator(".pair-picker select[name=left] option")
+    assert picker.first.get_attribute("value") == "massachusetts-template"
+    assert page.locator(".pair-diff:visible").get_attribute("id") == "diff-kansas-city-mo--raymore-mo"
+    page.select_option(".pair-picker select[name=left]", "massachusetts-template")
+    visible = page.locator(".pair-diff:visible")
+    assert visible.get_attribute("id") == "diff-massachusetts-template--raymore-mo"
+    assert any("[AUTHORIZED/PROHIBITED]" in words for words in visible.locator("del").all_inner_texts())
+    assert "Employees shall not post" in visible.locator("ins").all_inner_texts()
     assert offline_page.errors == []
 
 

@@ -2,6 +2,7 @@
 
 import copy
 import dataclasses
+import html
 import io
 import json
 import re
@@ -11,9 +12,10 @@ import pytest
 from generator.cli import main
 from generator.document import answered, label_for, label_variants, lines, option_places, template_document
 from generator.features.draft.drafting import read_answers, render_answers
-from generator.features.draft.render import document_html, render_draft, template_of
+from generator.features.draft.render import PRECEDENT_QUOTES, document_html, render_draft, template_of
+from generator.render.html import plain_text
 
-from .conftest import ROOT
+from .conftest import ROOT, read_page
 
 EXAMPLE = ROOT / "source" / "answers" / "example-answers.yml"
 ALL_ANSWERS_HEADER = "template: massachusetts-template\nversion: 1\nanswers:\n"
@@ -125,18 +127,73 @@ def test_the_page_holds_every_variant_hidden_and_the_answers_none(template):
     assert "[CITY/TOWN]" in blanks and "[OPTIONAL] " in blanks
 
 
-def test_how_others_decided_links_the_departments_provisions_on_the_same_topic(corpus):
-    corpus = copy.deepcopy(corpus)
-    template = template_of(corpus)
-    provision(template, "massachusetts-template.iv.c.6.a").topics = ["draft-test-topic"]
-    raymore = corpus.policy("raymore-mo")
-    chosen = next(p for p in raymore.provisions() if p.text)
-    chosen.topics = ["draft-test-topic"]
-    vars(corpus).pop("_topic_index", None)  # the copy's index of provisions by topic, made before the change
+def precedents_of(page: str, option_id: str) -> dict[str, dict[str, list[tuple[str, str, str]]]]:
+    """The "How others decided" of an option: question id → answer → (department, link, quote) listed."""
+    fieldset = re.search(rf'<fieldset[^>]*data-option="{option_id}".*?</fieldset>', page, re.DOTALL).group(0)
+    details = re.search(r'<details class="draft-precedents">.*?</details>', fieldset, re.DOTALL).group(0)
+    found: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
+    for question, section in re.findall(r'<section data-question="([^"]*)">(.*?)</section>', details, re.DOTALL):
+        groups = found.setdefault(question, {})
+        for answer, group in re.findall(r'<div data-answer="([^"]*)">(.*?)</div>', section, re.DOTALL):
+            groups[html.unescape(answer)] = [
+                (html.unescape(name), html.unescape(link), html.unescape(quote))
+                for link, name, quote in re.findall(
+                    r'<li><a href="([^"]*)">([^<]*), [^<]*</a>: <q>(.*?)</q></li>', group
+                )
+            ]
+    return found
+
+
+def decided(corpus, question_id: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The codebook's decisions on a question, as `precedents_of` reads them from a page."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for d in corpus.decisions(question_id):
+        groups.setdefault(d.wording, []).append((d.policy.agency.name, d.permalink, plain_text(d.policy, d.quote)))
+    return groups
+
+
+def test_the_draft_page_groups_the_departments_by_their_answer_on_logo_display_as_the_codebook_has_them(corpus, site):
+    page = read_page(site, "draft.html")
+    expected = decided(corpus, "logo-display")
+    assert sum(map(len, expected.values())) == 4 <= PRECEDENT_QUOTES  # every department listed, none only counted
+    assert precedents_of(page, "logo-display") == {"logo-display": expected}
+    # whole sentences, not cut off; the count said is the count listed; the links lead to the provisions
+    assert all(quote.endswith(".") and "…" not in quote for group in expected.values() for _, _, quote in group)
+    assert "<strong>Only with approval</strong> (3 departments)" in page
+    for group in expected.values():
+        for _, link, _ in group:
+            target, anchor = link.split("#")
+            assert f'id="{anchor}"' in read_page(site, target)
+
+
+def test_a_fill_in_shows_the_departments_own_answers(corpus):
     page = render_draft(corpus, None)["draft.md"].body
-    fieldset = re.search(r'<fieldset[^>]*data-option="self-identification".*?</fieldset>', page, re.DOTALL).group(0)
-    assert f'href="policies/raymore-mo.html#{chosen.id}"' in fieldset
-    assert "How others decided" in fieldset
+    answers = precedents_of(page, "authorizing-official")["authorizing-official"]
+    assert "Chief of Police or designee" in answers
+    assert answers == {w: g for w, g in decided(corpus, "authorizing-official").items() if w in answers}
+
+
+def test_where_no_department_answers_the_page_says_so_and_links_the_topic_comparison(corpus):
+    assert corpus.decisions("property-display") == []
+    page = render_draft(corpus, None)["draft.md"].body
+    fieldset = re.search(r'<fieldset[^>]*data-option="property-display".*?</fieldset>', page, re.DOTALL).group(0)
+    assert "No department answers it yet." in fieldset
+    assert 'href="compare/topics/work-photos.html"' in fieldset
+
+
+def test_many_departments_giving_one_answer_are_counted_and_a_few_quoted(corpus):
+    corpus = copy.deepcopy(corpus)
+    model = corpus.decisions("logo-display")[0].policy
+    for n in range(30):
+        twin = copy.deepcopy(model)
+        twin.slug = f"{model.slug}-{n}"
+        corpus.policies.append(twin)
+    vars(corpus).pop("_decisions", None)
+    page = render_draft(corpus, None)["draft.md"].body
+    groups = precedents_of(page, "logo-display")["logo-display"]
+    assert sum(map(len, groups.values())) <= PRECEDENT_QUOTES
+    assert "<strong>Only with approval</strong> (33 departments, " in page
+    assert 'href="decisions/index.html"' in page
 
 
 # --- Bad answers files ----------------------------------------------------------------------------------

@@ -22,8 +22,10 @@ from ...contract import (
     ADD_NOTE_TEMPLATE,
     ADD_OFFER_TEMPLATE,
     ADDED,
+    ANSWER,
     COMPARE_ADD_INPUT_ID,
     COMPARE_ADD_OPTIONS_ID,
+    COMPARE_ANSWERS_GLOBAL,
     COMPARE_CHOOSE_SCRIPT,
     COMPARE_COLUMNS_GLOBAL,
     COMPARE_POLICIES_GLOBAL,
@@ -38,6 +40,7 @@ from ...contract import (
     COVERAGE_TOTAL_TEMPLATE,
     LEFT,
     POLICY,
+    QUESTION,
     RESULT_COLUMN_TEMPLATE,
     RESULT_PROVISION_TEMPLATE,
     RESULT_TOPIC_TEMPLATE,
@@ -55,7 +58,7 @@ from ...contract import (
 )
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
-from ...model import Corpus, Policy, Provision, TemplateOption, Topic
+from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
 from ...render.html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
 from ...render.page import Heading, Page, Pages, make_page
 from ..policy.render import page_path
@@ -81,6 +84,7 @@ COVERAGE_PAGE = "compare/index.md"
 SEARCH_PAGE = COMPARE_SEARCH_SOURCE
 POLICIES_DATA = "compare/policies.js"  # every policy, for adding departments to a page
 COLUMNS = "compare/columns"  # one script per department: its column on each topic
+ANSWERS_DATA = "compare/answers.js"  # each department's answers to the codebook's questions, for the search
 STYLESHEET = "assets/stylesheets/compare.css"
 MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
@@ -156,6 +160,8 @@ def render_compare(corpus: Corpus, layout: SourceLayout) -> Pages:
         )
     pages[POLICIES_DATA] = policies_script(corpus, comparisons)
     pages[SEARCH_PAGE] = render_search(corpus)
+    if _filter_questions(corpus):
+        pages[ANSWERS_DATA] = answers_script(corpus)
     return pages
 
 
@@ -424,9 +430,10 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
         _stylesheet(page),
         f'<p class="lead">{escape(topic.description)}</p>',
         _topic_summary(page, comparison, len(corpus.departments), group),
-        Heading(2, "Side by side", "side-by-side"),
     ]
     shown = comparison.template_stances + view.shown
+    blocks += _topic_questions(corpus, page, topic, [s.policy for s in shown])
+    blocks.append(Heading(2, "Side by side", "side-by-side"))
     if shown:
         boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
         more = _count(view.more, "department", "departments") if view.more else ""
@@ -440,6 +447,71 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     scripts = ([POLICIES_DATA] if view.more else []) + [COMPARE_CHOOSE_SCRIPT, COMPARE_TOPIC_SCRIPT]
     blocks.append(_scripts(page, *scripts))
     return _compare_page(topic.title, blocks)
+
+
+def _topic_questions(corpus: Corpus, page: str, topic: Topic, policies: list[Policy]) -> list[str | Heading]:
+    """The codebook's questions on the topic: each policy shown side by side with its answer (linked to the
+    provision giving it), and how all the departments answer (counted, so the page does not grow with them)."""
+    from ..decisions.render import CODEBOOK_PAGE, MATRIX_PAGE, template_short  # that module builds on this one
+
+    questions = [q for q in corpus.questions if topic.id in q.topics]
+    if not questions:
+        return []
+    head = "".join(f'<th scope="col">{escape(p.agency.name)}</th>' for p in policies)
+    rows = []
+    for question in questions:
+        cells = "".join(_answer_cell(corpus, page, question, policy, template_short) for policy in policies)
+        asked = f'<a href="{attr(href(page, CODEBOOK_PAGE, "q-" + question.id))}">{escape(question.question)}</a>'
+        rows.append(
+            f'<tr {QUESTION}="{attr(question.id)}"><th scope="row">{asked}</th>{cells}'
+            f"<td>{_answer_counts(corpus, question)}</td></tr>"
+        )
+    table = (
+        f'<table class="topic-questions"><thead><tr><th scope="col">Question</th>{head}'
+        f'<th scope="col">All {len(corpus.departments):,} departments</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+    return [
+        Heading(2, "Questions on this topic", "questions"),
+        (
+            f'<p>What each policy decided on the <a href="{attr(href(page, CODEBOOK_PAGE))}">codebook</a>\'s questions '
+            f'on this topic; every department\'s answers are in <a href="{attr(href(page, MATRIX_PAGE))}">the '
+            "decisions matrix</a>. <em>not addressed</em>: no provision answers it.</p>"
+        ),
+        (
+            '<div class="topic-questions-scroll" role="region" aria-label="Answers to the questions on this topic" '
+            f'tabindex="0">{table}</div>'
+        ),
+    ]
+
+
+def _answer_cell(corpus: Corpus, page: str, question: Question, policy: Policy, template_short) -> str:
+    """A policy's answer to a question, linked to the provision giving it; the template's choice when it
+    leaves the question to the agency."""
+    decision = corpus.decision(policy, question.id)
+    if decision is not None:
+        target = href(page, page_path(policy), decision.provision.id)
+        condition = f' title="{attr(decision.coding.condition)}"' if decision.coding.condition else ""
+        return f'<td {ANSWER}="{attr(decision.wording)}"><a href="{attr(target)}"{condition}>{escape(decision.wording)}</a></td>'
+    offered = [t for t in corpus.template_answers(question.id) if t.policy is policy]
+    if offered:
+        target = href(page, page_path(policy), offered[0].provision.id if offered[0].provision else None)
+        return f'<td {ANSWER}=""><a href="{attr(target)}">{template_short(offered[0])}</a></td>'
+    return f'<td class="not-addressed" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'
+
+
+def _answer_counts(corpus: Corpus, question: Question) -> str:
+    """How many departments give each answer (a text question's answers are their own words: counted)."""
+    decisions = corpus.decisions(question.id)
+    silent = len(corpus.departments) - len(decisions)
+    if question.kind == "text":
+        parts = [f"{len(decisions):,} in their own words"]
+    else:
+        counts: dict[str, int] = {}
+        for decision in decisions:
+            counts[decision.answer] = counts.get(decision.answer, 0) + 1
+        parts = [f"{escape(c.wording)} {counts[c.id]:,}" for c in question.answers if counts.get(c.id)]
+    parts.append(f"{NOT_ADDRESSED} {silent:,}")
+    return "; ".join(parts)
 
 
 def _topic_summary(page: str, comparison: TopicComparison, departments: int, group: str | None) -> str:
@@ -607,12 +679,14 @@ def _footnotes(stance: Stance) -> str:
 
 
 def _differences(view: TopicView) -> str:
-    """Which wording is the most common, then a form picking two of the departments shown to begin with
-    and every pair's diff among them, precomputed; the first pair is shown."""
+    """Which wording is the most common, then a form picking two of the template and the departments shown
+    to begin with, and every pair's diff among them, precomputed; the first two departments' pair is shown
+    (the template with the one department, when one alone addresses the topic)."""
     stances, most_common = view.comparison.department_stances, view.reference
+    templates = view.comparison.template_stances
     if not stances or most_common is None:
         return '<p class="pair-none">No department addresses this topic.</p>'
-    if len(stances) == 1:
+    if len(stances) == 1 and not templates:
         return (
             f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
             "there is nothing to compare.</p>"
@@ -628,31 +702,45 @@ def _differences(view: TopicView) -> str:
         "much its wording is like it, and the words that differ.</p>"
     )
     shown = view.shown
-    diffs = pair_diffs(shown)
-    options = "".join(f'<option value="{attr(s.policy.slug)}">{escape(s.policy.agency.name)}</option>' for s in shown)
+    # The template's wording with a department's is what an agency drafting from it compares.
+    pickable = templates + shown
+    diffs = pair_diffs(pickable)
+    first = (shown[0], shown[1]) if len(shown) > 1 else (pickable[0], pickable[1])
+    options = "".join(
+        f'<option value="{attr(s.policy.slug)}">{escape(_pick_name(s.policy))}</option>' for s in pickable
+    )
     picker = (
-        f'<form class="pair-picker" aria-label="Pick two departments">'
+        f'<form class="pair-picker" aria-label="Pick two policies">'
         f'<label>Compare <select name="left">{options}</select></label> '
         f'<label>with <select name="right">{options}</select></label>'
-        f'<p class="pair-same" hidden>Pick two different departments.</p></form>'
+        f'<p class="pair-same" hidden>Pick two different policies.</p></form>'
     )
     ranked = sorted(diffs, key=lambda d: -d.similarity)
     rows = "".join(
-        f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(d.left.policy.agency.name)} and '
-        f"{escape(d.right.policy.agency.name)}</a></td><td>{_percent(d.similarity)}</td></tr>"
+        f'<tr><td><a href="#{attr(_diff_id(d))}">{escape(_pick_name(d.left.policy))} and '
+        f"{escape(_pick_name(d.right.policy))}</a></td><td>{_percent(d.similarity)}</td></tr>"
         for d in ranked
     )
     table = (
         f'<table class="pair-similarity"><caption>Similarity of wording, most similar first</caption>'
         f'<thead><tr><th scope="col">Pair</th><th scope="col">Similarity</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    sections = "".join(_pair_section(d, shown=i == 0) for i, d in enumerate(diffs))
-    among = f'<p class="pair-among">Pairs of the {len(shown)} departments shown to begin with.</p>' if view.more else ""
+    sections = "".join(_pair_section(d, shown=(d.left, d.right) == first) for d in diffs)
+    among = (
+        f'<p class="pair-among">Pairs of the template and the {len(shown)} departments shown to begin with.</p>'
+        if view.more
+        else ""
+    )
     return (
         f'{reference}{among}<div class="pair-diffs" '
-        f'{SELECTED_LEFT}="{attr(shown[0].policy.slug)}" {SELECTED_RIGHT}="{attr(shown[1].policy.slug)}">'
+        f'{SELECTED_LEFT}="{attr(first[0].policy.slug)}" {SELECTED_RIGHT}="{attr(first[1].policy.slug)}">'
         f"{picker}{table}{sections}</div>"
     )
+
+
+def _pick_name(policy: Policy) -> str:
+    name = policy.agency.name
+    return f"{name} (template)" if policy.is_template and "template" not in name.lower() else name
 
 
 def _diff_id(diff: PairDiff) -> str:
@@ -695,7 +783,8 @@ def render_search(corpus: Corpus) -> Page:
         '<label for="compare-department">Department</label>'
         '<select id="compare-department" name="department"><option value="">All departments</option></select>'
         '<label for="compare-topic">Topic</label>'
-        f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select></form>'
+        f'<select id="compare-topic" name="topic"><option value="">All topics</option>{topic_groups}</select>'
+        f"{_answer_filter(corpus)}</form>"
     )
     blocks: list[str | Heading] = [
         Heading(1, "Compare search"),
@@ -709,9 +798,63 @@ def render_search(corpus: Corpus) -> Page:
         f'<p class="compare-search-status" id="{COMPARE_STATUS_ID}" aria-live="polite">Loading the search index…</p>',
         f'<div class="compare-results" id="{COMPARE_RESULTS_ID}"></div>',
         _result_templates(),
-        _scripts(page, LUNR_SCRIPT, SEARCH_INDEX, SEARCH_TOPICS, SEARCH_READER, COMPARE_SEARCH_SCRIPT),
+        _scripts(
+            page,
+            LUNR_SCRIPT,
+            SEARCH_INDEX,
+            SEARCH_TOPICS,
+            SEARCH_READER,
+            *([ANSWERS_DATA] if _filter_questions(corpus) else []),
+            COMPARE_SEARCH_SCRIPT,
+        ),
     ]
     return _compare_page("Compare search", blocks)
+
+
+def _filter_questions(corpus: Corpus) -> list[Question]:
+    """The questions the search filters by: those with answers to choose from (a text question's answers
+    are the departments' own words)."""
+    return [q for q in corpus.questions if q.kind != "text" and q.answers]
+
+
+def _answer_filter(corpus: Corpus) -> str:
+    """The answer filter: for each question, its answers (`question id=answer id`) with how many
+    departments give each."""
+    questions = _filter_questions(corpus)
+    if not questions:
+        return ""
+    groups = []
+    for question in questions:
+        counts: dict[str, int] = {}
+        for decision in corpus.decisions(question.id):
+            counts[decision.answer] = counts.get(decision.answer, 0) + 1
+        options = "".join(
+            f'<option value="{attr(question.id + "=" + c.id)}">{escape(c.wording)} ({counts.get(c.id, 0):,})</option>'
+            for c in question.answers
+        )
+        groups.append(f'<optgroup label="{attr(question.question)}">{options}</optgroup>')
+    return (
+        '<label for="compare-answer">Answer</label>'
+        f'<select id="compare-answer" name="answer"><option value="">Any answer</option>{"".join(groups)}</select>'
+    )
+
+
+def answers_script(corpus: Corpus) -> str:
+    """Each department's answer to each question of the answer filter, by number, in the handbook's order."""
+    departments = corpus.departments
+    questions = {}
+    for question in _filter_questions(corpus):
+        number = {c.id: i for i, c in enumerate(question.answers)}
+        given = []
+        for policy in departments:
+            decision = corpus.decision(policy, question.id)
+            given.append(number.get(decision.answer, -1) if decision else -1)
+        questions[question.id] = {
+            "topics": question.topics,
+            "answers": [c.id for c in question.answers],
+            "given": given,
+        }
+    return data_script(COMPARE_ANSWERS_GLOBAL, {"policies": [p.slug for p in departments], "questions": questions})
 
 
 def _result_templates() -> str:

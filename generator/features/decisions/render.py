@@ -117,7 +117,7 @@ def _template_summary(answer: TemplateAnswer) -> str:
     return "Choice: " + "; ".join(parts)
 
 
-def _template_short(answer: TemplateAnswer) -> str:
+def template_short(answer: TemplateAnswer) -> str:
     """The template's cell: the answers its alternatives give (an optional part's when included)."""
     option = answer.option
     if option.kind == "fill-in":
@@ -238,7 +238,7 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
             target = href(page, page_path(policy), answer.provision.id if answer.provision else None)
             return (
                 f'<td class="decision-template" {ANSWER}="">'
-                f'<a href="{attr(target)}" title="{attr(_template_summary(answer))}">{_template_short(answer)}</a></td>'
+                f'<a href="{attr(target)}" title="{attr(_template_summary(answer))}">{template_short(answer)}</a></td>'
             )
     if decision is None:
         return f'<td class="decision-none" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'

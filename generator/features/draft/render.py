@@ -16,10 +16,11 @@ optional siblings are left out; `hidden` elements are not part of the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ... import inline
-from ...contract import CONTRACT_SCRIPT, DRAFT_DOCUMENT_GLOBAL, SHARED_SCRIPT, data_script
+from ...contract import ANSWER, CONTRACT_SCRIPT, DRAFT_DOCUMENT_GLOBAL, QUESTION, SHARED_SCRIPT, data_script
 from ...document import (
     MAX_HEADING_LEVEL,
     Blank,
@@ -41,12 +42,13 @@ from ...document import (
     provision_texts,
     template_document,
 )
-from ...model import Answer, Corpus, Policy, Provision, TemplateOption, Topic
-from ...render.html import attr, embedded_json, escape, first_words, href
+from ...model import Answer, Corpus, Decision, Policy, Provision, Question, TemplateOption, Topic
+from ...render.html import attr, embedded_json, escape, href, plain_text
 from ...render.page import Heading, Pages, make_page
 from ...schema import DATES
 from ...writers.formats import FORMATS, PAPERS, WORD
 from ..compare.render import topic_page
+from ..decisions.render import CODEBOOK_PAGE, MATRIX_PAGE
 from .answers import VERSIONS, rules
 
 DRAFT_PAGE = "draft.md"  # the first template's page; another template's is `draft-<slug>.md`
@@ -54,9 +56,8 @@ DOCUMENT_SCRIPT = "draft-document.js"  # the structure of the template's text (`
 DOCUMENT_STYLES = "draft-document.css"  # how the drafted policy looks in the page, in print and downloaded
 TITLE = "Draft your policy"
 ANSWERS_VERSION = VERSIONS[-1]  # what the page writes
-PRECEDENT_WORDS = 12  # how much of another department's provision is quoted beside an option
-PRECEDENT_LINKS = 1  # provisions linked per department beside an option (the quoted one); the others counted
-PRECEDENT_DEPARTMENTS = 3  # departments quoted beside an option; the topic pages show them all
+PRECEDENT_QUOTES = 4  # departments quoted per question beside an option, shared among its answers; the others counted
+PRECEDENT_ANSWERS = 3  # a text question's answers shown beside an option (the most given); the others counted
 
 INDENT_EM = 1.5  # the indentation of a level of the outline (Word's: formats.WORD["indentPerDepth"])
 TITLE_STYLE = next(style for style in WORD["styles"] if style["id"] == "Title")
@@ -476,10 +477,16 @@ def _page_data(policy: Policy, places: dict[str, list[Place]], within: dict[str,
 
 @dataclass
 class Precedents:
-    """What the departments say where an option stands: its topics, and each department's provisions on them."""
+    """What the departments decided where an option stands: for each codebook question tied to the option,
+    the departments' decisions; the topics of the option's place (linked to their comparison pages), and
+    how many departments have provisions on them (for an option no question covers)."""
 
     topics: list[Topic]
     departments: list[tuple[Policy, list[Provision]]]  # in corpus order, only those that address a topic
+    questions: list[tuple[Question, list[Decision]]] = field(default_factory=list)
+    # (department, sentence) quoted beside an earlier option (one provision often decides several
+    # questions: it is quoted once, and linked the other times)
+    elsewhere: set[tuple[str, str]] = field(default_factory=set)
 
 
 def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
@@ -495,67 +502,143 @@ def option_topics(policy: Policy, option: TemplateOption) -> list[str]:
 
 
 def precedents_by_option(corpus: Corpus, template: Policy) -> dict[str, Precedents]:
-    """For each option, the departments' provisions sharing a topic with the option's place."""
+    """For each option, the departments' decisions on its codebook questions, and the topics of its place."""
     result = {}
+    first_quoted: set[tuple[str, str]] = set()
     for option in template.options:
         topic_ids = option_topics(template, option)
-        departments = [
-            (policy, found) for policy, found in corpus.provisions_on_topics(topic_ids) if not policy.is_template
-        ]
+        questions = [(q, corpus.decisions(q.id)) for q in corpus.questions if q.option == option.id]
+        elsewhere: set[tuple[str, str]] = set()
+        for question, decisions in questions:
+            for quoted in quoted_of(_shown_groups(question, decisions)):
+                for decision in quoted:
+                    key = (decision.policy.slug, decision.quote)
+                    (elsewhere if key in first_quoted else first_quoted).add(key)
+        departments = (
+            []
+            if questions
+            else [(policy, found) for policy, found in corpus.provisions_on_topics(topic_ids) if not policy.is_template]
+        )
         topics = [t for t in (corpus.taxonomy.topic(i) for i in topic_ids) if t]
-        result[option.id] = Precedents(topics, departments)
+        result[option.id] = Precedents(topics, departments, questions, elsewhere)
     return result
 
 
-def _precedents_html(precedents: Precedents | None) -> str:
-    """A few departments' wording beside the option, and links to compare all of them by topic.
+def answer_groups(question: Question, decisions: list[Decision]) -> list[tuple[str, list[Decision]]]:
+    """The decisions grouped by answer, each group under the answer's wording: a question's answers in the
+    codebook's order; the departments' own answers to a text question (who authorizes), the most given first."""
+    groups: dict[str, list[Decision]] = {}
+    for decision in decisions:
+        groups.setdefault(decision.wording, []).append(decision)
+    if question.kind == "text":
+        return sorted(groups.items(), key=lambda group: -len(group[1]))  # stable: ties in corpus order
+    order = {choice.wording: i for i, choice in enumerate(question.answers)}
+    return sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
 
-    At most PRECEDENT_DEPARTMENTS departments are quoted, each with words the others quoted do not
-    have (many departments copy one model, and the same quote twice tells nothing), so the page stays
-    small however many agencies the handbook holds; the topic pages show every department side by side.
+
+def _shown_groups(question: Question, decisions: list[Decision]) -> list[tuple[str, list[Decision]]]:
+    """The answers shown beside the option: all of a question's answers, a text question's most given."""
+    groups = answer_groups(question, decisions)
+    return groups if question.kind != "text" else groups[:PRECEDENT_ANSWERS]
+
+
+def quoted_of(groups: list[tuple[str, list[Decision]]]) -> list[list[Decision]]:
+    """Of each answer's departments, those quoted: PRECEDENT_QUOTES in all, taken from each answer in turn
+    (every answer gets one before any gets two), each with a sentence its answer's others quoted do not
+    have (many departments copy one model, and the same sentence twice tells nothing)."""
+    quoted: list[dict[str, Decision]] = [{} for _ in groups]
+    waiting: list[Iterator[Decision] | None] = [iter(group) for _, group in groups]
+    left = PRECEDENT_QUOTES
+    while left and any(waiting):
+        for i, decisions in enumerate(waiting):
+            if left and decisions is not None:
+                decision = next((d for d in decisions if d.quote not in quoted[i]), None)
+                if decision is None:
+                    waiting[i] = None
+                    continue
+                quoted[i][decision.quote] = decision
+                left -= 1
+    return [list(q.values()) for q in quoted]
+
+
+def _precedents_html(precedents: Precedents | None) -> str:
+    """For each codebook question of the option, the departments grouped by their answer, each linked to
+    the provision deciding it and quoted with the whole sentence that decides it.
+
+    The page stays small however many agencies the handbook holds: at most PRECEDENT_QUOTES departments
+    are quoted per question and PRECEDENT_ANSWERS answers of a text question shown; the others are
+    counted, and the decisions matrix lists them all.
     """
-    if not precedents or not precedents.departments:
+    if not precedents:
         return ""
-    quoted: dict[str, str] = {}  # quote → its item
-    for policy, provisions in precedents.departments:
-        quote = _quote(policy, provisions[0])
-        if quote not in quoted:
-            quoted[quote] = _precedent_item(policy, provisions, quote)
-            if len(quoted) == PRECEDENT_DEPARTMENTS:
-                break
-    more = len(precedents.departments) - len(quoted)
     topic_links = ", ".join(
         f'<a href="{attr(href(DRAFT_PAGE, topic_page(t)))}">{escape(t.title)}</a>' for t in precedents.topics
     )
-    compare = (
-        (
-            f'<p class="draft-precedents-topics">{f"{more} more departments; " if more > 0 else ""}'
-            f"compare all side by side: {topic_links}</p>"
+    compare = f"Compare the departments side by side: {topic_links}." if topic_links else ""
+    codebook = href(DRAFT_PAGE, CODEBOOK_PAGE)
+    if not precedents.questions:
+        if not precedents.departments:
+            return ""
+        return (
+            f'<details class="draft-precedents"><summary>How others decided '
+            f"({_departments(len(precedents.departments))} on its topics)</summary>"
+            f'<p>No question of the <a href="{attr(codebook)}">codebook</a> covers this choice. {compare}</p></details>'
         )
-        if topic_links
+    answering = {d.policy.slug for _, decisions in precedents.questions for d in decisions}
+    sections = "".join(
+        _question_html(question, decisions, len(precedents.questions) > 1, precedents.elsewhere)
+        for question, decisions in precedents.questions
+    )
+    everyone = (
+        f'Every department\'s answer: <a href="{attr(href(DRAFT_PAGE, MATRIX_PAGE))}">the decisions matrix</a>. '
+        if answering
         else ""
     )
     return (
-        f'<details class="draft-precedents"><summary>How others decided ({len(precedents.departments)} '
-        f"department{'s' if len(precedents.departments) != 1 else ''})</summary>"
-        f"<ul>{''.join(quoted.values())}</ul>{compare}</details>"
+        f'<details class="draft-precedents"><summary>How others decided ({_departments(len(answering))})</summary>'
+        f"{sections}<p>{everyone}{compare}</p></details>"
     )
 
 
-def _quote(policy: Policy, provision: Provision) -> str:
-    """The first PRECEDENT_WORDS words of a provision, as written."""
-    return first_words(policy, provision.text or provision.heading or "", PRECEDENT_WORDS)
+def _departments(count: int) -> str:
+    return f"{count} department{'s' if count != 1 else ''}"
 
 
-def _precedent_item(policy: Policy, provisions: list[Provision], quote: str) -> str:
-    """One department: its first provision on the topic linked and quoted briefly, the others counted."""
-    links = [
-        f'<a href="{attr(href(DRAFT_PAGE, f"policies/{policy.slug}.md", p.id))}">{escape(p.title or p.id)}</a>'
-        for p in provisions[:PRECEDENT_LINKS]
-    ]
-    if len(provisions) > PRECEDENT_LINKS:
-        more = len(provisions) - PRECEDENT_LINKS
-        links.append(f"and {more} more provision{'s' if more > 1 else ''}")
-    return (
-        f"<li>{escape(policy.agency.name)} {', '.join(links)}{': <q>' + escape(quote) + '</q>' if quote else ''}</li>"
-    )
+def _question_html(question: Question, decisions: list[Decision], titled: bool, elsewhere: set[tuple[str, str]]) -> str:
+    """One question: its answers' groups, or that no department answers it."""
+    codebook = href(DRAFT_PAGE, CODEBOOK_PAGE, f"q-{question.id}")
+    asked = f'<a href="{attr(codebook)}">{escape(question.question)}</a>'
+    if not decisions:
+        body = f"<p>{asked} No department answers it yet.</p>"
+    else:
+        groups = answer_groups(question, decisions)
+        shown = _shown_groups(question, decisions)
+        body = f"<p>{asked}</p>" if titled else ""
+        body += "".join(
+            _group_html(wording, group, quoted, elsewhere)
+            for (wording, group), quoted in zip(shown, quoted_of(shown), strict=True)
+        )
+        rest = groups[len(shown) :]
+        if rest:
+            count = sum(len(group) for _, group in rest)
+            body += f"<p>{_departments(count)} with {len(rest)} other answer{'s' if len(rest) != 1 else ''}.</p>"
+    return f'<section {QUESTION}="{attr(question.id)}">{body}</section>'
+
+
+def _group_html(
+    wording: str, decisions: list[Decision], quoted: list[Decision], elsewhere: set[tuple[str, str]]
+) -> str:
+    """The departments giving one answer: how many, and a few of them quoted."""
+    count = _departments(len(decisions)) + (f", {len(quoted)} quoted" if len(quoted) < len(decisions) else "")
+    items = "".join(_decision_item(d, (d.policy.slug, d.quote) in elsewhere) for d in quoted)
+    return f'<div {ANSWER}="{attr(wording)}"><p><strong>{escape(wording)}</strong> ({count})</p><ul>{items}</ul></div>'
+
+
+def _decision_item(decision: Decision, quoted_above: bool = False) -> str:
+    """A department and the provision deciding it, linked, and the whole sentence that decides it (the
+    link shows the list it may be an item of); a sentence quoted beside an earlier option is not repeated."""
+    policy, provision = decision.policy, decision.provision
+    label = " ".join(provision.label_path) or "¶"
+    target = href(DRAFT_PAGE, f"policies/{policy.slug}.md", provision.id)
+    words = "quoted above" if quoted_above else f"<q>{escape(plain_text(policy, decision.quote))}</q>"
+    return f'<li><a href="{attr(target)}">{escape(policy.agency.name)}, {escape(label)}</a>: {words}</li>'

@@ -2,7 +2,9 @@
  * search-index.js): a word index split by the first three letters of each word, so that typing loads
  * only the parts of the words typed, and the policies' words, several policies to a script, loaded for
  * the results shown. It finds the
- * provisions that have a topic. The department and topic filters narrow the results, which are grouped
+ * provisions that have a topic. The department, topic and answer filters narrow the results (the answer
+ * filter to the departments giving that answer to a question of the codebook, on the question's topics
+ * unless words or a topic are chosen; the answers are in compare/answers.js), which are grouped
  * by topic with the departments side by side, a few at first ("Show more departments" adds others),
  * drawn from the page's templates. Nothing is requested from outside the site. Needs contract.js,
  * shared.js, lunr.js and search-index.js. */
@@ -35,6 +37,25 @@
   data.policies.forEach(function (policy, i) { policyOf.fill(i, policy.first, policy.first + policy.count); });
   var policyNumber = new Map(data.policies.map(function (p, i) { return [p.slug, i]; }));
   var topicNumber = new Map(topics.topics.map(function (t, i) { return [t.id, i]; }));
+  var answers = self[CONTRACT.globals.compareAnswers] || { policies: [], questions: {} };
+  var answerNumber = new Map(answers.policies.map(function (slug, i) { return [slug, i]; }));
+
+  /** The answer filter's choice (`question id=answer id`), or null for any answer. */
+  function answerChoice(value) {
+    var parts = (value || "").split("="), question = answers.questions[parts[0]];
+    var answer = question ? question.answers.indexOf(parts[1]) : -1;
+    return answer < 0 ? null : { question: question, answer: answer, value: value };
+  }
+
+  /** The policy numbers (of the search index) of the departments giving the chosen answer. */
+  function answering(choice) {
+    var found = new Set();
+    data.policies.forEach(function (policy, i) {
+      var n = answerNumber.get(policy.slug);
+      if (n !== undefined && choice.question.given[n] === choice.answer) found.add(i);
+    });
+    return found;
+  }
 
   data.policies.forEach(function (policy) {
     form.elements.department.append(new Option(policy.name, policy.slug));
@@ -132,24 +153,31 @@
       (policies.size === 1 ? " policy" : " policies") + ".";
   }
 
-  /** The provisions with a topic matching the words and filters, in number order. */
-  function filtered(found, department, topic) {
+  /** The provisions with a topic matching the words and filters, in number order; with an answer
+   * chosen, those of the departments giving it, on the question's topics when `onQuestion`. */
+  function filtered(found, department, topic, choice, onQuestion) {
     var from = department === undefined ? 0 : data.policies[department].first;
     var to = department === undefined ? total : from + data.policies[department].count;
     var numbers = found ? Array.from(found).filter(function (n) { return n >= from && n < to; })
       .sort(function (a, b) { return a - b; }) : Array.from({ length: to - from }, function (_, i) { return from + i; });
+    var policies = choice && answering(choice);
+    var questionTopics = choice && onQuestion && choice.question.topics.map(function (id) { return topicNumber.get(id); });
     return numbers.filter(function (n) {
       var own = topics.provisionTopics[n];
+      if (policies && !policies.has(policyOf[n])) return false;
+      if (questionTopics && !own.some(function (t) { return questionTopics.indexOf(t) >= 0; })) return false;
       return topic === undefined ? own.length || found : own.indexOf(topic) >= 0;
     });
   }
 
   /** The hits under each topic, in the topics' order: [[topic, hits by policy]], topics without hits left out. */
-  function byTopic(hits, topic) {
+  function byTopic(hits, topic, only) {
     var under = topics.topics.map(function () { return []; }), other = [];
     hits.forEach(function (n) {
       if (!topics.provisionTopics[n].length) other.push(n);
-      topics.provisionTopics[n].forEach(function (t) { if (topic === undefined || t === topic) under[t].push(n); });
+      topics.provisionTopics[n].forEach(function (t) {
+        if ((topic === undefined || t === topic) && (!only || only.indexOf(t) >= 0)) under[t].push(n);
+      });
     });
     var groups = under.map(function (own, t) { return own.length ? [topics.topics[t], byPolicy(own)] : null; }).filter(Boolean);
     // Definitions and the provisions no topic covers, after the topics (only when words are searched).
@@ -178,11 +206,12 @@
 
   /** The query and filters in the page's address, so that a search can be bookmarked, shared, and
    * gone back to: typing replaces the address, choosing a filter adds one to the history. */
-  function remember(text, department, topicId, push) {
+  function remember(text, department, topicId, answer, push) {
     var params = new URLSearchParams();
     if (text) params.set("q", text);
     if (department) params.set("department", department);
     if (topicId) params.set("topic", topicId);
+    if (answer) params.set("answer", answer);
     var address = location.pathname + (params.toString() ? "?" + params : "") + location.hash;
     if (address === location.pathname + location.search + location.hash) return;
     try {
@@ -196,6 +225,7 @@
     form.elements.q.value = params.get("q") || "";
     form.elements.department.value = policyNumber.has(params.get("department")) ? params.get("department") : "";
     form.elements.topic.value = topicNumber.has(params.get("topic")) ? params.get("topic") : "";
+    if (form.elements.answer) form.elements.answer.value = answerChoice(params.get("answer")) ? params.get("answer") : "";
   }
 
   var shownFor = null; // what the results on screen are for: drawing them again would lose a click
@@ -203,12 +233,13 @@
   function render(event) {
     var text = form.elements.q.value.trim();
     var department = form.elements.department.value, topicId = form.elements.topic.value;
-    var key = [text, department, topicId].join("\n");
+    var choice = answerChoice(form.elements.answer && form.elements.answer.value);
+    var key = [text, department, topicId, choice ? choice.value : ""].join("\n");
     if (key === shownFor) return;
     shownFor = key;
-    remember(text, department, topicId, Boolean(event && event.target && event.target.tagName === "SELECT"));
+    remember(text, department, topicId, choice && choice.value, Boolean(event && event.target && event.target.tagName === "SELECT"));
     var wanted = ++latest;
-    if (!text && !department && !topicId) {
+    if (!text && !department && !topicId && !choice) {
       drawn = wanted;
       results.replaceChildren();
       status.textContent = "Type a word, or choose a department or a topic.";
@@ -217,15 +248,18 @@
     var topic = topicId ? topicNumber.get(topicId) : undefined;
     matching(text).then(function (result) {
       var found = result && result.scores, words = result ? result.matched : new Set();
-      var hits = filtered(found && found.keys(), department ? policyNumber.get(department) : undefined, topic);
-      var groups = byTopic(hits, topic);
+      var onQuestion = Boolean(choice && !text && !topicId);
+      var hits = filtered(found && found.keys(), department ? policyNumber.get(department) : undefined, topic, choice, onQuestion);
+      var only = onQuestion ? choice.question.topics.map(function (id) { return topicNumber.get(id); }) : null;
+      var groups = byTopic(hits, topic, only);
       // At first every topic shows the same few departments: the first ones (in the handbook's order)
       // with a result. Their words are in one or two scripts, wherever the topics' other results are.
       var first = Array.from(new Set(hits.map(function (n) { return policyOf[n]; }))).slice(0, GROUP_POLICIES);
       return loadTexts(first).then(function () {
         if (wanted < drawn) return;
         drawn = wanted;
-        status.textContent = notes(result) + summary(hits) + (department ? " Department: " + data.policies[policyNumber.get(department)].name + "." : "");
+        status.textContent = notes(result) + summary(hits) + (department ? " Department: " + data.policies[policyNumber.get(department)].name + "." : "") +
+          (choice ? " Departments answering: " + answering(choice).size + "." : "");
         draw(groups, words, first[first.length - 1], wanted);
       });
     }).catch(function (error) {
