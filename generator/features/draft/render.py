@@ -298,7 +298,9 @@ def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
         ),
         # A script of its own, not in the page: the structure repeats the preview's text, and the page
         # would grow past its budget; the browser writes the Markdown and Word files from it.
-        _document_script(page): data_script(DRAFT_DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy)}),
+        _document_script(page): data_script(
+            DRAFT_DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy, places, within)}
+        ),
     }
 
 
@@ -453,17 +455,29 @@ def _optional_controls(option: TemplateOption, places) -> str:
     )
 
 
-def _files_data(policy: Policy) -> dict:
+# The largest of the rules, which the page needs only to check a loaded answers file or to write a
+# download: sent in the script with the text's structure, so the page stays under its budget.
+MOVED_RULES = ("messages", "options")
+
+
+def _files_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None) -> dict:
     """What the downloads are made of, in the script with the text's structure (the page stays small):
-    the standalone HTML file around its article, and the table of formats."""
-    return {"standalone": standalone_html(policy, ARTICLE_MARK), "articleMark": ARTICLE_MARK, "formats": FORMATS}
+    the standalone HTML file around its article, the table of formats, and the largest rules (`MOVED_RULES`)."""
+    checking = rules(policy, places, within)
+    return {
+        "standalone": standalone_html(policy, ARTICLE_MARK),
+        "articleMark": ARTICLE_MARK,
+        "formats": FORMATS,
+        "rules": {key: checking[key] for key in MOVED_RULES},
+    }
 
 
 def _page_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None = None) -> str:
     """What draft.js needs, as inline JSON: the rules and messages that check an answers file
     (generator/features/draft/answers.py), the date rule, the table of formats, and what the downloads are made of."""
+    checking = rules(policy, places, within)
     data = {
-        **rules(policy, places, within),
+        **{key: value for key, value in checking.items() if key not in MOVED_RULES},
         "version": ANSWERS_VERSION,
         "title": policy.document.title,
         "date": DATES.as_data(),

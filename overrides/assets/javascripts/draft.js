@@ -25,12 +25,14 @@
   const paperSelect = document.getElementById("draft--paper");
   const HIGHLIGHT_MS = 1600;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-  const options = new Map(data.options.map((o) => [o.id, o]));
   // The structure of the template's text (generator/document.py, from draft-document.js) and the table
   // of formats (generator/writers/formats.py): the downloads are written from them, not from the preview.
+  // That script also brings the options' rules and the messages (the page's own data stays small).
   const CONTRACT = self.HANDBOOK_CONTRACT;
   const DOCUMENT = self[CONTRACT.globals.draftDocument];
   const FORMATS = DOCUMENT.formats;
+  Object.assign(data, DOCUMENT.rules);
+  const options = new Map(data.options.map((o) => [o.id, o]));
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
