@@ -23,7 +23,15 @@ from ...render.html import (
     url_path,
 )
 from ...render.page import Heading, Page, Pages, make_page
-from ...writers import html
+from ...writers.html import (
+    EMPTY_PARAGRAPH,
+    heading_html,
+    label_link,
+    optional_html,
+    paragraphs_html,
+    runs_html,
+    term_html,
+)
 
 
 def page_path(policy: Policy) -> str:
@@ -103,40 +111,36 @@ def _provision_blocks(policy: Policy, provision: ProvisionBlocks) -> list[str | 
     """A provision on its policy's page: a heading in the page's outline (when it has one) over a block
     of its text, its label linking to itself, then its notes."""
     blocks: list[str | Heading] = []
-    optional = html.optional_html(provision.optional, titled=True)
+    optional = optional_html(provision.optional, titled=True)
     heading = provision.heading
     if heading:
         label = f"{heading_text(provision.label)} " if provision.label else ""
         blocks.append(
             Heading(
                 heading.heading_level,
-                f"{label}{optional}{html.heading_html(heading.runs)}",
+                f"{label}{optional}{heading_html(heading.runs)}",
                 provision.id,
                 ("provision-heading", f"depth-{provision.depth}"),
             )
         )
         if provision.paragraphs:
-            blocks.append(_text_block(policy, provision, anchor=None, lead=html.term_html(provision)))
+            blocks.append(_text_block(policy, provision, anchor=None, lead=term_html(provision)))
     else:
         label = (
-            html.label_link(f"#{provision.id}", "Link to this provision", provision.label) + " "
-            if provision.label
-            else ""
+            label_link(f"#{provision.id}", "Link to this provision", provision.label) + " " if provision.label else ""
         )
-        blocks.append(
-            _text_block(policy, provision, anchor=provision.id, lead=label + optional + html.term_html(provision))
-        )
+        blocks.append(_text_block(policy, provision, anchor=provision.id, lead=label + optional + term_html(provision)))
     for note in provision.notes:
         blocks.append(
             f'<div class="admonition note depth-{provision.depth}"><p class="admonition-title">Note</p>'
-            f"<p>{html.runs_html(note.runs, policy.slug)}</p></div>"
+            f"<p>{runs_html(note.runs, policy.slug)}</p></div>"
         )
     return blocks
 
 
 def _text_block(policy: Policy, provision: ProvisionBlocks, anchor: str | None, lead: str) -> str:
     """The paragraphs of a provision's text (one, holding only the lead, when it has none)."""
-    paragraphs = html.paragraphs_html(provision.paragraphs or html.EMPTY_PARAGRAPH, lead, policy.slug)
+    paragraphs = paragraphs_html(provision.paragraphs or EMPTY_PARAGRAPH, lead, policy.slug)
     anchor_attr = f' id="{attr(anchor)}"' if anchor else ""
     kind = " definition" if provision.term else ""
     return f'<div class="provision{kind} depth-{provision.depth}"{anchor_attr}>{paragraphs}</div>'
