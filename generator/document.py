@@ -590,51 +590,46 @@ class PageBlock:
 @dataclass(frozen=True)
 class ProvisionBlocks:
     """One provision as a policy's pages show it: its id (the anchor), depth, label, `optional` (the
-    badge of an optional provision), term, and its blocks in order: its heading when it has one, one
-    block per paragraph of its text (none when it has no text), one per note."""
+    badge of an optional provision), term, and its blocks: its heading (`heading-N`) when it has one,
+    one block per paragraph of its text (`definition` when it defines a term, else `paragraph`; none
+    when it has no text), one per note (`note`)."""
 
     id: str
     depth: int
     label: str | None
     optional: OptionalMark | None
     term: str | None
-    blocks: tuple[PageBlock, ...]
+    heading: PageBlock | None
+    paragraphs: tuple[PageBlock, ...]
+    notes: tuple[PageBlock, ...]
 
     @property
-    def heading(self) -> PageBlock | None:
-        return next((b for b in self.blocks if b.heading_level), None)
-
-    @property
-    def paragraphs(self) -> tuple[PageBlock, ...]:
-        """The blocks of its text (`paragraph` or `definition`)."""
-        return tuple(b for b in self.blocks if b.kind in ("paragraph", "definition"))
-
-    @property
-    def notes(self) -> tuple[PageBlock, ...]:
-        return tuple(b for b in self.blocks if b.kind == "note")
+    def blocks(self) -> tuple[PageBlock, ...]:
+        """Every block, in reading order."""
+        return ((self.heading,) if self.heading else ()) + self.paragraphs + self.notes
 
 
 def provision_blocks(policy: Policy, provision: Provision) -> ProvisionBlocks:
     """A provision of `policy` as its pages show it (see `ProvisionBlocks`), no term linked yet."""
     depth = provision.depth
-    blocks: list[PageBlock] = []
+    heading = None
     if provision.heading:
         level = min(depth + 2, MAX_HEADING_LEVEL)
-        blocks.append(PageBlock(f"heading-{level}", depth, written_runs(policy, provision.heading)))
+        heading = PageBlock(f"heading-{level}", depth, written_runs(policy, provision.heading))
     kind = "definition" if provision.term else "paragraph"
-    blocks += [PageBlock(kind, depth, written_runs(policy, text)) for text in inline.paragraphs(provision.text)]
-    blocks += [PageBlock("note", depth, written_runs(policy, note)) for note in provision.notes]
+    paragraphs = tuple(PageBlock(kind, depth, written_runs(policy, t)) for t in inline.paragraphs(provision.text))
+    notes = tuple(PageBlock("note", depth, written_runs(policy, note)) for note in provision.notes)
     optional = None
     if provision.option:
         option = policy.option(provision.option)
         optional = OptionalMark(provision.option, option.label if option else provision.option)
-    return ProvisionBlocks(provision.id, depth, provision.label, optional, provision.term, tuple(blocks))
+    return ProvisionBlocks(provision.id, depth, provision.label, optional, provision.term, heading, paragraphs, notes)
 
 
 def written_runs(policy: Policy, text: str) -> tuple[PageRun, ...]:
     """One text of a policy as written: its words, each option as its placeholder, footnote references."""
-    runs = _written_runs(text)
-    if not any(isinstance(run, inline.OptionRef) for run in runs):
+    runs, has_options = _written_runs(text)
+    if not has_options:
         return cast(tuple[PageRun, ...], runs)  # words and footnote references only
     return tuple(_placeholder(policy, r.option_id) if isinstance(r, inline.OptionRef) else r for r in runs)
 
@@ -642,15 +637,17 @@ def written_runs(policy: Policy, text: str) -> tuple[PageRun, ...]:
 # Agencies share most of their wording, and a provision may be drawn on several pages: the runs of a text
 # are made once (they are immutable), options left as references for the policy to name.
 @lru_cache(maxsize=inline.CACHED_TEXTS)
-def _written_runs(text: str) -> tuple[Words | FootnoteRef | inline.OptionRef, ...]:
-    return tuple(
-        Words(s.text)
-        if isinstance(s, inline.Words)
-        else FootnoteRef(s.footnote_id)
-        if isinstance(s, inline.FootnoteRef)
-        else s
-        for s in inline.segments(text)
-    )
+def _written_runs(text: str) -> tuple[tuple[Words | FootnoteRef | inline.OptionRef, ...], bool]:
+    """The runs of a text, options as their references, and whether it holds any option."""
+    runs: list[Words | FootnoteRef | inline.OptionRef] = []
+    for segment in inline.segments(text):
+        if isinstance(segment, inline.Words):
+            runs.append(Words(segment.text))
+        elif isinstance(segment, inline.FootnoteRef):
+            runs.append(FootnoteRef(segment.footnote_id))
+        else:
+            runs.append(segment)
+    return tuple(runs), any(isinstance(run, inline.OptionRef) for run in runs)
 
 
 def _placeholder(policy: Policy, option_id: str) -> Placeholder:
@@ -679,17 +676,24 @@ def terms_linked(policy: Policy, provision: ProvisionBlocks, terms: TermFinder) 
     """The provision with the first mention of each glossary term in its text linked (`link_terms`);
     never the term it defines itself, nor words in its heading or notes."""
     linked = {anchor} if provision.term and (anchor := terms.anchor_of(provision.term)) else set()
-    blocks = tuple(
-        replace(b, runs=link_terms(policy, b.runs, terms, linked)) if b.kind in ("paragraph", "definition") else b
-        for b in provision.blocks
+    paragraphs = tuple(
+        block
+        if (runs := link_terms(policy, block.runs, terms, linked)) is block.runs
+        else PageBlock(block.kind, block.depth, runs)
+        for block in provision.paragraphs
     )
-    return replace(provision, blocks=blocks)
+    if all(new is old for new, old in zip(paragraphs, provision.paragraphs)):
+        return provision
+    p = provision  # made for each provision of each policy: its fields copied, faster than `replace`
+    return ProvisionBlocks(p.id, p.depth, p.label, p.optional, p.term, p.heading, paragraphs, p.notes)
 
 
 def link_terms(policy: Policy, runs: tuple[PageRun, ...], terms: TermFinder, linked: set[str]) -> tuple[PageRun, ...]:
     """`runs` with the first mention of each term not in `linked` (entry anchors, to which it adds) as a
-    `TermLink`. Only words are searched: never a placeholder's bracket or a footnote mark."""
+    `TermLink` (the same tuple when there is none). Only words are searched: never a placeholder's
+    bracket or a footnote mark."""
     out: list[PageRun] = []
+    changed = False
     for run in runs:
         if not isinstance(run, Words):
             out.append(run)
@@ -705,6 +709,8 @@ def link_terms(policy: Policy, runs: tuple[PageRun, ...], terms: TermFinder, lin
             position = end
         if position == 0:
             out.append(run)
-        elif position < len(run.text):
+            continue
+        changed = True
+        if position < len(run.text):
             out.append(Words(run.text[position:]))
-    return tuple(out)
+    return tuple(out) if changed else runs
