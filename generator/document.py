@@ -631,7 +631,7 @@ def written_runs(policy: Policy, text: str) -> tuple[PageRun, ...]:
     runs, has_options = _written_runs(text)
     if not has_options:
         return cast(tuple[PageRun, ...], runs)  # words and footnote references only
-    return tuple(_placeholder(policy, r.option_id) if isinstance(r, inline.OptionRef) else r for r in runs)
+    return tuple(placeholder(policy, r.option_id) if isinstance(r, inline.OptionRef) else r for r in runs)
 
 
 # Agencies share most of their wording, and a provision may be drawn on several pages: the runs of a text
@@ -650,8 +650,8 @@ def _written_runs(text: str) -> tuple[tuple[Words | FootnoteRef | inline.OptionR
     return tuple(runs), any(isinstance(run, inline.OptionRef) for run in runs)
 
 
-def _placeholder(policy: Policy, option_id: str) -> Placeholder:
-    """An option as its placeholder (an option the checks would refuse shows as its id)."""
+def placeholder(policy: Policy, option_id: str) -> Placeholder:
+    """An option of `policy` as its placeholder (an option the checks would refuse shows as its id)."""
     option = policy.option(option_id)
     return Placeholder(option_id, option.bracket if option else option_id, option.label if option else option_id)
 

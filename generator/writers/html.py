@@ -1,14 +1,17 @@
-"""A policy's structure (generator/document.py: `ProvisionBlocks` of `PageBlock`s of runs) as HTML, the
-one writer of a provision for the policy page and the compare columns.
+"""A policy's text as HTML: the one writer of its structure (generator/document.py: `ProvisionBlocks` of
+`PageBlock`s of runs) for the policy page and the compare columns, and of any other text of a policy a
+page shows (`text_html`: a document number, a footnote, a definition quoted in the glossary).
 
 The pages differ only in how they lay a provision out (the policy page puts its heading in the page's
 outline, the compare columns inline in bold) and in its label's link; each run is written here, the
-same on both: words escaped, a placeholder as the option's bracket marked, a footnote reference as a
+same on every page: words escaped, a placeholder as the option's bracket marked, a footnote reference as a
 link to the policy page's footnote, a term link to its glossary entry. Every text is escaped here:
 nothing of the YAML is markup.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from ..document import (
     FootnoteRef,
@@ -19,19 +22,30 @@ from ..document import (
     ProvisionBlocks,
     TermLink,
     Words,
+    placeholder,
+    written_runs,
 )
+from ..model import Policy
 from ..render.html import attr, escape, heading_text
+from ..schema import DATES
 
 EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
 TERM_LINK_CLASSES = {True: "term-link term-link-own", False: "term-link term-link-glossary"}
 
 
-def runs_html(runs: tuple[PageRun, ...], slug: str) -> str:
-    """Runs of the policy `slug` as HTML (its footnote references lead to its page's footnotes)."""
-    return "".join(run_html(run, slug) for run in runs)
+def text_html(policy: Policy, text: str, footnotes: str = "") -> str:
+    """A text of `policy` (with `{{option}}` and `{{footnote:N}}` references) as HTML; see `runs_html`."""
+    return runs_html(written_runs(policy, text), policy.slug, footnotes)
 
 
-def run_html(run: PageRun, slug: str) -> str:
+def runs_html(runs: tuple[PageRun, ...], slug: str, footnotes: str = "") -> str:
+    """Runs of the policy `slug` as HTML. Footnote references lead to the footnotes on the page
+    `footnotes` (an address; `""`: the page they are on, where each reference is also a place the
+    footnote leads back to)."""
+    return "".join(run_html(run, slug, footnotes) for run in runs)
+
+
+def run_html(run: PageRun, slug: str, footnotes: str = "") -> str:
     if isinstance(run, Words):
         return escape(run.text)
     if isinstance(run, Placeholder):
@@ -41,12 +55,28 @@ def run_html(run: PageRun, slug: str) -> str:
         )
     if isinstance(run, FootnoteRef):
         anchor = f"{slug}.fn-{run.id}"
+        if footnotes:
+            return f'<sup class="footnote-ref"><a href="{attr(f"{footnotes}#{anchor}")}">{escape(run.id)}</a></sup>'
         return f'<sup class="footnote-ref" id="{attr(anchor)}-ref"><a href="#{attr(anchor)}">{escape(run.id)}</a></sup>'
     target = run.target
     return (
         f'<a class="{TERM_LINK_CLASSES[target.own]}" href="{attr(target.href)}" title="{attr(target.title)}">'
         f"{escape(run.text)}</a>"
     )
+
+
+def placeholder_html(policy: Policy, option_id: str) -> str:
+    """How a template option shows before anyone fills it in: its original bracket, marked."""
+    return run_html(placeholder(policy, option_id), policy.slug)
+
+
+def date_html(policy: Policy, value: dt.date | str | None) -> str:
+    """A date of a policy's header: a date as the handbook writes dates, or the policy's own text."""
+    if isinstance(value, dt.date):
+        return f'<time datetime="{value.isoformat()}">{DATES.shown(value)}</time>'
+    if isinstance(value, str):
+        return text_html(policy, value)
+    return ""
 
 
 def emphasis_html(kind: str, inner: str) -> str:

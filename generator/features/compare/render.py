@@ -57,7 +57,7 @@ from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import Corpus, Policy, Provision, TemplateOption, Topic
-from ...render.html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
+from ...render.html import attr, diff_html, escape, heading_text, href
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -65,8 +65,10 @@ from ...writers.html import (
     label_link,
     optional_html,
     paragraphs_html,
+    placeholder_html,
     runs_html,
     term_html,
+    text_html,
 )
 from ..policy.render import page_path
 from ..search.index import INDEX as SEARCH_INDEX
@@ -497,7 +499,7 @@ def _column_head(policy: Policy, policy_href: str) -> str:
         x
         for x in (
             escape(policy.document.type),
-            paragraph_html(policy, policy.document.number) if policy.document.number else "",
+            text_html(policy, policy.document.number) if policy.document.number else "",
         )
         if x
     )
@@ -573,7 +575,7 @@ def _template_choices(policy: Policy, provision: Provision) -> str:
     if not choices:
         return ""
     items = "".join(
-        f"<dt>{option_placeholder(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>" for o in choices
+        f"<dt>{placeholder_html(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>" for o in choices
     )
     return f'<div class="template-choices"><p class="template-choices-title">Template choices</p><dl>{items}</dl></div>'
 
@@ -599,7 +601,7 @@ def _footnotes(stance: Stance) -> str:
         return ""
     items = "".join(
         f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
-        f"{paragraph_html(policy, f.text)}</li>"
+        f"{text_html(policy, f.text)}</li>"
         for f in notes
     )
     return f'<ol class="compare-footnotes">{items}</ol>'

@@ -18,8 +18,9 @@ import re
 from ...document import TermTarget
 from ...inline import paragraphs as split_paragraphs
 from ...model import Corpus, Policy, Provision
-from ...render.html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
+from ...render.html import attr, diff_html, escape, first_words, heading_text, href
 from ...render.page import Heading, Page, make_page
+from ...writers.html import text_html
 from ..policy.render import page_path
 from .model import Definition, Entry, Glossary, Wording
 
@@ -208,13 +209,8 @@ def _wording(entry: Entry, wording: Wording, page: str) -> str:
 
 
 def _text_html(policy: Policy, text: str, page: str) -> str:
-    """Policy text as the policy page shows it, except that footnote marks lead to the policy's footnotes."""
-
-    def footnote_link(policy: Policy, footnote_id: str) -> str:
-        link = href(page, page_path(policy), f"{policy.slug}.fn-{footnote_id}")
-        return f'<sup class="footnote-ref"><a href="{attr(link)}">{escape(footnote_id)}</a></sup>'
-
-    return paragraph_html(policy, text, footnote_html=footnote_link)
+    """Policy text as the policy page shows it, except that footnote marks lead to the policy page's footnotes."""
+    return text_html(policy, text, footnotes=href(page, page_path(policy)))
 
 
 def _wording_label(entry: Entry, wording: Wording) -> str:

@@ -12,25 +12,19 @@ from ...files import FileRefused, read_bytes
 from ...load import SourceLayout
 from ...model import Corpus, Policy
 from ...problems import Problem, SourceError
-from ...render.html import (
-    attr,
-    date_html,
-    escape,
-    heading_text,
-    href,
-    option_placeholder,
-    paragraph_html,
-    url_path,
-)
+from ...render.html import attr, escape, heading_text, href, url_path
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
+    date_html,
     heading_html,
     label_link,
     optional_html,
     paragraphs_html,
+    placeholder_html,
     runs_html,
     term_html,
+    text_html,
 )
 
 
@@ -79,7 +73,7 @@ def _metadata(policy: Policy, original_href: str) -> str:
     d, dates = policy.document, policy.dates
     rows = [
         ("Document type", escape(d.type)),
-        ("Number", paragraph_html(policy, d.number) if d.number else ""),
+        ("Number", text_html(policy, d.number) if d.number else ""),
         ("Chapter", escape(d.chapter)),
         ("Subject", escape(d.subject)),
         ("Issued", date_html(policy, dates.issued)),
@@ -102,7 +96,7 @@ def _template_notice(policy: Policy) -> str:
     return (
         '<div class="admonition info"><p class="admonition-title">Template</p>'
         "<p>This is a model policy. Highlighted brackets such as "
-        f"{option_placeholder(policy, policy.options[0].id) if policy.options else '[…]'} "
+        f"{placeholder_html(policy, policy.options[0].id) if policy.options else '[…]'} "
         "mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>"
     )
 
@@ -151,7 +145,7 @@ def _footnotes(policy: Policy) -> list[str | Heading]:
         return []
     items = "".join(
         f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
-        f'{paragraph_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
+        f'{text_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
         f'title="Back to the text">↩</a></li>'
         for f in policy.footnotes
     )
