@@ -12,6 +12,11 @@ document into the paragraphs a file holds (`Line`, made of `Piece`s of text with
 Markdown and Word writers (generator/writers/markdown.py, generator/writers/docx.py) write by the table of
 formats (generator/writers/formats.py); the HTML writer (generator/features/draft/render.py) writes the structure itself.
 `as_data(document)` is the structure as JSON for the browser, whose draft.js answers it the same way.
+
+A policy as its pages show it (the policy page, the compare columns) is the same kind of structure:
+`provision_blocks(policy, provision)` gives a provision's heading, paragraphs and notes as blocks of runs
+(words, placeholders, footnote references), `terms_linked` links the glossary's terms in its words, and
+generator/writers/html.py writes it.
 """
 
 from __future__ import annotations
@@ -530,8 +535,8 @@ def _run_data(run: Run) -> object:
 # The policy page and the compare columns show a policy as written, not drafted: an option stands as its
 # bracket (`Placeholder`), an optional provision leads with an `[OPTIONAL]` badge (`OptionalMark`), and
 # words naming a glossary term may link to its entry (`TermLink`, made from words by `link_terms`). These
-# runs are kept apart from the drafted document's (`Run`), whose writers never meet them. The HTML writer
-# of both is generator/writers/html.py.
+# runs are kept apart from the drafted document's (`Run`), whose writers never meet them. Their HTML
+# writer is generator/writers/html.py.
 
 
 @dataclass(frozen=True)
@@ -602,11 +607,6 @@ class ProvisionBlocks:
     heading: PageBlock | None
     paragraphs: tuple[PageBlock, ...]
     notes: tuple[PageBlock, ...]
-
-    @property
-    def blocks(self) -> tuple[PageBlock, ...]:
-        """Every block, in reading order."""
-        return ((self.heading,) if self.heading else ()) + self.paragraphs + self.notes
 
 
 def provision_blocks(policy: Policy, provision: Provision) -> ProvisionBlocks:
