@@ -617,8 +617,8 @@ def provision_blocks(policy: Policy, provision: Provision) -> ProvisionBlocks:
         level = min(depth + 2, MAX_HEADING_LEVEL)
         heading = PageBlock(f"heading-{level}", depth, written_runs(policy, provision.heading))
     kind = "definition" if provision.term else "paragraph"
-    paragraphs = tuple(PageBlock(kind, depth, written_runs(policy, t)) for t in inline.paragraphs(provision.text))
-    notes = tuple(PageBlock("note", depth, written_runs(policy, note)) for note in provision.notes)
+    paragraphs = tuple([PageBlock(kind, depth, written_runs(policy, t)) for t in inline.paragraphs(provision.text)])
+    notes = tuple([PageBlock("note", depth, written_runs(policy, note)) for note in provision.notes])
     optional = None
     if provision.option:
         option = policy.option(provision.option)

@@ -42,7 +42,9 @@ def runs_html(runs: tuple[PageRun, ...], slug: str, footnotes: str = "") -> str:
     """Runs of the policy `slug` as HTML. Footnote references lead to the footnotes on the page
     `footnotes` (an address; `""`: the page they are on, where each reference is also a place the
     footnote leads back to)."""
-    return "".join(run_html(run, slug, footnotes) for run in runs)
+    if len(runs) == 1 and isinstance(runs[0], Words):  # most paragraphs are words alone
+        return escape(runs[0].text)
+    return "".join([run_html(run, slug, footnotes) for run in runs])
 
 
 def run_html(run: PageRun, slug: str, footnotes: str = "") -> str:
@@ -123,7 +125,7 @@ def label_link(href: str, title: str, text: str) -> str:
 
 def paragraphs_html(blocks: tuple[PageBlock, ...], lead: str, slug: str) -> str:
     """Blocks of text as paragraphs, the first led by `lead` (HTML: label, badge, term)."""
-    return "".join(f"<p>{lead if i == 0 else ''}{runs_html(b.runs, slug)}</p>" for i, b in enumerate(blocks))
+    return "".join([f"<p>{lead if i == 0 else ''}{runs_html(b.runs, slug)}</p>" for i, b in enumerate(blocks)])
 
 
 EMPTY_PARAGRAPH = (PageBlock("paragraph", 0, ()),)  # where a provision without text still shows its lead
