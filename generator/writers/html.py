@@ -7,6 +7,10 @@ outline, the compare columns inline in bold) and in its label's link; each run i
 same on every page: words escaped, a placeholder as the option's bracket marked, a footnote reference as a
 link to the policy page's footnote, a term link to its glossary entry. Every text is escaped here:
 nothing of the YAML is markup.
+
+The draft preview's writer of the drafted runs (labels with their variants, blanks, slots, choices) is
+still its own (`_HtmlWriter` in generator/features/draft/render.py, being changed for issue 15); it
+writes words and emphasis as this module does (`EMPHASIS_TAGS`) and belongs here once that work is in.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ..schema import DATES
 
 EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
 TERM_LINK_CLASSES = {True: "term-link term-link-own", False: "term-link term-link-glossary"}
+EMPTY_PARAGRAPH = (PageBlock("paragraph", 0, ()),)  # where a provision without text still shows its lead
 
 
 def text_html(policy: Policy, text: str, footnotes: str = "") -> str:
@@ -48,6 +53,7 @@ def runs_html(runs: tuple[PageRun, ...], slug: str, footnotes: str = "") -> str:
 
 
 def run_html(run: PageRun, slug: str, footnotes: str = "") -> str:
+    """One run as HTML (see `runs_html`)."""
     if isinstance(run, Words):
         return escape(run.text)
     if isinstance(run, Placeholder):
@@ -126,6 +132,3 @@ def label_link(href: str, title: str, text: str) -> str:
 def paragraphs_html(blocks: tuple[PageBlock, ...], lead: str, slug: str) -> str:
     """Blocks of text as paragraphs, the first led by `lead` (HTML: label, badge, term)."""
     return "".join([f"<p>{lead if i == 0 else ''}{runs_html(b.runs, slug)}</p>" for i, b in enumerate(blocks)])
-
-
-EMPTY_PARAGRAPH = (PageBlock("paragraph", 0, ()),)  # where a provision without text still shows its lead
