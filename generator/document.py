@@ -12,13 +12,21 @@ document into the paragraphs a file holds (`Line`, made of `Piece`s of text with
 Markdown and Word writers (generator/writers/markdown.py, generator/writers/docx.py) write by the table of
 formats (generator/writers/formats.py); the HTML writer (generator/features/draft/render.py) writes the structure itself.
 `as_data(document)` is the structure as JSON for the browser, whose draft.js answers it the same way.
+
+A policy as its pages show it (the policy page, the compare columns) is the same kind of structure:
+`provision_blocks(policy, provision)` gives a provision's heading, paragraphs and notes as blocks of runs
+(words, placeholders, footnote references), `terms_linked` links the glossary's terms in its words, and
+generator/writers/html.py writes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Protocol, cast
 
 from . import inline
 from .model import Answer, Policy, Provision, TemplateOption
@@ -584,3 +592,189 @@ def _run_data(run: Run) -> object:
     if isinstance(run, FootnoteRef):
         return {"run": "footnote-ref", "id": run.id}
     return {"run": "footnote-mark", "id": run.id}
+
+
+# --- A policy as its pages show it -------------------------------------------------------------------
+#
+# The policy page and the compare columns show a policy as written, not drafted: an option stands as its
+# bracket (`Placeholder`), an optional provision leads with an `[OPTIONAL]` badge (`OptionalMark`), and
+# words naming a glossary term may link to its entry (`TermLink`, made from words by `link_terms`). These
+# runs are kept apart from the drafted document's (`Run`), whose writers never meet them. Their HTML
+# writer is generator/writers/html.py.
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A template option where it stands in a policy as written: its bracket and its label."""
+
+    option: str
+    bracket: str
+    label: str
+
+
+@dataclass(frozen=True)
+class OptionalMark:
+    """The `[OPTIONAL]` badge an optional provision leads with: the option it depends on, and its label."""
+
+    option: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TermTarget:
+    """Where a term link leads from a policy's page (`href`: the glossary entry), its tooltip (`title`:
+    the definition quoted) and whether that definition is the policy's own (`own`)."""
+
+    href: str
+    title: str
+    own: bool
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """Words naming a glossary term, linked to its entry."""
+
+    text: str
+    target: TermTarget
+
+
+PageRun = Words | FootnoteRef | Placeholder | TermLink
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    """One block of a provision on a page: its kind (`heading-N`, `paragraph`, `definition`: a paragraph
+    of a provision defining a term, `note`), its depth in the outline and its runs."""
+
+    kind: str
+    depth: int
+    runs: tuple[PageRun, ...]
+
+    @property
+    def heading_level(self) -> int:
+        """The level of a `heading-N` block (0 for other kinds)."""
+        return int(self.kind.split("-")[1]) if self.kind.startswith("heading-") else 0
+
+
+@dataclass(frozen=True)
+class ProvisionBlocks:
+    """One provision as a policy's pages show it: its id (the anchor), depth, label, `optional` (the
+    badge of an optional provision), term, and its blocks: its heading (`heading-N`) when it has one,
+    one block per paragraph of its text (`definition` when it defines a term, else `paragraph`; none
+    when it has no text), one per note (`note`)."""
+
+    id: str
+    depth: int
+    label: str | None
+    optional: OptionalMark | None
+    term: str | None
+    heading: PageBlock | None
+    paragraphs: tuple[PageBlock, ...]
+    notes: tuple[PageBlock, ...]
+
+
+def provision_blocks(policy: Policy, provision: Provision) -> ProvisionBlocks:
+    """A provision of `policy` as its pages show it (see `ProvisionBlocks`), no term linked yet."""
+    depth = provision.depth
+    heading = None
+    if provision.heading:
+        level = min(depth + 2, MAX_HEADING_LEVEL)
+        heading = PageBlock(f"heading-{level}", depth, written_runs(policy, provision.heading))
+    kind = "definition" if provision.term else "paragraph"
+    paragraphs = tuple([PageBlock(kind, depth, written_runs(policy, t)) for t in inline.paragraphs(provision.text)])
+    notes = tuple([PageBlock("note", depth, written_runs(policy, note)) for note in provision.notes])
+    optional = None
+    if provision.option:
+        option = policy.option(provision.option)
+        optional = OptionalMark(provision.option, option.label if option else provision.option)
+    return ProvisionBlocks(provision.id, depth, provision.label, optional, provision.term, heading, paragraphs, notes)
+
+
+def written_runs(policy: Policy, text: str) -> tuple[PageRun, ...]:
+    """One text of a policy as written: its words, each option as its placeholder, footnote references."""
+    runs, has_options = _written_runs(text)
+    if not has_options:
+        return cast(tuple[PageRun, ...], runs)  # words and footnote references only
+    return tuple(placeholder(policy, r.option_id) if isinstance(r, inline.OptionRef) else r for r in runs)
+
+
+# Agencies share most of their wording, and a provision may be drawn on several pages: the runs of a text
+# are made once (they are immutable), options left as references for the policy to name.
+@lru_cache(maxsize=inline.CACHED_TEXTS)
+def _written_runs(text: str) -> tuple[tuple[Words | FootnoteRef | inline.OptionRef, ...], bool]:
+    """The runs of a text, options as their references, and whether it holds any option."""
+    runs: list[Words | FootnoteRef | inline.OptionRef] = []
+    for segment in inline.segments(text):
+        if isinstance(segment, inline.Words):
+            runs.append(Words(segment.text))
+        elif isinstance(segment, inline.FootnoteRef):
+            runs.append(FootnoteRef(segment.footnote_id))
+        else:
+            runs.append(segment)
+    return tuple(runs), any(isinstance(run, inline.OptionRef) for run in runs)
+
+
+def placeholder(policy: Policy, option_id: str) -> Placeholder:
+    """An option of `policy` as its placeholder (an option the checks would refuse shows as its id)."""
+    option = policy.option(option_id)
+    return Placeholder(option_id, option.bracket if option else option_id, option.label if option else option_id)
+
+
+class TermFinder(Protocol):
+    """The glossary's terms as `link_terms` finds them (the glossary's `TermLinker`)."""
+
+    def mentions(self, text: str) -> Sequence[tuple[int, int, str]]:
+        """Where terms are named in `text`, in order: (start, end, the anchor of the term's entry)."""
+        ...
+
+    def anchor_of(self, term: str) -> str | None:
+        """The anchor of the entry of a term as a provision writes it, if the glossary has it."""
+        ...
+
+    def target(self, policy: Policy, anchor: str) -> TermTarget:
+        """Where a link from `policy`'s page to the entry `anchor` leads, and its tooltip."""
+        ...
+
+
+def terms_linked(policy: Policy, provision: ProvisionBlocks, terms: TermFinder) -> ProvisionBlocks:
+    """The provision with the first mention of each glossary term in its text linked (`link_terms`);
+    never the term it defines itself, nor words in its heading or notes."""
+    linked = {anchor} if provision.term and (anchor := terms.anchor_of(provision.term)) else set()
+    paragraphs = tuple(
+        block
+        if (runs := link_terms(policy, block.runs, terms, linked)) is block.runs
+        else PageBlock(block.kind, block.depth, runs)
+        for block in provision.paragraphs
+    )
+    if all(new is old for new, old in zip(paragraphs, provision.paragraphs)):
+        return provision
+    p = provision  # made for each provision of each policy: its fields copied, faster than `replace`
+    return ProvisionBlocks(p.id, p.depth, p.label, p.optional, p.term, p.heading, paragraphs, p.notes)
+
+
+def link_terms(policy: Policy, runs: tuple[PageRun, ...], terms: TermFinder, linked: set[str]) -> tuple[PageRun, ...]:
+    """`runs` with the first mention of each term not in `linked` (entry anchors, to which it adds) as a
+    `TermLink` (the same tuple when there is none). Only words are searched: never a placeholder's
+    bracket or a footnote mark."""
+    out: list[PageRun] = []
+    changed = False
+    for run in runs:
+        if not isinstance(run, Words):
+            out.append(run)
+            continue
+        position = 0
+        for start, end, anchor in terms.mentions(run.text):
+            if anchor in linked:
+                continue
+            linked.add(anchor)
+            if start > position:
+                out.append(Words(run.text[position:start]))
+            out.append(TermLink(run.text[start:end], terms.target(policy, anchor)))
+            position = end
+        if position == 0:
+            out.append(run)
+            continue
+        changed = True
+        if position < len(run.text):
+            out.append(Words(run.text[position:]))
+    return tuple(out) if changed else runs

@@ -266,6 +266,32 @@ def test_the_tooltip_shows_the_policys_own_definition_else_the_glossarys(site):
     assert "Content an individual shares on a social media site or the act of publishing content" in other.group(1)
 
 
+def test_terms_are_linked_on_words_never_in_a_placeholder_and_once_per_provision(corpus):
+    from generator.document import Placeholder, TermLink, Words, link_terms
+    from generator.features.glossary.render import TermLinker
+    from generator.writers.html import runs_html
+
+    policy = next(p for p in corpus.policies if p.is_template)
+    terms = TermLinker(corpus.glossary)
+    runs = (Placeholder("x", "[BLOG]", "a blog"), Words(" Any blog <b>or</b> Blog,"), Words(" a blogger's blog."))
+    linked = link_terms(policy, runs, terms, set())
+    assert linked[0] == runs[0]
+    assert [run.text for run in linked if isinstance(run, TermLink)] == ["blog"]
+    assert (
+        "".join(run.text for run in linked if not isinstance(run, Placeholder))
+        == " Any blog <b>or</b> Blog, a blogger's blog."
+    )
+    written = runs_html(linked, policy.slug)
+    assert written.startswith(
+        '<span class="template-option" data-option="x" title="Template option: a blog">[BLOG]</span> Any '
+    )
+    assert re.search(
+        r'Any <a class="term-link [^>]*>blog</a> &lt;b&gt;or&lt;/b&gt; Blog, a blogger&#x27;s blog\.$', written
+    )
+    rest = linked[3:]  # words naming only a term already linked in the provision: kept as they are
+    assert link_terms(policy, rest, terms, {terms.anchor_of("blog")}) is rest
+
+
 @pytest.mark.browser
 def test_a_term_link_leads_from_a_policy_page_to_the_glossary_entry(offline_page, site):
     page = offline_page.open(site, "policies/massachusetts-template.html")

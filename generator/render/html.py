@@ -1,4 +1,5 @@
-"""Escaping and the one renderer of policy text (paragraphs, placeholders, footnote marks) as HTML."""
+"""Escaping, JSON in a page, addresses between pages, dates and word-level differences as HTML; a policy's
+text is written as HTML by generator/writers/html.py."""
 
 from __future__ import annotations
 
@@ -56,43 +57,6 @@ def url_path(name: str) -> str:
     return urllib.parse.quote(name, safe="/")
 
 
-def option_placeholder(policy: Policy, option_id: str) -> str:
-    """How a template option shows before anyone fills it in: its original bracket, marked."""
-    option = policy.option(option_id)
-    bracket = option.bracket if option else option_id
-    label = option.label if option else option_id
-    return (
-        f'<span class="template-option" data-option="{attr(option_id)}" '
-        f'title="Template option: {attr(label)}">{escape(bracket)}</span>'
-    )
-
-
-def footnote_mark(policy: Policy, footnote_id: str) -> str:
-    anchor = f"{policy.slug}.fn-{footnote_id}"
-    return (
-        f'<sup class="footnote-ref" id="{attr(anchor)}-ref"><a href="#{attr(anchor)}">{escape(footnote_id)}</a></sup>'
-    )
-
-
-def paragraph_html(policy: Policy, text: str, option_html=None, footnote_html=None) -> str:
-    """One paragraph of policy text as HTML: words escaped, references turned into marks.
-
-    `option_html(policy, option_id)` decides how a template option appears; by default its placeholder.
-    `footnote_html(policy, footnote_id)` likewise for footnote marks; by default a link to the footnote.
-    """
-    render_option = option_html or option_placeholder
-    render_footnote = footnote_html or footnote_mark
-    out = []
-    for segment in inline.segments(text):
-        if isinstance(segment, inline.Words):
-            out.append(escape(segment.text))
-        elif isinstance(segment, inline.OptionRef):
-            out.append(render_option(policy, segment.option_id))
-        else:
-            out.append(render_footnote(policy, segment.footnote_id))
-    return "".join(out)
-
-
 def plain_text(policy: Policy, text: str) -> str:
     """Text without markup, options shown as their brackets (for titles and search entries)."""
     return inline.as_written(text, policy.bracket_of)
@@ -102,14 +66,6 @@ def first_words(policy: Policy, text: str, count: int) -> str:
     """The first `count` words of a text as written (`plain_text`), with `…` when it has more."""
     words = plain_text(policy, text).split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
-
-
-def date_html(policy: Policy, value) -> str:
-    if isinstance(value, dt.date):
-        return f'<time datetime="{value.isoformat()}">{DATES.shown(value)}</time>'
-    if isinstance(value, str):
-        return paragraph_html(policy, value)
-    return ""
 
 
 def date_text(value) -> str:

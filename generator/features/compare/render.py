@@ -56,11 +56,23 @@ from ...contract import (
     placeholder,
     template,
 )
+from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
-from ...render.html import attr, diff_html, escape, heading_text, href, option_placeholder, paragraph_html
+from ...render.html import attr, diff_html, escape, heading_text, href
 from ...render.page import Heading, Page, Pages, make_page
+from ...writers.html import (
+    EMPTY_PARAGRAPH,
+    emphasis_html,
+    label_link,
+    optional_html,
+    paragraphs_html,
+    placeholder_html,
+    runs_html,
+    term_html,
+    text_html,
+)
 from ..policy.render import page_path
 from ..search.index import INDEX as SEARCH_INDEX
 from ..search.index import LUNR_SCRIPT
@@ -559,7 +571,7 @@ def _column_head(policy: Policy, policy_href: str) -> str:
         x
         for x in (
             escape(policy.document.type),
-            paragraph_html(policy, policy.document.number) if policy.document.number else "",
+            text_html(policy, policy.document.number) if policy.document.number else "",
         )
         if x
     )
@@ -592,37 +604,29 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
 
 
 def _provision(policy_href: str, policy: Policy, provision: Provision, shown: set[int]) -> str:
-    """One provision with its original label linking to its place in the policy page.
+    """One provision with its original label linking to its place in the policy page, its heading in
+    bold, its text and notes, and a template's choices.
 
     When its parent is not shown itself, the parent's words lead in (`shall not under any
     circumstances:`), since a list item often means little without them.
     """
     parent = provision.parent
-    context = (
-        f'<p class="provision-context">{paragraph_html(policy, " ".join(paragraphs(parent.text)))}</p>'
-        if parent is not None and id(parent) not in shown and parent.text.strip()
-        else ""
+    context = ""
+    if parent is not None and id(parent) not in shown and parent.text.strip():
+        words = written_runs(policy, " ".join(paragraphs(parent.text)))
+        context = f'<p class="provision-context">{runs_html(words, policy.slug)}</p>'
+    blocks = provision_blocks(policy, provision)
+    link = label_link(f"{policy_href}#{provision.id}", "This provision in the policy", _label_path(provision) or "¶")
+    heading = blocks.heading
+    bold = emphasis_html("strong", runs_html(heading.runs, policy.slug)) + " " if heading else ""
+    lead = f"{link} {optional_html(blocks.optional, titled=False)}{bold}{term_html(blocks)}"
+    body = paragraphs_html(blocks.paragraphs or EMPTY_PARAGRAPH, lead, policy.slug)
+    notes = "".join(
+        f'<p class="provision-note">{emphasis_html("strong", "Note:")} {runs_html(note.runs, policy.slug)}</p>'
+        for note in blocks.notes
     )
-    link = (
-        f'<a class="provision-label" href="{attr(policy_href)}#{attr(provision.id)}" '
-        f'title="This provision in the policy">{escape(_label_path(provision) or "¶")}</a>'
-    )
-    optional = (
-        f'<span class="template-option template-optional" data-option="{attr(provision.option)}">[OPTIONAL]</span> '
-        if provision.option
-        else ""
-    )
-    heading = f"<strong>{paragraph_html(policy, provision.heading)}</strong> " if provision.heading else ""
-    term = f'<dfn class="defined-term">{escape(provision.term)}</dfn> – ' if provision.term else ""
-    texts = paragraphs(provision.text) or [""]
-    body = [f"<p>{link} {optional}{heading}{term}{paragraph_html(policy, texts[0])}</p>"]
-    body += [f"<p>{paragraph_html(policy, text)}</p>" for text in texts[1:]]
-    body += [
-        f'<p class="provision-note"><strong>Note:</strong> {paragraph_html(policy, note)}</p>'
-        for note in provision.notes
-    ]
     choices = _template_choices(policy, provision)
-    return f'<div class="compare-provision">{context}{"".join(body)}{choices}</div>'
+    return f'<div class="compare-provision">{context}{body}{notes}{choices}</div>'
 
 
 def _provision_options(policy: Policy, provision: Provision) -> list[TemplateOption]:
@@ -643,7 +647,7 @@ def _template_choices(policy: Policy, provision: Provision) -> str:
     if not choices:
         return ""
     items = "".join(
-        f"<dt>{option_placeholder(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>" for o in choices
+        f"<dt>{placeholder_html(policy, o.id)} {escape(o.label)}</dt><dd>{_option_answers(o)}</dd>" for o in choices
     )
     return f'<div class="template-choices"><p class="template-choices-title">Template choices</p><dl>{items}</dl></div>'
 
@@ -669,7 +673,7 @@ def _footnotes(stance: Stance) -> str:
         return ""
     items = "".join(
         f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
-        f"{paragraph_html(policy, f.text)}</li>"
+        f"{text_html(policy, f.text)}</li>"
         for f in notes
     )
     return f'<ol class="compare-footnotes">{items}</ol>'

@@ -13,13 +13,14 @@ with the number of agencies: a term page shows at most `WORDINGS_SHOWN` wordings
 
 from __future__ import annotations
 
-import html as html_module
 import re
 
+from ...document import TermTarget
 from ...inline import paragraphs as split_paragraphs
 from ...model import Corpus, Policy, Provision
-from ...render.html import attr, diff_html, escape, first_words, heading_text, href, paragraph_html
+from ...render.html import attr, diff_html, escape, first_words, heading_text, href
 from ...render.page import Heading, Page, make_page
+from ...writers.html import text_html
 from ..policy.render import page_path
 from .model import Definition, Entry, Glossary, Wording
 
@@ -208,13 +209,8 @@ def _wording(entry: Entry, wording: Wording, page: str) -> str:
 
 
 def _text_html(policy: Policy, text: str, page: str) -> str:
-    """Policy text as the policy page shows it, except that footnote marks lead to the policy's footnotes."""
-
-    def footnote_link(policy: Policy, footnote_id: str) -> str:
-        link = href(page, page_path(policy), f"{policy.slug}.fn-{footnote_id}")
-        return f'<sup class="footnote-ref"><a href="{attr(link)}">{escape(footnote_id)}</a></sup>'
-
-    return paragraph_html(policy, text, footnote_html=footnote_link)
+    """Policy text as the policy page shows it, except that footnote marks lead to the policy page's footnotes."""
+    return text_html(policy, text, footnotes=href(page, page_path(policy)))
 
 
 def _wording_label(entry: Entry, wording: Wording) -> str:
@@ -271,9 +267,6 @@ def _diff(entry: Entry, wording: Wording, page: str) -> str:
 
 # --- Links from policy text to the glossary ------------------------------------------------------
 
-TAG = re.compile(r"(<[^>]*>)")
-
-
 TOOLTIP_SOURCES = 3  # policies a term link's tooltip names; with more, it counts them
 # Words of the definition a term link's tooltip quotes: enough to recall the meaning; the link leads to
 # the whole of it (a policy page links dozens of terms, each tooltip in the page's HTML).
@@ -288,79 +281,49 @@ def _sources(wording: Wording) -> str:
 
 
 class TermLinker:
-    """`term_links` for policy pages: links the first mention of each glossary term in a provision.
+    """The glossary's terms as policy pages link them (`document.TermFinder`, used by `document.link_terms`,
+    which links the first mention of each term in a provision's words).
 
     Matches are whole words in any case (a hyphen counts as part of a word, so `Post` is linked in
-    neither `Posting` nor `re-post`), only in text outside any element the paragraph already has
-    (placeholders, footnote marks, links), and never a term inside its own definition. The link
-    goes to the glossary entry; its tooltip shows the policy's own definition where it has one,
-    otherwise the glossary's most common wording. It remembers what each provision already links,
-    so one linker serves one rendering of the policy pages.
+    neither `Posting` nor `re-post`). The link goes to the glossary entry; its tooltip shows the
+    policy's own definition where it has one, otherwise the glossary's most common wording.
     """
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
         self.entries = {name.casefold(): entry for entry in glossary.entries for name in entry.names}
+        self.by_anchor = {entry.anchor: entry for entry in glossary.entries}
         names = "|".join(re.escape(name) for name in sorted(self.entries, key=len, reverse=True))
         self.pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE) if names else None
-        self.linked: dict[str, set[str]] = {}  # provision id → anchors of the entries linked in it
         # Worked out once: agencies share much of their wording, and a policy links each term many times.
-        self.mentions: dict[str, list[tuple[int, int, str]]] = {}  # text → where terms are mentioned in it
-        self.openings: dict[tuple[int, str], str] = {}  # (policy, entry anchor) → a link's opening tag
+        self._mentions: dict[str, tuple[tuple[int, int, str], ...]] = {}  # text → where terms are named in it
+        self._targets: dict[tuple[int, str], TermTarget] = {}  # (policy, entry anchor) → where a link leads
 
-    def __call__(self, policy: Policy, provision: Provision, paragraph: str) -> str:
-        if self.pattern is None:
-            return paragraph
-        linked = self.linked.setdefault(provision.id, set())
-        if provision.term and (own := self.entries.get(provision.term.casefold())):
-            linked.add(own.anchor)
-        out, depth = [], 0
-        for piece in TAG.split(paragraph):
-            if piece.startswith("<"):
-                depth += -1 if piece.startswith("</") else 0 if piece.endswith("/>") else 1
-                out.append(piece)
-            else:
-                out.append(self._link_text(policy, piece, linked) if depth == 0 else piece)
-        return "".join(out)
-
-    def _link_text(self, policy: Policy, escaped: str, linked: set[str]) -> str:
-        """Escaped text with its first mention of each term not yet linked turned into a link."""
-        mentions = self.mentions.get(escaped)
+    def mentions(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        mentions = self._mentions.get(text)
         if mentions is None:
-            text = html_module.unescape(escaped)
             found = self.pattern.finditer(text) if self.pattern else ()
-            mentions = self.mentions[escaped] = [(m.start(), m.end(), m.group()) for m in found]
-        if not mentions:
-            return escaped
-        text = html_module.unescape(escaped)
-        out, position = [], 0
-        for start, end, words in mentions:
-            entry = self.entries.get(words.casefold())
-            if entry is None or entry.anchor in linked:
-                continue
-            linked.add(entry.anchor)
-            out += [escape(text[position:start]), self._opening(policy, entry), escape(words), "</a>"]
-            position = end
-        out.append(escape(text[position:]))
-        return "".join(out)
+            entries = ((m.start(), m.end(), self.entries.get(m.group().casefold())) for m in found)
+            mentions = self._mentions[text] = tuple((s, e, entry.anchor) for s, e, entry in entries if entry)
+        return mentions
 
-    def _opening(self, policy: Policy, entry: Entry) -> str:
-        key = (id(policy), entry.anchor)
-        if key not in self.openings:
-            self.openings[key] = self._opening_tag(policy, entry)
-        return self.openings[key]
+    def anchor_of(self, term: str) -> str | None:
+        entry = self.entries.get(term.casefold())
+        return entry.anchor if entry else None
 
-    def _opening_tag(self, policy: Policy, entry: Entry) -> str:
-        """The opening tag of a link from `policy`'s page to `entry`, with its tooltip."""
+    def target(self, policy: Policy, anchor: str) -> TermTarget:
+        key = (id(policy), anchor)
+        if key not in self._targets:
+            self._targets[key] = self._target(policy, self.by_anchor[anchor])
+        return self._targets[key]
+
+    def _target(self, policy: Policy, entry: Entry) -> TermTarget:
+        """A link from `policy`'s page to `entry`, with its tooltip."""
         own = entry.definition_in(policy)
         shown = own or entry.most_common.definitions[0]
         if own:
-            whose, kind = "this policy's definition", "term-link-own"
+            whose = "this policy's definition"
         else:
-            whose, kind = (
-                f"not defined in this policy; glossary definition ({_sources(entry.most_common)})",
-                "term-link-glossary",
-            )
+            whose = f"not defined in this policy; glossary definition ({_sources(entry.most_common)})"
         tooltip = f"{shown.provision.term} — {whose}: {first_words(shown.policy, shown.provision.text, TOOLTIP_WORDS)}"
-        link = href(page_path(policy), term_page(self.glossary, entry), entry.anchor)
-        return f'<a class="term-link {kind}" href="{attr(link)}" title="{attr(tooltip)}">'
+        return TermTarget(href(page_path(policy), term_page(self.glossary, entry), entry.anchor), tooltip, bool(own))

@@ -8,8 +8,9 @@ between, so that no page grows with the number of agencies.
 from __future__ import annotations
 
 from ...model import Corpus, Policy
-from ...render.html import attr, date_html, escape, href, paragraph_html
+from ...render.html import attr, escape, href
 from ...render.page import Heading, Page, make_page
+from ...writers.html import date_html, text_html
 from ..policy.render import page_path
 
 TITLE = "Police Policy Handbook"
@@ -97,7 +98,7 @@ def _table(page: str, policies: list[Policy]) -> str:
 
 def _row(page: str, policy: Policy) -> str:
     link = href(page, page_path(policy))
-    number = paragraph_html(policy, policy.document.number) if policy.document.number else ""
+    number = text_html(policy, policy.document.number) if policy.document.number else ""
     document = " ".join(x for x in (escape(policy.document.type), number) if x) or "—"
     kind = ' <span class="badge">template</span>' if policy.is_template else ""
     count = sum(1 for _ in policy.provisions())

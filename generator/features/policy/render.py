@@ -7,25 +7,25 @@ other text is emitted as escaped HTML blocks.
 
 from __future__ import annotations
 
+from ...document import ProvisionBlocks, TermFinder, provision_blocks, terms_linked
 from ...files import FileRefused, read_bytes
-from ...inline import paragraphs as split_paragraphs
 from ...load import SourceLayout
-from ...model import Corpus, Policy, Provision
+from ...model import Corpus, Policy
 from ...problems import Problem, SourceError
-from ...render.html import (
-    attr,
-    date_html,
-    escape,
-    heading_text,
-    href,
-    option_placeholder,
-    paragraph_html,
-    plain_text,
-    url_path,
-)
+from ...render.html import attr, escape, heading_text, href, url_path
 from ...render.page import Heading, Page, Pages, make_page
-
-MAX_HEADING_LEVEL = 6
+from ...writers.html import (
+    EMPTY_PARAGRAPH,
+    date_html,
+    heading_html,
+    label_link,
+    optional_html,
+    paragraphs_html,
+    placeholder_html,
+    runs_html,
+    term_html,
+    text_html,
+)
 
 
 def page_path(policy: Policy) -> str:
@@ -36,8 +36,9 @@ def page_title(policy: Policy) -> str:
     return f"{policy.agency.name}: {policy.document.title}"
 
 
-def render_policy(policy: Policy, original_href: str, term_links=None) -> Page:
-    """The page of one policy. `term_links(policy, provision, html)` may add glossary links."""
+def render_policy(policy: Policy, original_href: str, terms: TermFinder | None = None) -> Page:
+    """The page of one policy; with `terms`, the first mention of each glossary term in a provision's
+    text links to the glossary."""
     blocks: list[str | Heading] = [
         Heading(1, heading_text(policy.document.title)),
         _byline(policy),
@@ -46,7 +47,8 @@ def render_policy(policy: Policy, original_href: str, term_links=None) -> Page:
     if policy.is_template:
         blocks.append(_template_notice(policy))
     for provision in policy.provisions():
-        blocks += _provision_blocks(policy, provision, term_links)
+        shown = provision_blocks(policy, provision)
+        blocks += _provision_blocks(policy, terms_linked(policy, shown, terms) if terms else shown)
     blocks += _footnotes(policy)
     blocks += _signatures(policy)
     blocks += _attachments(policy)
@@ -71,7 +73,7 @@ def _metadata(policy: Policy, original_href: str) -> str:
     d, dates = policy.document, policy.dates
     rows = [
         ("Document type", escape(d.type)),
-        ("Number", paragraph_html(policy, d.number) if d.number else ""),
+        ("Number", text_html(policy, d.number) if d.number else ""),
         ("Chapter", escape(d.chapter)),
         ("Subject", escape(d.subject)),
         ("Issued", date_html(policy, dates.issued)),
@@ -94,70 +96,48 @@ def _template_notice(policy: Policy) -> str:
     return (
         '<div class="admonition info"><p class="admonition-title">Template</p>'
         "<p>This is a model policy. Highlighted brackets such as "
-        f"{option_placeholder(policy, policy.options[0].id) if policy.options else '[…]'} "
+        f"{placeholder_html(policy, policy.options[0].id) if policy.options else '[…]'} "
         "mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>"
     )
 
 
-def _provision_blocks(policy: Policy, provision: Provision, term_links) -> list[str | Heading]:
+def _provision_blocks(policy: Policy, provision: ProvisionBlocks) -> list[str | Heading]:
+    """A provision on its policy's page: a heading in the page's outline (when it has one) over a block
+    of its text, its label linking to itself, then its notes."""
     blocks: list[str | Heading] = []
-    optional = _optional_badge(policy, provision)
-    if provision.heading:
-        level = min(provision.depth + 2, MAX_HEADING_LEVEL)
+    optional = optional_html(provision.optional, titled=True)
+    heading = provision.heading
+    if heading:
         label = f"{heading_text(provision.label)} " if provision.label else ""
         blocks.append(
             Heading(
-                level,
-                f"{label}{optional}{heading_text(plain_text(policy, provision.heading))}",
+                heading.heading_level,
+                f"{label}{optional}{heading_html(heading.runs)}",
                 provision.id,
                 ("provision-heading", f"depth-{provision.depth}"),
             )
         )
-        if provision.text.strip():
-            blocks.append(_text_block(policy, provision, term_links, anchor=None, label_html="", optional=""))
+        if provision.paragraphs:
+            blocks.append(_text_block(policy, provision, anchor=None, lead=term_html(provision)))
     else:
-        label_html = (
-            (
-                f'<a class="provision-label" href="#{attr(provision.id)}" title="Link to this provision">'
-                f"{escape(provision.label)}</a> "
-            )
-            if provision.label
-            else ""
+        label = (
+            label_link(f"#{provision.id}", "Link to this provision", provision.label) + " " if provision.label else ""
         )
-        blocks.append(
-            _text_block(policy, provision, term_links, anchor=provision.id, label_html=label_html, optional=optional)
-        )
+        blocks.append(_text_block(policy, provision, anchor=provision.id, lead=label + optional + term_html(provision)))
     for note in provision.notes:
         blocks.append(
             f'<div class="admonition note depth-{provision.depth}"><p class="admonition-title">Note</p>'
-            f"<p>{paragraph_html(policy, note)}</p></div>"
+            f"<p>{runs_html(note.runs, policy.slug)}</p></div>"
         )
     return blocks
 
 
-def _optional_badge(policy: Policy, provision: Provision) -> str:
-    if not provision.option:
-        return ""
-    option = policy.option(provision.option)
-    return (
-        f'<span class="template-option template-optional" data-option="{attr(provision.option)}" '
-        f'title="Optional: {attr(option.label if option else provision.option)}">[OPTIONAL]</span> '
-    )
-
-
-def _text_block(policy: Policy, provision: Provision, term_links, anchor, label_html, optional) -> str:
-    paragraphs = []
-    for i, paragraph in enumerate(split_paragraphs(provision.text) or [""]):
-        body = paragraph_html(policy, paragraph)
-        if term_links:
-            body = term_links(policy, provision, body)
-        if i == 0:
-            term = f'<dfn class="defined-term">{escape(provision.term)}</dfn> – ' if provision.term else ""
-            body = f"{label_html}{optional}{term}{body}"
-        paragraphs.append(f"<p>{body}</p>")
+def _text_block(policy: Policy, provision: ProvisionBlocks, anchor: str | None, lead: str) -> str:
+    """The paragraphs of a provision's text (one, holding only the lead, when it has none)."""
+    paragraphs = paragraphs_html(provision.paragraphs or EMPTY_PARAGRAPH, lead, policy.slug)
     anchor_attr = f' id="{attr(anchor)}"' if anchor else ""
     kind = " definition" if provision.term else ""
-    return f'<div class="provision{kind} depth-{provision.depth}"{anchor_attr}>{"".join(paragraphs)}</div>'
+    return f'<div class="provision{kind} depth-{provision.depth}"{anchor_attr}>{paragraphs}</div>'
 
 
 def _footnotes(policy: Policy) -> list[str | Heading]:
@@ -165,7 +145,7 @@ def _footnotes(policy: Policy) -> list[str | Heading]:
         return []
     items = "".join(
         f'<li id="{attr(policy.slug)}.fn-{attr(f.id)}" value="{attr(f.id) if f.id.isdigit() else ""}">'
-        f'{paragraph_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
+        f'{text_html(policy, f.text)} <a class="footnote-back" href="#{attr(policy.slug)}.fn-{attr(f.id)}-ref" '
         f'title="Back to the text">↩</a></li>'
         for f in policy.footnotes
     )
@@ -235,14 +215,14 @@ def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
     from ..glossary.render import TermLinker  # the glossary's pages link to policy pages: imported here
 
     pages: Pages = {}
-    term_links = TermLinker(corpus.glossary)
+    terms = TermLinker(corpus.glossary)
     for policy in corpus.policies:
         original = f"originals/{policy.original}"
         data = read_original(policy, layout)
         # An original in Markdown is a page of the site, like every `.md` file: it shows the text as written.
         is_page = original.endswith(".md")
         pages[original] = original_page(policy.original, data.decode("utf-8", "replace")) if is_page else data
-        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), term_links)
+        pages[page_path(policy)] = render_policy(policy, href(page_path(policy), url_path(original)), terms)
     return pages
 
 
