@@ -15,6 +15,7 @@ from ..policy.render import page_path
 TITLE = "Police Policy Handbook"
 
 HOME_PAGE = "index.md"
+POLICIES_PAGE = "policies/index.md"  # "Policies" in the navigation: every policy, grouped by agency
 DIRECTORY = "directory"  # the folder of the directory pages
 HOME_ROWS = 100
 
@@ -26,20 +27,63 @@ def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, Page]:
     """
     runs = [corpus.policies[i : i + HOME_ROWS] for i in range(0, len(corpus.policies), HOME_ROWS)]
     if len(runs) <= 1:
-        return {HOME_PAGE: render_home(corpus, links, _table(HOME_PAGE, corpus.policies))}
+        return {
+            HOME_PAGE: render_home(corpus, links, _table(HOME_PAGE, corpus.policies)),
+            POLICIES_PAGE: render_policies_page(corpus.policies, _by_agency(POLICIES_PAGE, corpus.policies)),
+        }
     pages = {directory_page(i): render_directory_page(i, run, len(runs)) for i, run in enumerate(runs, 1)}
+    pages[HOME_PAGE] = render_home(corpus, links, _directory_list(HOME_PAGE, corpus, runs))
+    pages[POLICIES_PAGE] = render_policies_page(corpus.policies, [_directory_list(POLICIES_PAGE, corpus, runs)])
+    return pages
+
+
+def _directory_list(page: str, corpus: Corpus, runs: list[list[Policy]]) -> str:
     listing = "".join(
-        f'<li><a href="{attr(href(HOME_PAGE, directory_page(i)))}">{escape(_run_title(run))}</a> '
-        f"({len(run)} policies)</li>"
+        f'<li><a href="{attr(href(page, directory_page(i)))}">{escape(_run_title(run))}</a> ({len(run)} policies)</li>'
         for i, run in enumerate(runs, 1)
     )
-    pages[HOME_PAGE] = render_home(
-        corpus,
-        links,
+    return (
         f'<p class="home-count">{len(corpus.policies):,} policies, '
-        f'in the handbook\'s order:</p><ol class="home-directory">{listing}</ol>',
+        f'in the handbook\'s order:</p><ol class="home-directory">{listing}</ol>'
     )
-    return pages
+
+
+def render_policies_page(policies: list[Policy], listing: list[str | Heading]) -> Page:
+    """The page "Policies" in the navigation opens: every policy under its agency's name (or, for a large
+    handbook, the directory pages, as on the home page)."""
+    count = f"{len(policies):,} {'policy' if len(policies) == 1 else 'policies'}"
+    return make_page("Policies", [Heading(1, "Policies"), f'<p class="lead">{count}, by agency.</p>', *listing])
+
+
+def _by_agency(page: str, policies: list[Policy]) -> list[str | Heading]:
+    """The policies under their agencies' names, agencies in the handbook's order; each with its document
+    type and number, subject and dates."""
+    agencies: dict[str, list[Policy]] = {}
+    for policy in policies:
+        agencies.setdefault(policy.agency.name, []).append(policy)
+    out: list[str | Heading] = []
+    for name, theirs in agencies.items():
+        out += [
+            Heading(2, escape(name)),
+            f'<ul class="policies-list">{"".join(_policy_item(page, p) for p in theirs)}</ul>',
+        ]
+    return out
+
+
+def _policy_item(page: str, policy: Policy) -> str:
+    number = paragraph_html(policy, policy.document.number, _agency_choice) if policy.document.number else ""
+    document = " ".join(x for x in (escape(policy.document.type), number) if x)
+    effective = policy.dates.effective or policy.dates.issued
+    facts = [document, f"effective {_date(policy, effective)}" if effective else ""]
+    if policy.last_revised:
+        facts.append(f"revised {_date(policy, policy.last_revised)}")
+    kind = ' <span class="badge">template</span>' if policy.is_template else ""
+    said = ", ".join(f for f in facts if f)
+    return (
+        f'<li><a href="{attr(href(page, page_path(policy)))}">{escape(policy.document.title)}</a>{kind}'
+        + (f'<br><span class="policies-facts">{said}</span>' if said else "")
+        + "</li>"
+    )
 
 
 def directory_page(number: int) -> str:
@@ -96,13 +140,30 @@ def _table(page: str, policies: list[Policy]) -> str:
 
 def _row(page: str, policy: Policy) -> str:
     link = href(page, page_path(policy))
-    number = paragraph_html(policy, policy.document.number) if policy.document.number else ""
+    number = paragraph_html(policy, policy.document.number, _agency_choice) if policy.document.number else ""
     document = " ".join(x for x in (escape(policy.document.type), number) if x) or "—"
     kind = ' <span class="badge">template</span>' if policy.is_template else ""
     count = sum(1 for _ in policy.provisions())
+    effective = policy.dates.effective or policy.dates.issued
     return (
-        f'<tr><td><a href="{attr(link)}">{escape(policy.agency.name)}</a>{kind}</td>'
-        f"<td>{document}</td><td>{escape(policy.document.subject or policy.document.title)}</td>"
-        f"<td>{date_html(policy, policy.dates.effective or policy.dates.issued) or '—'}</td>"
-        f"<td>{date_html(policy, policy.last_revised) or '—'}</td><td>{count}</td></tr>"
+        f'<tr><td data-label="Agency"><a href="{attr(link)}">{escape(policy.agency.name)}</a>{kind}</td>'
+        f'<td data-label="Document">{document}</td>'
+        f'<td data-label="Subject">{escape(policy.document.subject or policy.document.title)}</td>'
+        f'<td data-label="Effective">{_date(policy, effective)}</td>'
+        f'<td data-label="Last revised">{_date(policy, policy.last_revised)}</td>'
+        f'<td data-label="Provisions">{count}</td></tr>'
     )
+
+
+def _agency_choice(policy: Policy, option_id: str) -> str:
+    """A template's choice in the table: what it is, in words (its bracket, `X.XX` or `_____`, looks like a
+    fault in a list of policies; the template's own page shows the brackets)."""
+    option = policy.option(option_id)
+    what = option.label.lower() if option else "choice"
+    return f'<em class="agency-choice">({escape(what)} set by the agency)</em>'
+
+
+def _date(policy: Policy, value) -> str:
+    if isinstance(value, str):  # a template's date: a choice
+        return paragraph_html(policy, value, _agency_choice)
+    return date_html(policy, value) or "—"

@@ -26,6 +26,7 @@ from ...render.html import (
 from ...render.page import Heading, Page, Pages, make_page
 
 MAX_HEADING_LEVEL = 6
+DRAFT_PAGE = "draft.md"  # the draft feature's page (generator/features/draft/render.py), which fills in a template
 
 
 def page_path(policy: Policy) -> str:
@@ -83,7 +84,7 @@ def _metadata(policy: Policy, original_href: str) -> str:
         ("Distribution", "<br>".join(escape(r) for r in policy.distribution)),
         (
             "Original",
-            f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was normalized from)',
+            f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was made from)',
         ),
     ]
     items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
@@ -91,11 +92,12 @@ def _metadata(policy: Policy, original_href: str) -> str:
 
 
 def _template_notice(policy: Policy) -> str:
+    draft = href(page_path(policy), DRAFT_PAGE)
     return (
         '<div class="admonition info"><p class="admonition-title">Template</p>'
         "<p>This is a model policy. Highlighted brackets such as "
         f"{option_placeholder(policy, policy.options[0].id) if policy.options else '[…]'} "
-        "mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>"
+        f'mark the choices an agency makes. Use <a href="{attr(draft)}">Draft your policy</a> to fill them in.</p></div>'
     )
 
 
@@ -222,12 +224,30 @@ def _transcription_notes(policy: Policy, original_href: str) -> list[str | Headi
     if furniture:
         parts.append(f"<p>Lines of the source that are not policy text:</p><ul>{furniture}</ul>")
     return [
-        Heading(2, "Transcription notes", "transcription-notes"),
+        Heading(2, "Transcription notes", "transcription-notes", ("transcription-notes-heading",)),
         (
-            f'<details class="transcription-notes"><summary>{len(policy.repairs)} repair(s), '
-            f"{len(policy.furniture)} line(s) of page furniture</summary>{''.join(parts)}</details>"
+            f'<details class="transcription-notes"><summary>{escape(transcription_summary(policy))}</summary>'
+            f"{''.join(parts)}</details>"
         ),
     ]
+
+
+def transcription_summary(policy: Policy) -> str:
+    """How the page differs from the original text, in plain words, for the notes' summary line (`3 scanning
+    errors corrected; 2 lines of the original left out: …`)."""
+    said = []
+    if policy.repairs:
+        said.append(f"{_count(len(policy.repairs), 'scanning error')} corrected")
+    if policy.furniture:
+        left_out = _count(len(policy.furniture), "line")
+        said.append(
+            f"{left_out} of the original left out: page numbers, headers and other lines that are not policy text"
+        )
+    return "; ".join(said).capitalize()
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
