@@ -11,6 +11,7 @@ from ...model import Corpus, Policy
 from ...render.html import attr, date_html, escape, href, paragraph_html
 from ...render.page import Heading, Page, make_page
 from ..policy.render import page_path
+from ..print.render import WHOLE_HANDBOOK, agency_edition, editions
 
 TITLE = "Police Policy Handbook"
 
@@ -29,11 +30,11 @@ def home_pages(corpus: Corpus, links: dict[str, str]) -> dict[str, Page]:
     if len(runs) <= 1:
         return {
             HOME_PAGE: render_home(corpus, links, _table(HOME_PAGE, corpus.policies)),
-            POLICIES_PAGE: render_policies_page(corpus.policies, _by_agency(POLICIES_PAGE, corpus.policies)),
+            POLICIES_PAGE: render_policies_page(corpus, _by_agency(POLICIES_PAGE, corpus)),
         }
     pages = {directory_page(i): render_directory_page(i, run, len(runs)) for i, run in enumerate(runs, 1)}
     pages[HOME_PAGE] = render_home(corpus, links, _directory_list(HOME_PAGE, corpus, runs))
-    pages[POLICIES_PAGE] = render_policies_page(corpus.policies, [_directory_list(POLICIES_PAGE, corpus, runs)])
+    pages[POLICIES_PAGE] = render_policies_page(corpus, [_directory_list(POLICIES_PAGE, corpus, runs)])
     return pages
 
 
@@ -48,25 +49,36 @@ def _directory_list(page: str, corpus: Corpus, runs: list[list[Policy]]) -> str:
     )
 
 
-def render_policies_page(policies: list[Policy], listing: list[str | Heading]) -> Page:
+def render_policies_page(corpus: Corpus, listing: list[str | Heading]) -> Page:
     """The page "Policies" in the navigation opens: every policy under its agency's name (or, for a large
-    handbook, the directory pages, as on the home page)."""
+    handbook, the directory pages, as on the home page), and the print edition of the whole handbook."""
+    policies = corpus.policies
     count = f"{len(policies):,} {'policy' if len(policies) == 1 else 'policies'}"
-    return make_page("Policies", [Heading(1, "Policies"), f'<p class="lead">{count}, by agency.</p>', *listing])
+    blocks: list[str | Heading] = [Heading(1, "Policies"), f'<p class="lead">{count}, by agency.</p>']
+    if WHOLE_HANDBOOK in editions(corpus):
+        blocks.append(
+            f'<p class="print-editions"><a href="{attr(href(POLICIES_PAGE, WHOLE_HANDBOOK))}">Print edition of the '
+            "whole handbook</a>: every policy in one document, with a table of contents, to print or save as PDF.</p>"
+        )
+    return make_page("Policies", blocks + listing)
 
 
-def _by_agency(page: str, policies: list[Policy]) -> list[str | Heading]:
+def _by_agency(page: str, corpus: Corpus) -> list[str | Heading]:
     """The policies under their agencies' names, agencies in the handbook's order; each with its document
-    type and number, subject and dates."""
+    type and number, subject and dates; an agency of several policies with its print edition."""
     agencies: dict[str, list[Policy]] = {}
-    for policy in policies:
+    for policy in corpus.policies:
         agencies.setdefault(policy.agency.name, []).append(policy)
     out: list[str | Heading] = []
     for name, theirs in agencies.items():
-        out += [
-            Heading(2, escape(name)),
-            f'<ul class="policies-list">{"".join(_policy_item(page, p) for p in theirs)}</ul>',
-        ]
+        items = "".join(_policy_item(page, p) for p in theirs)
+        out += [Heading(2, escape(name)), f'<ul class="policies-list">{items}</ul>']
+        if len(theirs) > 1:
+            edition = href(page, agency_edition(name, theirs))
+            out.append(
+                f'<p class="print-editions"><a href="{attr(edition)}">Print edition</a> of its '
+                f"{len(theirs)} policies, in one document.</p>"
+            )
     return out
 
 

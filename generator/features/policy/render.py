@@ -24,6 +24,7 @@ from ...render.html import (
     url_path,
 )
 from ...render.page import Heading, Page, Pages, make_page
+from ..print.running import running_path
 
 MAX_HEADING_LEVEL = 6
 DRAFT_PAGE = "draft.md"  # the draft feature's page (generator/features/draft/render.py), which fills in a template
@@ -39,20 +40,33 @@ def page_title(policy: Policy) -> str:
 
 def render_policy(policy: Policy, original_href: str, term_links=None) -> Page:
     """The page of one policy. `term_links(policy, provision, html)` may add glossary links."""
+    page = page_path(policy)
+    running = f'<link rel="stylesheet" media="print" href="{attr(href(page, running_path(policy)))}">'
+    blocks = [running, *printed(policy, policy_blocks(policy, original_href, page, term_links))]
+    return make_page(page_title(policy), blocks)
+
+
+def printed(policy: Policy, blocks: list[str | Heading]) -> list[str | Heading]:
+    """`blocks` inside the element that gives their printed pages the policy's running header."""
+    return [f'<div class="policy-document" data-running="{attr(policy.slug)}">', *blocks, "</div>"]
+
+
+def policy_blocks(policy: Policy, original_href: str, page: str, term_links=None) -> list[str | Heading]:
+    """The policy as blocks of `page` (its own page, or a print edition): title, metadata, body, notes."""
     blocks: list[str | Heading] = [
         Heading(1, heading_text(policy.document.title)),
         _byline(policy),
         _metadata(policy, original_href),
     ]
     if policy.is_template:
-        blocks.append(_template_notice(policy))
+        blocks.append(_template_notice(policy, page))
     for provision in policy.provisions():
         blocks += _provision_blocks(policy, provision, term_links)
     blocks += _footnotes(policy)
     blocks += _signatures(policy)
     blocks += _attachments(policy)
     blocks += _transcription_notes(policy, original_href)
-    return make_page(page_title(policy), blocks)
+    return blocks
 
 
 def original_page(name: str, text: str) -> Page:
@@ -87,12 +101,19 @@ def _metadata(policy: Policy, original_href: str) -> str:
             f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was made from)',
         ),
     ]
-    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
+    # The link to the original is for the screen: a printout cannot follow it.
+    items = "".join(
+        f'<dt class="screen-only">{name}</dt><dd class="screen-only">{value}</dd>'
+        if name == "Original"
+        else f"<dt>{name}</dt><dd>{value}</dd>"
+        for name, value in rows
+        if value
+    )
     return f'<dl class="policy-meta">{items}</dl>'
 
 
-def _template_notice(policy: Policy) -> str:
-    draft = href(page_path(policy), DRAFT_PAGE)
+def _template_notice(policy: Policy, page: str) -> str:
+    draft = href(page, DRAFT_PAGE)
     return (
         '<div class="admonition info"><p class="admonition-title">Template</p>'
         "<p>This is a model policy. Highlighted brackets such as "
