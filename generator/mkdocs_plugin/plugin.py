@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 
 from ..features.compare.navigation import topic_navigation
@@ -15,6 +15,7 @@ from ..generate import page_dates
 from . import pages
 from .navigation import file_policies_a_to_z, file_topics_by_group
 from .not_found import relative_to_the_top
+from .offline_app import finish_site
 from .search_worker import use_our_worker
 from .whitespace import fold_whitespace
 
@@ -71,6 +72,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_nav(self, nav: Navigation, *, config, files) -> Navigation:
         return file_topics_by_group(file_policies_a_to_z(nav), self.topic_groups)
+
+    @event_priority(-1000)  # after every other plugin has written its files (material's offline plugin: -100)
+    def on_post_build(self, *, config) -> None:
+        finish_site(config)
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self._source(config)))
