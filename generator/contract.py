@@ -234,6 +234,8 @@ for _name, _meaning in {
 }.items():
     _attribute(_name, _meaning)
 
+_attribute("data-running", "the policy whose running header a printed page carries (its print stylesheet names it)")
+_attribute("data-label", "a table cell's column name, shown before its value when the table reflows on a phone")
 _attribute("data-view", "the draft page's part on a phone (form or preview), on its layout and switch buttons")
 _attribute("data-hint", "what a blank of the preview asks for (a date), shown after it")
 

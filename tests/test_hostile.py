@@ -436,8 +436,10 @@ OUR_TAGS = {
     "tr",
     "th",
     "td",
+    "link",  # a policy page's running header for print (generator/features/print/running.py)
 }
 OUR_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "rel", "value", "data-option", "scope"}
+OUR_ATTRIBUTES |= {"media", "data-running"}  # the print stylesheet's link, and the element it names
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -87,7 +87,7 @@ def test_the_home_page_lists_directory_pages_holding_every_policy_once(scaled):
     for page, title, _ in directory:
         text = read_page(site, page)
         first, last = html.unescape(title).split(" – ")
-        rows = re.findall(r'<tr><td><a href="(\.\./policies/[^"]+\.html)">([^<]*)</a>', text)
+        rows = re.findall(r'<tr><td data-label="Agency"><a href="(\.\./policies/[^"]+\.html)">([^<]*)</a>', text)
         assert html.unescape(rows[0][1]) == first and html.unescape(rows[-1][1]) == last
         assert 'href="../index.html#policies"' in text
         assert assert_links_resolve(site, page) > len(rows)

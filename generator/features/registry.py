@@ -8,6 +8,7 @@ from .draft.register import FEATURE as DRAFT
 from .feature import Feature
 from .glossary.register import FEATURE as GLOSSARY
 from .policy.register import FEATURE as POLICY
+from .print.register import FEATURE as PRINT
 from .search.register import FEATURE as SEARCH
 
-FEATURES: tuple[Feature, ...] = (POLICY, GLOSSARY, COMPARE, DECISIONS, DRAFT, SEARCH)
+FEATURES: tuple[Feature, ...] = (POLICY, GLOSSARY, COMPARE, DECISIONS, DRAFT, SEARCH, PRINT)

@@ -6,6 +6,8 @@ nothing here holds a feature's logic.
 - `navigation`: the policy pages filed in A–Z sections when there are many;
 - `search_worker`: the theme's search box answered by the site search's worker;
 - `whitespace`: the theme's indentation folded out of every page;
+- `not_found`: the 404 page's links relative to the site's top when no `site_url` is set;
+- `offline_app`: the service worker and web app manifest, written once the site is built;
 - `config`, `build`: reading `mkdocs.yml` and running a build, for `handbook build`.
 
 Swapping the site engine means replacing this package.

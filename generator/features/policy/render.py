@@ -26,6 +26,9 @@ from ...writers.html import (
     term_html,
     text_html,
 )
+from ..print.running import running_path
+
+DRAFT_PAGE = "draft.md"  # the draft feature's page (generator/features/draft/render.py), which fills in a template
 
 
 def page_path(policy: Policy) -> str:
@@ -39,13 +42,28 @@ def page_title(policy: Policy) -> str:
 def render_policy(policy: Policy, original_href: str, terms: TermFinder | None = None) -> Page:
     """The page of one policy; with `terms`, the first mention of each glossary term in a provision's
     text links to the glossary."""
+    page = page_path(policy)
+    running = f'<link rel="stylesheet" media="print" href="{attr(href(page, running_path(policy)))}">'
+    blocks = [running, *printed(policy, policy_blocks(policy, original_href, page, terms))]
+    return make_page(page_title(policy), blocks)
+
+
+def printed(policy: Policy, blocks: list[str | Heading]) -> list[str | Heading]:
+    """`blocks` inside the element that gives their printed pages the policy's running header."""
+    return [f'<div class="policy-document" data-running="{attr(policy.slug)}">', *blocks, "</div>"]
+
+
+def policy_blocks(
+    policy: Policy, original_href: str, page: str, terms: TermFinder | None = None
+) -> list[str | Heading]:
+    """The policy as blocks of `page` (its own page, or a print edition): title, metadata, body, notes."""
     blocks: list[str | Heading] = [
         Heading(1, heading_text(policy.document.title)),
         _byline(policy),
         _metadata(policy, original_href),
     ]
     if policy.is_template:
-        blocks.append(_template_notice(policy))
+        blocks.append(_template_notice(policy, page))
     for provision in policy.provisions():
         shown = provision_blocks(policy, provision)
         blocks += _provision_blocks(policy, terms_linked(policy, shown, terms) if terms else shown)
@@ -53,7 +71,7 @@ def render_policy(policy: Policy, original_href: str, terms: TermFinder | None =
     blocks += _signatures(policy)
     blocks += _attachments(policy)
     blocks += _transcription_notes(policy, original_href)
-    return make_page(page_title(policy), blocks)
+    return blocks
 
 
 def original_page(name: str, text: str) -> Page:
@@ -85,19 +103,27 @@ def _metadata(policy: Policy, original_href: str) -> str:
         ("Distribution", "<br>".join(escape(r) for r in policy.distribution)),
         (
             "Original",
-            f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was normalized from)',
+            f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was made from)',
         ),
     ]
-    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows if value)
+    # The link to the original is for the screen: a printout cannot follow it.
+    items = "".join(
+        f'<dt class="screen-only">{name}</dt><dd class="screen-only">{value}</dd>'
+        if name == "Original"
+        else f"<dt>{name}</dt><dd>{value}</dd>"
+        for name, value in rows
+        if value
+    )
     return f'<dl class="policy-meta">{items}</dl>'
 
 
-def _template_notice(policy: Policy) -> str:
+def _template_notice(policy: Policy, page: str) -> str:
+    draft = href(page, DRAFT_PAGE)
     return (
         '<div class="admonition info"><p class="admonition-title">Template</p>'
         "<p>This is a model policy. Highlighted brackets such as "
         f"{placeholder_html(policy, policy.options[0].id) if policy.options else '[…]'} "
-        "mark the choices an agency makes. Use <em>Draft your policy</em> to fill them in.</p></div>"
+        f'mark the choices an agency makes. Use <a href="{attr(draft)}">Draft your policy</a> to fill them in.</p></div>'
     )
 
 
@@ -202,12 +228,30 @@ def _transcription_notes(policy: Policy, original_href: str) -> list[str | Headi
     if furniture:
         parts.append(f"<p>Lines of the source that are not policy text:</p><ul>{furniture}</ul>")
     return [
-        Heading(2, "Transcription notes", "transcription-notes"),
+        Heading(2, "Transcription notes", "transcription-notes", ("transcription-notes-heading",)),
         (
-            f'<details class="transcription-notes"><summary>{len(policy.repairs)} repair(s), '
-            f"{len(policy.furniture)} line(s) of page furniture</summary>{''.join(parts)}</details>"
+            f'<details class="transcription-notes"><summary>{escape(transcription_summary(policy))}</summary>'
+            f"{''.join(parts)}</details>"
         ),
     ]
+
+
+def transcription_summary(policy: Policy) -> str:
+    """How the page differs from the original text, in plain words, for the notes' summary line (`3 scanning
+    errors corrected; 2 lines of the original left out: …`)."""
+    said = []
+    if policy.repairs:
+        said.append(f"{_count(len(policy.repairs), 'scanning error')} corrected")
+    if policy.furniture:
+        left_out = _count(len(policy.furniture), "line")
+        said.append(
+            f"{left_out} of the original left out: page numbers, headers and other lines that are not policy text"
+        )
+    return "; ".join(said).capitalize()
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
