@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.importer.labels import roman_numeral
+
 try:
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
@@ -146,30 +148,6 @@ DEFINITION_VARIANTS = [
 # --- Labels -----------------------------------------------------------------------------------------
 
 
-def roman(number: int) -> str:
-    """`4` → `IV` (up to 3999)."""
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = ""
-    for value, letters in numerals:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
-
-
 def letters(number: int) -> str:
     """`1` → `A`, `27` → `AA`."""
     out = ""
@@ -180,15 +158,15 @@ def letters(number: int) -> str:
 
 
 LABEL_STYLES = {
-    "roman": lambda n, chapter: f"{roman(n)}.",
+    "roman": lambda n, chapter: f"{roman_numeral(n)}.",
     "section": lambda n, chapter: f"Section {chapter}.{n - 1:02d}",
     "arabic": lambda n, chapter: f"{n}.",
-    "article": lambda n, chapter: f"Article {roman(n)}",
+    "article": lambda n, chapter: f"Article {roman_numeral(n)}",
     "upper": lambda n, chapter: f"{letters(n)}.",
     "lower": lambda n, chapter: f"{letters(n).lower()}.",
     "paren-arabic": lambda n, chapter: f"({n})",
     "paren-lower": lambda n, chapter: f"({letters(n).lower()})",
-    "lower-roman": lambda n, chapter: f"{roman(n).lower()}.",
+    "lower-roman": lambda n, chapter: f"{roman_numeral(n).lower()}.",
     "arabic-paren": lambda n, chapter: f"{n})",
 }
 # For each nesting level, the styles an agency may number it with.

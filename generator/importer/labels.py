@@ -92,6 +92,7 @@ def roman_value(token: str) -> int:
 
 
 def roman_numeral(number: int) -> str:
+    """`4` → `IV` (up to 3999)."""
     out = ""
     for value, numeral in (
         (1000, "M"),
