@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.document import answered, label_for, label_variants, lines, option_places, template_document
@@ -346,6 +347,12 @@ def test_the_example_answers_file_answers_every_option(template):
 # --- A drafted policy joins the handbook (handbook adopt) -----------------------------------------------
 
 
+def answer_text(answers_file, option_id: str) -> str:
+    """The words an answers file gives a fill-in (its `text`, or the answer itself)."""
+    value = yaml.safe_load(answers_file.read_text(encoding="utf-8"))["answers"][option_id]
+    return " ".join((value["text"] if isinstance(value, dict) else value).split())
+
+
 def test_adopt_writes_a_policy_that_passes_check_and_joins_home_compare_and_glossary(project):
     from generator import fidelity
     from generator.load import load_corpus
@@ -372,6 +379,14 @@ def test_adopt_writes_a_policy_that_passes_check_and_joins_home_compare_and_glos
     assert "References to oneself" not in text
     result = fidelity.check_file(policy, project / "source" / "originals")
     assert result.ok, result.message
+    # its answers to the codebook come from the answers file: `logo-display: prohibited` answers the
+    # question of the same name, on the provision that holds the choice, as the template's does
+    logo = corpus.decision(policy, "logo-display")
+    assert logo is not None and logo.answer == "prohibited"
+    offered = next(t for t in corpus.template_answers("logo-display") if t.policy is template)
+    assert logo.provision.label_path == offered.provision.label_path
+    authorizer = corpus.decision(policy, "authorizing-official")
+    assert authorizer is not None and authorizer.answer == answer_text(EXAMPLE, "authorizing-official")
 
     built = run_handbook(project, "build")
     assert built.returncode == 0, built.stderr

@@ -17,26 +17,69 @@ import yaml
 from ... import inline
 from ...document import FOOTNOTES_HEADING, answered, answered_pieces, label_for, lines, template_document
 from ...files import FileRefused, write_new, write_refusal
-from ...model import Answer, Policy, Provision, slugify
+from ...load import load_corpus
+from ...model import Answer, Corpus, Policy, Provision, slugify
 from ...problems import Problem, SourceError, display_path
 from .drafting import checked_answers
 
 
-def codebook_answers(template: Policy, answers: dict[str, Answer]) -> dict:
-    """The adopted policy's answers to the codebook's questions, taken from the template's answers.
+def codebook_answers(corpus: Corpus, template: Policy, answers: dict[str, Answer]) -> dict[str, dict[str, object]]:
+    """The adopted policy's answers to the codebook's questions, by the id of the template provision that
+    gives each (the provision's `answers:` in the policy file).
 
-    HOOK: the codebook (`generator/features/decisions/`, `source/questions.yml`) has not landed yet.
-    Once it has, map each template option (or each template provision's answers to the codebook) to
-    the codebook's questions here: e.g. `self-identification: shall-not` answers the question of
-    whether employees may identify themselves. `adopt` writes what this returns into the policy file
-    (under the field the codebook defines); until then it returns nothing and nothing is written.
-    """
-    return {}
-
-
-def adopted_policy(template: Policy, answers: dict[str, Answer], agency: str, slug: str, provenance: str) -> dict:
-    """The policy file's values: the template's text as drafted with `answers`, of `agency`."""
+    A question tied to an option takes the answer the codebook maps the chosen alternative to (an
+    optional part: `include` or `omit`; a part left out, or an alternative mapped to nothing, answers
+    nothing); a `text` question tied to a fill-in takes the words typed. The template's own coded answers
+    (on provisions with no choice in them) are kept, without a quote: the text they quoted may have changed."""
     omitted = {a.option for a in answers.values() if a.include is False}
+
+    def giver(provision: Provision) -> Provision:
+        """The provision whose words give an answer: a heading alone gives none, so the first of its
+        items kept in the drafted policy that has text."""
+        while not provision.text.strip():
+            kept = [c for c in provision.children if c.option not in omitted]
+            if not kept:
+                break
+            provision = kept[0]
+        return provision
+
+    decided: dict[str, dict[str, object]] = {}
+    tied = set()
+    for question in corpus.questions:
+        offered = next((t for t in corpus.template_answers(question.id) if t.policy is template), None)
+        if offered is None or offered.provision is None:
+            continue
+        tied.add(question.id)
+        answer = answers.get(offered.option.id)
+        if answer is None:
+            continue
+        if offered.option.kind == "fill-in":
+            coded = answer.text if question.kind == "text" and answer.text else None
+        else:
+            chosen = answer.choice if offered.option.kind == "choice" else ("include" if answer.include else "omit")
+            coded = next((c.id for alt, _, c in offered.alternatives if alt == chosen and c is not None), None)
+        if coded:
+            decided.setdefault(giver(offered.provision).id, {})[question.id] = coded
+    for provision in template.provisions():
+        for coding in provision.answers:
+            if coding.question not in tied:
+                value = {"answer": coding.answer, "condition": coding.condition} if coding.condition else coding.answer
+                decided.setdefault(provision.id, {})[coding.question] = value
+    return decided
+
+
+def adopted_policy(
+    template: Policy,
+    answers: dict[str, Answer],
+    agency: str,
+    slug: str,
+    provenance: str,
+    decided: dict[str, dict[str, object]] | None = None,
+) -> dict:
+    """The policy file's values: the template's text as drafted with `answers`, of `agency`; `decided`,
+    its answers to the codebook by template provision (`codebook_answers`)."""
+    omitted = {a.option for a in answers.values() if a.include is False}
+    decided = decided or {}
 
     def text(value: str, place: str) -> str:
         pieces = answered_pieces(template, value, place, answers)
@@ -59,6 +102,8 @@ def adopted_policy(template: Policy, answers: dict[str, Answer], agency: str, sl
             out["topics"] = list(p.topics)
         if not p.comparable:
             out["comparable"] = False
+        if p.id in decided:
+            out["answers"] = dict(decided[p.id])
         children = [provision(c) for c in p.children if c.option not in omitted]
         if children:
             out["children"] = children
@@ -94,9 +139,6 @@ def adopted_policy(template: Policy, answers: dict[str, Answer], agency: str, sl
     if template.footnotes:
         values["footnotes"] = [{"id": f.id, "text": text(f.text, f"footnote.{f.id}")} for f in template.footnotes]
         values["furniture"] = [{"line": FOOTNOTES_HEADING, "reason": "the heading the drafted footnotes stand under"}]
-    decided = codebook_answers(template, answers)
-    if decided:  # the codebook's field, once it exists (see `codebook_answers`)
-        values["codebook"] = decided
     return values
 
 
@@ -206,7 +248,8 @@ def adopt(
     if problems or template is None:
         raise SourceError(problems)
     provenance = f"drafted from the {template.agency.name}, {template.document.title}; answers file {answers_path.name}"
-    values = adopted_policy(template, answers, agency, slug, provenance)
+    decided = codebook_answers(load_corpus(source), template, answers)
+    values = adopted_policy(template, answers, agency, slug, provenance, decided)
     try:
         write_new(targets[1], original_text(template, answers).encode("utf-8"))
         write_new(targets[0], policy_yaml(values).encode("utf-8"))
