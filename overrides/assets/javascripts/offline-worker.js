@@ -16,8 +16,11 @@ self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const files = self.OFFLINE.files;
+    // From the server itself, never the browser's HTTP cache: a page it kept from before the new build
+    // would be copied in place of the build's own.
+    const fresh = (file) => new Request(new URL(file, scope()).href, { cache: "reload" });
     for (let i = 0; i < files.length; i += BATCH) {
-      await cache.addAll(files.slice(i, i + BATCH).map((file) => new URL(file, scope()).href));
+      await cache.addAll(files.slice(i, i + BATCH).map(fresh));
     }
     await self.skipWaiting();
   })());
