@@ -29,6 +29,11 @@ def heading_text(text: str) -> str:
     return "".join(c if c.isalnum() or c in " ,'’" or 0x80 <= ord(c) <= 0x9F else f"&#{ord(c)};" for c in text)
 
 
+def count(number: int, one: str, many: str | None = None) -> str:
+    """`1 department`, `1,204 departments`: a number and the noun it counts (`many` defaults to `one` + s)."""
+    return f"{number:,} {one if number == 1 else many or one + 's'}"
+
+
 def attr(value: str) -> str:
     return _escaped(value)
 

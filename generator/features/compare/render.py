@@ -60,7 +60,7 @@ from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
-from ...render.html import attr, diff_html, escape, heading_text, href
+from ...render.html import attr, count, diff_html, escape, heading_text, href
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -213,10 +213,6 @@ def _percent(similarity: float) -> str:
     return f"{round(similarity * 100)}%"
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
-
-
 def _chooser(boxes: str, more: str, data_attributes: str = "") -> str:
     """Checkboxes choosing which policies are shown, and, when `more` says how many are not on the page,
     a box to add any of them (`compare-choose.js`, with the data of `policies.js`) and the templates of
@@ -315,7 +311,7 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
     ]
     if more:
         blocks.append(
-            _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), _count(more, "policy", "policies"))
+            _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), count(more, "policy", "policies"))
         )
     blocks.append(
         f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
@@ -333,13 +329,13 @@ def _coverage_head(slug: str, link: str, name_html: str) -> str:
     return f'<th scope="col" {POLICY}="{attr(slug)}"><a href="{attr(link)}">{name_html}</a></th>'
 
 
-def _coverage_cell(link: str, policy: str, topic: str, count: int) -> str:
-    """A cell of the matrix: the link to a policy's `count` provisions on a topic, or `not addressed`."""
-    if not count:
+def _coverage_cell(link: str, policy: str, topic: str, provisions: int) -> str:
+    """A cell of the matrix: the link to a policy's `provisions` on a topic, or `not addressed`."""
+    if not provisions:
         return '<td class="not-addressed">not addressed</td>'
     return (
         f'<td class="addressed"><a href="{attr(link)}" title="{attr(policy)} on {attr(topic)}">'
-        f"{count} provision{'s' if count != 1 else ''}</a></td>"
+        f"{count(provisions, 'provision')}</a></td>"
     )
 
 
@@ -390,7 +386,7 @@ def _silent_cell(policy: Policy) -> str:
 
 
 def _unreviewed(policy: Policy) -> str:
-    return _count(len(policy.unreviewed), "provision", "provisions")
+    return count(len(policy.unreviewed), "provision", "provisions")
 
 
 def _unreviewed_cell(waiting: str) -> str:
@@ -448,7 +444,7 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     blocks.append(Heading(2, "Side by side", "side-by-side"))
     if shown:
         boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
-        more = _count(view.more, "department", "departments") if view.more else ""
+        more = count(view.more, "department", "departments") if view.more else ""
         blocks += [
             _chooser(boxes, more, f' {TOPIC}="{attr(topic.id)}"'),
             f'<div class="compare-columns">{"".join(drawn[s.policy.slug] for s in shown)}</div>',
@@ -592,7 +588,7 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
     if stance is reference or diff.similarity == 1:
         return (
             f'<p class="reference-note"><strong>Most common wording</strong>: '
-            f"{_count(view.reference_share, 'department uses', 'departments use')} these words.</p>"
+            f"{count(view.reference_share, 'department uses', 'departments use')} these words.</p>"
         )
     return (
         f'<details class="reference-diff"><summary><strong class="similarity-figure">'
@@ -696,7 +692,7 @@ def _differences(view: TopicView) -> str:
             "there is nothing to compare.</p>"
         )
     shared = (
-        f", word for word the same as {_count(view.reference_share - 1, 'other', 'others')}"
+        f", word for word the same as {count(view.reference_share - 1, 'other', 'others')}"
         if view.reference_share > 1
         else ""
     )

@@ -43,7 +43,7 @@ from ...document import (
     template_document,
 )
 from ...model import Answer, Corpus, Decision, Policy, Provision, Question, TemplateOption, Topic
-from ...render.html import attr, embedded_json, escape, href, plain_text
+from ...render.html import attr, count, embedded_json, escape, href, plain_text
 from ...render.page import Heading, Pages, make_page
 from ...schema import DATES
 from ...writers.formats import FORMATS, PAPERS, WORD
@@ -614,8 +614,8 @@ def _precedents_html(precedents: Precedents | None) -> str:
     )
 
 
-def _departments(count: int) -> str:
-    return f"{count} department{'s' if count != 1 else ''}"
+def _departments(number: int) -> str:
+    return count(number, "department")
 
 
 def _question_html(question: Question, decisions: list[Decision], titled: bool, elsewhere: set[tuple[str, str]]) -> str:
@@ -634,8 +634,8 @@ def _question_html(question: Question, decisions: list[Decision], titled: bool, 
         )
         rest = groups[len(shown) :]
         if rest:
-            count = sum(len(group) for _, group in rest)
-            body += f"<p>{_departments(count)} with {len(rest)} other answer{'s' if len(rest) != 1 else ''}.</p>"
+            others = sum(len(group) for _, group in rest)
+            body += f"<p>{_departments(others)} with {count(len(rest), 'other answer')}.</p>"
     return f'<section {QUESTION}="{attr(question.id)}">{body}</section>'
 
 
@@ -643,9 +643,11 @@ def _group_html(
     wording: str, decisions: list[Decision], quoted: list[Decision], elsewhere: set[tuple[str, str]]
 ) -> str:
     """The departments giving one answer: how many, and a few of them quoted."""
-    count = _departments(len(decisions)) + (f", {len(quoted)} quoted" if len(quoted) < len(decisions) else "")
+    how_many = _departments(len(decisions)) + (f", {len(quoted)} quoted" if len(quoted) < len(decisions) else "")
     items = "".join(_decision_item(d, (d.policy.slug, d.quote) in elsewhere) for d in quoted)
-    return f'<div {ANSWER}="{attr(wording)}"><p><strong>{escape(wording)}</strong> ({count})</p><ul>{items}</ul></div>'
+    return (
+        f'<div {ANSWER}="{attr(wording)}"><p><strong>{escape(wording)}</strong> ({how_many})</p><ul>{items}</ul></div>'
+    )
 
 
 def _decision_item(decision: Decision, quoted_above: bool = False) -> str:

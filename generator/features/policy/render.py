@@ -12,7 +12,7 @@ from ...files import FileRefused, read_bytes
 from ...load import SourceLayout
 from ...model import Corpus, Policy
 from ...problems import Problem, SourceError
-from ...render.html import attr, escape, heading_text, href, url_path
+from ...render.html import attr, count, escape, heading_text, href, url_path
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -241,17 +241,13 @@ def transcription_summary(policy: Policy) -> str:
     errors corrected; 2 lines of the original left out: …`)."""
     said = []
     if policy.repairs:
-        said.append(f"{_count(len(policy.repairs), 'scanning error')} corrected")
+        said.append(f"{count(len(policy.repairs), 'scanning error')} corrected")
     if policy.furniture:
-        left_out = _count(len(policy.furniture), "line")
+        left_out = count(len(policy.furniture), "line")
         said.append(
             f"{left_out} of the original left out: page numbers, headers and other lines that are not policy text"
         )
     return "; ".join(said).capitalize()
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 def policy_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
