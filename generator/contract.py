@@ -35,6 +35,7 @@ SEARCH_READER = f"{SCRIPTS}search-index.js"  # reads the search index: lookup, r
 COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
+MATRIX_SCRIPT = f"{SCRIPTS}matrix.js"  # a matrix (coverage, decisions) on a phone: one department at a time
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
 COMPARE_SEARCH_PAGE = "compare/search.html"  # and in the site: where the site search's "did you mean" leads
@@ -164,6 +165,8 @@ def _template(key: str, value: str, *placeholders: str) -> str:
 COVERAGE_HEAD_TEMPLATE = _template("coverageHead", "template-coverage-head", "slug", "link", "name")
 COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "policy", "topic", "waiting")
 COVERAGE_TOTAL_TEMPLATE = _template("coverageTotal", "template-coverage-total", "addressed")
+# A matrix's chooser of the department a phone shows: the option of a department the reader adds.
+MATRIX_OPTION_TEMPLATE = _template("matrixOption", "template-matrix-option", "slug", "name")
 # The chooser of a comparison page: the box of a department the reader added, one offered to add, a note.
 SHOW_BOX_TEMPLATE = _template("showBox", "template-show-box", "slug", "name")
 ADD_OFFER_TEMPLATE = _template("addOffer", "template-add-offer", "slug", "name")
@@ -192,7 +195,7 @@ def placeholder(name: str) -> str:
 CONTROLS = {
     "show": "a checkbox showing a policy's column (its value: the slug)",
     "q": "the compare search's words (and the address's query parameter)",
-    "department": "the compare search's department filter (and parameter)",
+    "department": "the compare search's department filter, a matrix's department shown on a phone (and parameter)",
     "topic": "the compare search's and the decisions matrix's topic filter (and parameter)",
     "answer": "the decisions matrix's and the compare search's answer filter (and parameter)",
     "left": "the first department of a pair of differences",
@@ -258,6 +261,8 @@ CLASSES = {
     "pair-diff": "one precomputed pair",
     "pair-same": "the note shown when both picks are the same department",
     "compare-search": "the compare search's form",
+    # Both matrices' (coverage, decisions).
+    "matrix-show": "a matrix's chooser of the department a phone shows (hidden until matrix.js runs)",
     # The draft page's.
     "draft-toolbar": "the draft page's buttons",
     "draft-slot": "a fill-in of the preview",
@@ -281,6 +286,7 @@ CLASSES = {
 # Classes scripts look up that the generated pages do not carry: a state a script puts on elements itself,
 # and the theme's own.
 ADDED_CLASSES = {
+    "matrix-other": "a matrix cell of a department other than the one a phone shows (hidden on a phone)",
     "draft-changed": "the place of the preview an answer just changed (highlighted for a moment)",
 }
 THEME_CLASSES = {

@@ -39,6 +39,7 @@ from ...contract import (
     COVERAGE_HEAD_TEMPLATE,
     COVERAGE_TOTAL_TEMPLATE,
     LEFT,
+    MATRIX_SCRIPT,
     POLICY,
     QUESTION,
     RESULT_COLUMN_TEMPLATE,
@@ -60,7 +61,8 @@ from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
-from ...render.html import attr, count, diff_html, escape, heading_text, href
+from ...render.html import attr, count, diff_html, escape, heading_text, href, marked
+from ...render.matrix import SILENT_MARK, matrix_html
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -99,6 +101,11 @@ COLUMNS = "compare/columns"  # one script per department: its column on each top
 ANSWERS_DATA = "compare/answers.js"  # each department's answers to the codebook's questions, for the search
 STYLESHEET = "assets/stylesheets/compare.css"
 MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
+COVERAGE_TABLE_ID = "coverage-table"
+# The matrix's marks (its key, above it, says what each means; a screen reader hears the words instead).
+ADDRESSED_MARK = "●"  # before the number of provisions
+UNREVIEWED_MARK = "?"  # not yet reviewed
+ABOUT_MARK = "i"  # opens what a topic covers
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
 
 
@@ -285,21 +292,24 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         )
     totals = "".join(_coverage_total(str(addressed.get(p.slug, 0)), len(comparisons)) for p in policies)
     table = (
-        f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
+        f'<table class="coverage-matrix" id="{COVERAGE_TABLE_ID}"><thead><tr><th scope="col">Topic</th>{head}'
         f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
         f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>'
     )
+    unreviewed = any(p.unreviewed for p in corpus.policies)
     blocks: list[str | Heading] = [
         Heading(1, "Compare policies by topic"),
         _stylesheet(page),
         (
-            '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
-            "deal with the topic and links to them, side by side with the other policies; "
-            "<em>not addressed</em> means the policy says nothing on it"
+            '<p class="lead">Which topics each policy addresses: <span class="coverage-key">'
+            f"{ADDRESSED_MARK} 2</span> two of its provisions deal with the topic (and link to them, side by side "
+            f'with the other policies’), <span class="coverage-key">{SILENT_MARK}</span> not addressed; '
+            f'<span class="coverage-key">{ABOUT_MARK}</span> says what a topic covers'
             + (
-                "; <em>not yet reviewed</em> means some of its provisions still wait for a person to review "
-                "their topics (an imported draft), so it may yet address the topic"
-                if any(p.unreviewed for p in corpus.policies)
+                f'. <span class="coverage-key">{UNREVIEWED_MARK}</span> <em>not yet reviewed</em> means some of the '
+                "policy’s provisions still wait for a person to review their topics (an imported draft), so it may "
+                "yet address the topic"
+                if unreviewed
                 else ""
             )
             + ".</p>"
@@ -313,15 +323,14 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         blocks.append(
             _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), count(more, "policy", "policies"))
         )
-    blocks.append(
-        f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
-        f'tabindex="0">{table}</div>'
-    )
+    blocks.append(matrix_html(COVERAGE_TABLE_ID, table, policies, addable=bool(more)))
     if more:
         blocks += [
             _coverage_templates(corpus, comparisons, policies),
-            _scripts(page, POLICIES_DATA, COMPARE_CHOOSE_SCRIPT),
+            _scripts(page, POLICIES_DATA, COMPARE_CHOOSE_SCRIPT, MATRIX_SCRIPT),
         ]
+    else:
+        blocks.append(_scripts(page, MATRIX_SCRIPT))
     return _compare_page("Compare policies by topic", blocks)
 
 
@@ -330,12 +339,13 @@ def _coverage_head(slug: str, link: str, name_html: str) -> str:
 
 
 def _coverage_cell(link: str, policy: str, topic: str, provisions: int) -> str:
-    """A cell of the matrix: the link to a policy's `provisions` on a topic, or `not addressed`."""
+    """A cell of the matrix: a mark and the number of a policy's `provisions` on a topic, linking to them,
+    or a mark saying it is not addressed; a screen reader says it in words (`2 provisions`)."""
     if not provisions:
-        return '<td class="not-addressed">not addressed</td>'
+        return f'<td class="not-addressed">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     return (
         f'<td class="addressed"><a href="{attr(link)}" title="{attr(policy)} on {attr(topic)}">'
-        f"{count(provisions, 'provision')}</a></td>"
+        f"{marked(f'{ADDRESSED_MARK} {provisions:,}', count(provisions, 'provision'))}</a></td>"
     )
 
 
@@ -370,9 +380,15 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
             continue
         link = href(page, target, policy.slug)
         cells.append(_coverage_cell(link, policy.agency.name, topic.title, len(stance.provisions)))
+    title = escape(topic.title)
+    # What the topic covers, on demand: a row stays one line high, so that the whole matrix is read at a glance.
+    about = (
+        f'<details class="topic-about"><summary title="What it covers"><span aria-hidden="true">{ABOUT_MARK}</span>'
+        f'<span class="visually-hidden">What “{title}” covers</span></summary>'
+        f'<p class="topic-description">{escape(topic.description)}</p></details>'
+    )
     return (
-        f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
-        f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
+        f'<tr><th scope="row"><a href="{attr(href(page, target))}">{title}</a> {about}</th>{"".join(cells)}'
         f"<td>{departments_addressing(comparison)} of {departments}</td></tr>"
     )
 
@@ -381,7 +397,7 @@ def _silent_cell(policy: Policy) -> str:
     """The matrix cell of a policy with no provision on a topic: not addressed, or, while some of its
     provisions wait for a person to review their topics, not yet reviewed (it may address it)."""
     if not policy.unreviewed:
-        return '<td class="not-addressed">not addressed</td>'
+        return f'<td class="not-addressed">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     return _unreviewed_cell(_unreviewed(policy))
 
 
@@ -390,7 +406,10 @@ def _unreviewed(policy: Policy) -> str:
 
 
 def _unreviewed_cell(waiting: str) -> str:
-    return f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">not yet reviewed</td>'
+    return (
+        f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">'
+        f"{marked(UNREVIEWED_MARK, 'not yet reviewed')}</td>"
+    )
 
 
 def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
