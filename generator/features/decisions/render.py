@@ -227,10 +227,11 @@ def _filters(corpus: Corpus) -> str:
 
 
 def given_answers(corpus: Corpus) -> list[str]:
-    """The answers in words the filter offers: those some department gives (a cell's `data-answer`; a text
-    question's answers are the departments' own words, which the filter does not list), A to Z, and
-    `not addressed` last when some department leaves a question unanswered."""
-    given = {d.wording for q in corpus.questions if q.kind != "text" for d in corpus.decisions(q.id)}
+    """The answers in words the filter offers: those given in some cell it marks (a department's, or a
+    template's coded provision's; a text question's answers are the policies' own words, which it does
+    not list), A to Z, and `not addressed` last when some department leaves a question unanswered. An
+    answer of the codebook nobody gives would find nothing: it is left out."""
+    given = {d.wording for q in corpus.questions if q.kind != "text" for d in corpus.decisions(q.id, templates=True)}
     silent = any(corpus.decision(p, q.id) is None for p in corpus.departments for q in corpus.questions)
     return sorted(given, key=str.lower) + ([NOT_ADDRESSED] if silent else [])
 
