@@ -186,6 +186,20 @@ def test_a_phone_shows_one_department_s_answers_with_the_filters_and_keeps_both(
     assert visible_heads(page) == [department.slug] and fits(page)
 
 
+@pytest.mark.parametrize("width", [640, 683, 768, 1024])
+@pytest.mark.parametrize("relative", [COVERAGE, DECISIONS])
+def test_between_a_phone_and_a_desktop_the_whole_grid_fits(browser, site, relative, width):
+    """A tablet, or a laptop at 200 % zoom (683 px): every department's column, none past the screen's edge."""
+    offline = OfflinePage(browser, viewport={"width": width, "height": 800})
+    try:
+        page = offline.open(site, relative)
+        assert page.locator(".matrix-show").is_hidden()
+        assert len(visible_heads(page)) == page.locator(".matrix-wrap thead th[data-policy]").count() > 1
+        assert fits(page)
+    finally:
+        offline.context.close()
+
+
 @pytest.mark.parametrize("relative", [COVERAGE, DECISIONS])
 def test_without_the_script_a_phone_scrolls_the_grid_inside_its_holder(browser, site, relative):
     """The chooser needs matrix.js: without it the whole grid shows, and scrolls sideways in its holder,
