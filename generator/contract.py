@@ -83,7 +83,7 @@ SEARCH_TEXTS_GLOBAL = _global("searchTexts", "HANDBOOK_SEARCH_TEXTS", "{policy s
 COMPARE_POLICIES_GLOBAL = _global(
     "comparePolicies",
     "HANDBOOK_COMPARE_POLICIES",
-    "{topics: [{id, title, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?, "
+    "{topics: [{id, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?, "
     "unreviewed?: how many of its provisions wait for review, in words}]}",
 )
 COMPARE_COLUMNS_GLOBAL = _global(
@@ -163,7 +163,7 @@ def _template(key: str, value: str, *placeholders: str) -> str:
 # The coverage matrix's column of a department the reader adds: its header, a cell per topic (one
 # variant per number of provisions the data has), the total.
 COVERAGE_HEAD_TEMPLATE = _template("coverageHead", "template-coverage-head", "slug", "link", "name")
-COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "policy", "topic", "waiting")
+COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "waiting")
 COVERAGE_TOTAL_TEMPLATE = _template("coverageTotal", "template-coverage-total", "addressed")
 # A matrix's chooser of the department a phone shows: the option of a department the reader adds.
 MATRIX_OPTION_TEMPLATE = _template("matrixOption", "template-matrix-option", "slug", "name")

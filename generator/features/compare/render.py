@@ -338,13 +338,14 @@ def _coverage_head(slug: str, link: str, name_html: str) -> str:
     return f'<th scope="col" {POLICY}="{attr(slug)}"><a href="{attr(link)}">{name_html}</a></th>'
 
 
-def _coverage_cell(link: str, policy: str, topic: str, provisions: int) -> str:
+def _coverage_cell(link: str, provisions: int) -> str:
     """A cell of the matrix: a mark and the number of a policy's `provisions` on a topic, linking to them,
-    or a mark saying it is not addressed; a screen reader says it in words (`2 provisions`)."""
+    or a mark saying it is not addressed; a screen reader says it in words (`2 provisions`). Which policy
+    and which topic, the headings say (the row's and the column's stay in view)."""
     if not provisions:
         return f'<td class="not-addressed">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     return (
-        f'<td class="addressed"><a href="{attr(link)}" title="{attr(policy)} on {attr(topic)}">'
+        f'<td class="addressed"><a href="{attr(link)}">'
         f"{marked(f'{ADDRESSED_MARK} {provisions:,}', count(provisions, 'provision'))}</a></td>"
     )
 
@@ -360,7 +361,7 @@ def _coverage_templates(corpus: Corpus, comparisons: list[TopicComparison], show
     hidden = {p.slug for p in corpus.policies} - {p.slug for p in shown}
     counts = {0} | {len(s.provisions) for c in comparisons for s in c.stances if s.policy.slug in hidden}
     link, name = placeholder("link"), placeholder("name")
-    cells = {str(n): _coverage_cell(link, placeholder("policy"), placeholder("topic"), n) for n in sorted(counts)}
+    cells = {str(n): _coverage_cell(link, n) for n in sorted(counts)}
     cells["unreviewed"] = _unreviewed_cell(placeholder("waiting"))
     return (
         template(COVERAGE_HEAD_TEMPLATE, _coverage_head(placeholder("slug"), link, name))
@@ -379,7 +380,7 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
             cells.append(_silent_cell(policy))
             continue
         link = href(page, target, policy.slug)
-        cells.append(_coverage_cell(link, policy.agency.name, topic.title, len(stance.provisions)))
+        cells.append(_coverage_cell(link, len(stance.provisions)))
     title = escape(topic.title)
     # What the topic covers, on demand: a row stays one line high, so that the whole matrix is read at a glance.
     about = (
@@ -423,7 +424,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
         for stance in by_topic[topic.id].stances:
             counts[stance.policy.slug][i] = len(stance.provisions)
     data = {
-        "topics": [{"id": t.id, "title": t.title, "page": href("index.md", topic_page(t))} for t in topics],
+        "topics": [{"id": t.id, "page": href("index.md", topic_page(t))} for t in topics],
         "policies": [
             {
                 "slug": p.slug,
