@@ -94,6 +94,9 @@ def test_quoted_phrase_minus_and_variants(searching):
     assert provisions and all("private citizen" in r["text"].lower() for r in provisions)
     excluded = results_for(searching, "photos -uniform")
     assert excluded and not any("uniform" in r["text"].lower() for r in excluded if "#" in r["href"])
+    # Only leaving words out looks for nothing: the reader is told how to look for something.
+    only_out = results_for(searching, "-uniform")
+    assert len(only_out) == 1 and "add a word" in only_out[0]["text"].lower()
     email, e_mail = results_for(searching, "email"), results_for(searching, "e-mail")
     assert hrefs(email) == hrefs(e_mail)
     marked = {m.lower() for r in email for m in r["marks"]}

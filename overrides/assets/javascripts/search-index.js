@@ -258,11 +258,19 @@
     }
 
     /** The query's results: {scores: entry → score, matched: the indexed words found (to highlight),
-     * suggestions: [{from, to}], missing: words nothing matched, clauses}. */
+     * suggestions: [{from, to}], missing: words nothing matched, clauses}. A query that only leaves
+     * words out (`-uniform`) looks for nothing: its `scores` are null and `excluded` holds the entries
+     * it leaves out, for a caller that has something else to leave them out of (a filter). */
     function search(query) {
       var clauses = parse(query);
       var positive = clauses.filter(function (c) { return !c.negated; });
-      if (!positive.length) return Promise.resolve({ scores: new Map(), matched: new Set(), suggestions: [], missing: [], clauses: clauses });
+      if (!positive.length) {
+        return Promise.all(clauses.map(score)).then(function (results) {
+          var excluded = new Set();
+          results.forEach(function (r) { r.scores.forEach(function (_, n) { excluded.add(n); }); });
+          return { scores: null, excluded: excluded, matched: new Set(), suggestions: [], missing: [], clauses: clauses };
+        });
+      }
       return Promise.all(clauses.map(score)).then(function (results) {
         var scores = null, matched = new Set(), suggestions = [], missing = [];
         results.forEach(function (r, i) {
