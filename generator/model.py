@@ -518,6 +518,17 @@ class Corpus:
 
     def template_answers(self, question_id: str) -> list[TemplateAnswer]:
         """For a question that corresponds to a template option, what each template offers on it."""
+        if question_id not in self._template_answers:
+            self._template_answers[question_id] = self._offered(question_id)
+        return self._template_answers[question_id]
+
+    @cached_property
+    def _template_answers(self) -> dict[str, list[TemplateAnswer]]:
+        """Question id → `template_answers`, filled on first use: every department's row of the decisions
+        pages asks again, and the answer does not change once the corpus is loaded."""
+        return {}
+
+    def _offered(self, question_id: str) -> list[TemplateAnswer]:
         question = self.question(question_id)
         if question is None or not question.option:
             return []
