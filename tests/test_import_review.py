@@ -207,14 +207,18 @@ def test_the_report_counts_first_then_names_empty_merged_items_and_unrecognised_
     assert "line 4: `A.` holds 'B.' inside its text" in items
     assert "line 5: `C.` has no text and nothing under it" in items
     definitions = section(report, "Unrecognised definitions (1)")
-    assert "line 8: '\"Social media\" means websites" in definitions
+    assert 'line 8: \'"Social media" means websites' in definitions
     furniture = section(report, "Removed furniture")
     assert "line 10: `Waiver Signed _________    Date Processed __/__/____`: form field" in furniture
     assert result.words.percent == 100.0
 
 
 def test_the_report_lists_a_line_repeated_on_every_page_once_with_its_lines():
-    parts = ["Members shall not post photographs.", "Supervisors review posts weekly.", "Violations lead to discipline."]
+    parts = [
+        "Members shall not post photographs.",
+        "Supervisors review posts weekly.",
+        "Violations lead to discipline.",
+    ]
     pages = "".join(
         f"{label}. PART\n{text}\nRiverton Police Manual\nPage {n}\n"
         for n, (label, text) in enumerate(zip(("I", "II", "III"), parts, strict=True), start=1)
