@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 
 from .labels import read_label
 from .state import ImportState, Line
+from .trailer import FORM_FIELD_REASON, is_form_field
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE)
 WATERMARKS = {"draft", "sample", "copy", "uncontrolled copy", "for training purposes only"}
@@ -144,6 +145,15 @@ def remove_debris(state: ImportState) -> None:
     for line in _body(state):
         if len(line.text) == 1 and not line.text.isdigit():
             state.remove_as_furniture(line, "OCR debris (a stray character on a line of its own)")
+
+
+def remove_form_fields(state: ImportState) -> None:
+    """Recognises the fields of a form (`Waiver Signed _____`, `Date Processed __/__/_____`, `SIGNATURE OF
+    PARTICIPANT`) wherever they stand: a form to fill in is not policy text. Runs after the trailer, which
+    keeps a signature's own note (`Reviewed for Legal Sufficiency: ____`) with its signature."""
+    for line in _body(state):
+        if is_form_field(line.text):
+            state.remove_as_furniture(line, FORM_FIELD_REASON)
 
 
 def _body(state: ImportState) -> list[Line]:

@@ -452,12 +452,12 @@ def fill_in_metadata(state: ImportState) -> None:
         agency_fields["name"] = state.agency
     elif agency_fields.get("name"):
         agency_fields["name"] = _readable(agency_fields["name"])
-    elif guessed := _agency_in_running_lines(state):
-        agency_fields["name"] = guessed
-        state.note("metadata", None, f"agency guessed from a running header or footer: {guessed!r}")
-    elif guessed := _agency_in_text(state):
-        agency_fields["name"] = guessed
-        state.note("metadata", None, f"agency guessed from the text: {guessed!r}")
+    elif running := _agency_in_running_lines(state):
+        agency_fields["name"], line = running
+        state.note("metadata", line, f"agency guessed from a running header or footer: {running[0]!r}")
+    elif named := _agency_in_text(state):
+        agency_fields["name"], line = named
+        state.note("metadata", line, f"agency guessed from the text (the name it gives most often): {named[0]!r}")
     else:
         agency_fields.update(name="Unidentified department", identified=False)
         state.note(
@@ -497,11 +497,11 @@ def note_template_brackets(state: ImportState) -> None:
         )
 
 
-def _agency_in_running_lines(state: ImportState) -> str | None:
-    """`Springfield Police Department` at the top of every page."""
+def _agency_in_running_lines(state: ImportState) -> tuple[str, int] | None:
+    """`Springfield Police Department` at the top of every page, and the first line it stands on."""
     return next(
         (
-            _readable(line.text)
+            (_readable(line.text), line.number)
             for line, reason in state.furniture
             if reason.startswith("running") and AGENCY.search(line.text) and len(line.text.split()) <= 8
         ),
@@ -509,16 +509,19 @@ def _agency_in_running_lines(state: ImportState) -> str | None:
     )
 
 
-def _agency_in_text(state: ImportState) -> str | None:
-    """The agency the body names most often (`the Raymore Police Department`)."""
-    names = [
-        f"{m[1].strip()} {m[2]}"
+def _agency_in_text(state: ImportState) -> tuple[str, int] | None:
+    """The agency the body names most often (`the Raymore Police Department`), and the first line naming it."""
+    named = [
+        (re.sub(r"^(?:The|This|All|Any|Of)\s+", "", f"{m[1].strip()} {m[2]}"), line.number)
         for line in state.lines
         if line.role == "body"
         for m in AGENCY_IN_TEXT.finditer(line.text)
     ]
-    names = [re.sub(r"^(?:The|This|All|Any|Of)\s+", "", name) for name in names]
-    return max(set(names), key=names.count) if names else None
+    names = [name for name, _ in named]
+    if not names:
+        return None
+    most = max(dict.fromkeys(names), key=names.count)
+    return most, next(number for name, number in named if name == most)
 
 
 def _place_from_name(state: ImportState, agency: dict) -> None:

@@ -15,6 +15,7 @@ from . import (
     footnotes,
     furniture,
     headings,
+    items,
     labels,
     lost_labels,
     metadata,
@@ -38,9 +39,11 @@ RULES: list[Rule] = [
     furniture.remove_watermarks,
     furniture.remove_rules,
     furniture.remove_debris,
+    definitions.remove_table_headings,
     metadata.read_header,
     metadata.read_header_table,
     trailer.read_trailer,
+    furniture.remove_form_fields,
     metadata.fill_in_metadata,
     metadata.note_template_brackets,
     labels.find_labels,
@@ -52,6 +55,7 @@ RULES: list[Rule] = [
     definitions.split_definitions,
     footnotes.link_footnote_marks,
     numbering.check_numbering,
+    items.check_items,
     topics.suggest_topics,  # last: on the provisions as the draft has them
 ]
 

@@ -112,6 +112,7 @@ class Node:
     heading: str | None = None
     term: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # the original's line each paragraph starts on
     notes: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     comparable: bool = True
