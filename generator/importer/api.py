@@ -386,8 +386,7 @@ def import_manual(
     for files in planned:  # before any page is read: an existing draft, report or other manual
         _refuse_overwrites({k: v for k, v in files.items() if k != "text"}, data, "", force, layout)
     handbook = handbook_index(source, *slugs.values())
-    context = {"document": original.name, "running": manual.running, "found_from": manual.found_from}
-    results = []
+    results: list[tuple[ImportResult, dict[str, Path], str]] = []
     for n, (policy, files) in enumerate(zip(chosen, planned, strict=True), start=1):
         if progress:
             progress(policy, n, len(chosen))
@@ -408,17 +407,17 @@ def import_manual(
                 layouts=extracted.layouts,
                 document=original.name,
                 handbook=handbook,
-                manual=ManualContext(policy, agency=manual.agency, **context),
+                manual=ManualContext(policy, original.name, manual.running, manual.found_from, manual.agency),
             )
         except ImportRefused as exc:
             raise ImportRefused(f"policy {policy.name} (pages {policy.first}-{policy.last}): {exc}") from None
         results.append((result, files, extracted.text))
     writes = [] if in_originals else [(original, data)]
-    for result, files, text in results:
+    for result, files, extracted_text in results:
         writes += [
             (files["draft"], result.yaml.encode("utf-8")),
             (files["report"], result.report.encode("utf-8")),
-            (files["text"], text.encode("utf-8")),
+            (files["text"], extracted_text.encode("utf-8")),
         ]
     _write(writes)
     return manual, [(result, files) for result, files, _ in results]
