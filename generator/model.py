@@ -236,6 +236,7 @@ class Policy:
     # The paths of values the schema refused (each stands at its default, or is left out of its list):
     # the checks across fields skip what they cannot judge without them. Empty for a valid policy.
     failed_paths: frozenset = field(default=frozenset(), repr=False, compare=False)
+    agency_policies: int = field(default=1, compare=False)  # how many policies of its agency the handbook has
     # Every provision in document order, kept by `assign_ids` once the tree is final: renderers go
     # through them many times, and walking the tree with nested generators each time adds up.
     _flat: tuple | None = field(default=None, init=False, repr=False, compare=False)
@@ -254,14 +255,18 @@ class Policy:
     def is_template(self) -> bool:
         return self.kind == "template"
 
+    @property
+    def name(self) -> str:
+        """How comparisons name the policy beside others: its agency, and its title where the handbook holds
+        several policies of that agency (`Village of Lisle Police Department — Department Use of Social Media`)."""
+        if self.agency_policies > 1:
+            return f"{self.agency.name} — {self.document.title}"
+        return self.agency.name
+
     @cached_property
     def unreviewed(self) -> list[Provision]:
         """The provisions whose topics no one has reviewed yet (`Provision.reviewed`), in document order."""
         return [p for p in self.provisions() if not p.reviewed]
-
-    @property
-    def name(self) -> str:
-        return self.agency.name
 
     def option(self, option_id: str) -> TemplateOption | None:
         return next((o for o in self.options if o.id == option_id), None)

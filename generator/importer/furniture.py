@@ -86,24 +86,25 @@ def remove_inner_contents(state: ImportState) -> None:
     section:` over `I. DEFINITIONS`, `II. PROCEDURES`): a run of two or more short labelled titles, with no
     text between them, each of which heads a section again later, in the same order."""
     lines = _body(state)
+    keys = [_title_key(line.text) for line in lines]
+    same = _SameTitle()
     i = 0
     while i < len(lines):
         run: list[Line] = []
         while i + len(run) < len(lines) and _contents_entry(lines[i + len(run)]):
             run.append(lines[i + len(run)])
         listed = next(
-            (k for k in range(len(run), 1, -1) if _heads_again(run[:k], lines[i + k :])), 0
+            (k for k in range(len(run), 1, -1) if _heads_again(keys[i : i + k], keys[i + k :], same)), 0
         )  # the list may run straight into the first heading it lists
         for line in run[:listed]:
             state.remove_as_furniture(line, "list of the sections that follow (the site builds its own)")
         i += max(listed, len(run) if not listed else listed, 1)
 
 
-def _heads_again(run: list[Line], later: list[Line]) -> bool:
-    titles = [_title_key(line.text) for line in run]
+def _heads_again(titles: list[tuple[str, str]], later: list[tuple[str, str]], same: _SameTitle) -> bool:
     position = 0
-    for line in later:
-        if position < len(titles) and _same_title(_title_key(line.text), titles[position]):
+    for key in later:
+        if position < len(titles) and same(key, titles[position]):
             position += 1
     return position == len(titles)
 
@@ -114,9 +115,20 @@ def _title_key(text: str) -> tuple[str, str]:
     return label, " ".join(re.sub(r"[^A-Za-z0-9 ]", " ", rest.upper()).split())
 
 
-def _same_title(one: tuple[str, str], other: tuple[str, str]) -> bool:
-    """The same label and nearly the same title (`DEFINITIONS` in the list, `DEFFINITIONS:` as the heading)."""
-    return one[0] == other[0] and SequenceMatcher(None, one[1], other[1]).ratio() >= 0.85
+class _SameTitle:
+    """The same label and nearly the same title (`DEFINITIONS` in the list, `DEFFINITIONS:` as the heading).
+    Each pair is compared once: a long run of short items (a rule book's) is tried at every length."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
+
+    def __call__(self, one: tuple[str, str], other: tuple[str, str]) -> bool:
+        if one[0] != other[0]:
+            return False
+        if (one, other) not in self.known:
+            matcher = SequenceMatcher(None, one[1], other[1])
+            self.known[one, other] = matcher.real_quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+        return self.known[one, other]
 
 
 def _contents_entry(line: Line) -> bool:

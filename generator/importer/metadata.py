@@ -526,21 +526,23 @@ def _agency_in_text(state: ImportState) -> tuple[str, int] | None:
 
 def _place_from_name(state: ImportState, agency: dict) -> None:
     """City and state from `St. Joseph, Missouri Police Department` or `Kansas City Missouri Police Department`."""
-    name = agency["name"]
-    for state_name in STATES:
-        match = re.search(rf"^(?P<city>.*?),?\s+{state_name}\b", name, re.IGNORECASE)
-        if match:
-            agency.setdefault("state", state_name)
-            if match["city"]:
-                agency.setdefault("city", match["city"].strip(", "))
-            break
-    else:
-        match = re.match(r"^(?:(?:City|Town|Village) of\s+)?(?P<city>[A-Z][\w.' -]*?)\s+Police Department$", name)
-        if match and not re.search(r"\b(?:County|State)\b", match["city"]):
-            agency.setdefault("city", match["city"])
+    for key, value in place_of(agency["name"]).items():
+        agency.setdefault(key, value)
     if "city" in agency or "state" in agency:
         place = ", ".join(agency[k] for k in ("city", "state") if k in agency)
         state.note("metadata", None, f"place guessed from the agency's name: {place}")
+
+
+def place_of(name: str) -> dict[str, str]:
+    """The `city` and `state` an agency's name gives (`Village of Lisle Police Department`: Lisle)."""
+    for state_name in STATES:
+        match = re.search(rf"^(?P<city>.*?),?\s+{state_name}\b", name, re.IGNORECASE)
+        if match:
+            return {"state": state_name} | ({"city": match["city"].strip(", ")} if match["city"] else {})
+    match = re.match(r"^(?:(?:City|Town|Village) of\s+)?(?P<city>[A-Z][\w.' -]*?)\s+Police Department$", name)
+    if match and not re.search(r"\b(?:County|State)\b", match["city"]):
+        return {"city": match["city"]}
+    return {}
 
 
 def _short_title(document: dict) -> str | None:

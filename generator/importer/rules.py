@@ -18,6 +18,7 @@ from . import (
     items,
     labels,
     lost_labels,
+    manual,
     metadata,
     nesting,
     numbering,
@@ -32,6 +33,7 @@ Rule = Callable[[ImportState], None]
 RULES: list[Rule] = [
     bullets.strip_bullets,
     emphasis.strip_emphasis,
+    manual.take_manual_lines,  # before page numbers: a policy's number alone on a line is no page number
     furniture.remove_page_numbers,  # first: a page break may fall inside a list of contents
     furniture.remove_contents,
     furniture.remove_inner_contents,
@@ -44,6 +46,7 @@ RULES: list[Rule] = [
     metadata.read_header_table,
     trailer.read_trailer,
     furniture.remove_form_fields,
+    manual.fill_in_from_manual,
     metadata.fill_in_metadata,
     metadata.note_template_brackets,
     labels.find_labels,

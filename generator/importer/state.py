@@ -154,6 +154,7 @@ class ImportState:
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
     topic_index: Any = None  # the handbook's tagged provisions (`topics.TopicIndex`) topics are suggested from
     no_suggestions: str = ""  # why no topics were suggested (the handbook could not be read), if so
+    manual: Any = None  # for a policy of a manual of many: what the manual says (`manual.ManualContext`)
 
     @property
     def ocr(self) -> bool:
