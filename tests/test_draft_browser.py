@@ -1,6 +1,7 @@
 """Draft your policy in the browser, from disk with no network: answer, reload, save, start over, load,
 refuse bad answers files, download, print; and the same text as `handbook draft` for the same answers."""
 
+import html
 import io
 
 import pytest
@@ -578,4 +579,112 @@ def test_a_second_template_has_its_own_drafting_page(offline_page, project):
     assert page.locator("#draft-progress").inner_text() == "3 of 3 answered"  # the reviewer is not asked
     assert "Officers of the Millbrook Police Department shall record enforcement contacts." in preview_text(page)
     assert "2. Retention" in preview_text(page)
+    assert offline_page.errors == []
+
+
+# --- Add to a handbook: the policy file `handbook adopt` writes, downloaded --------------------------------
+
+# A name and an answer holding what YAML and HTML read as syntax: quotes, a tag, `: `, ` #`.
+HOSTILE_AGENCY = "Millbrook \"PD\" <script>alert('x')</script> & Co: #1"
+HOSTILE_SLUG = "millbrook-pd-script-alert-x-script-co-1"
+HOSTILE_TOWN = "Town of \"Millbrook\": #1 'North' <b> \U0001f693"  # an emoji: two UTF-16 units, one character
+CONTROL_REVIEWERS = "or the Deputy\x7f Chief"  # a character YAML holds only escaped
+
+
+def adopt_downloads(page, tmp_path) -> tuple:
+    """The page's answers file, policy file and original text, saved under the names the page gives them."""
+    saved = []
+    for action in ("save", "adopt-policy", "adopt-original"):
+        file = download(page, action)
+        saved.append(tmp_path / file.suggested_filename)
+        file.save_as(saved[-1])
+    return tuple(saved)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_add_to_a_handbook_downloads_what_handbook_adopt_writes_and_it_joins_the_handbook(
+    browser, site, project, tmp_path, viewport
+):
+    from .conftest import OfflinePage, read_page, run_handbook
+
+    offline = OfflinePage(browser, viewport=viewport, reduced_motion="reduce")
+    try:
+        page = open_draft(offline, site)
+        load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+        page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+        page.fill("#draft--agency", HOSTILE_AGENCY)
+        page.fill("#draft-city-town", HOSTILE_TOWN)
+        page.fill("#draft-content-reviewers", CONTROL_REVIEWERS)
+        page.check("#draft-display-of-property-section--omit")  # its questions are not asked
+        page.check("#draft-rank-title-item--omit")  # the items after it take its letter
+        assert HOSTILE_SLUG + ".yml" in page.locator("#draft--adopt-note").inner_text()
+        answers, policy, original = adopt_downloads(page, tmp_path)
+        assert offline.errors == []
+    finally:
+        offline.context.close()
+    assert (policy.name, original.name) == (f"{HOSTILE_SLUG}.yml", f"{HOSTILE_SLUG}.txt")
+
+    adopted = run_handbook(project, "adopt", "--answers", str(answers), "--agency", HOSTILE_AGENCY)
+    assert adopted.returncode == 0, adopted.stderr
+    source = project / "source"
+    written = (source / "policies" / policy.name, source / "originals" / original.name)
+    assert policy.read_bytes() == written[0].read_bytes()  # byte for byte
+    assert original.read_bytes() == written[1].read_bytes()
+
+    # The downloaded files, in place of the command's, join the handbook; what was typed stays text.
+    for download_, target in zip((policy, original), written, strict=True):
+        target.unlink()
+        target.write_bytes(download_.read_bytes())
+    values = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    assert values["agency"]["name"] == HOSTILE_AGENCY and values["slug"] == HOSTILE_SLUG
+    assert HOSTILE_TOWN in policy.read_text(encoding="utf-8").replace('\\"', '"')
+    assert "\\u007f" in policy.read_text(encoding="utf-8")  # escaped, in double quotes
+    assert "Display of Department Information" not in original.read_text(encoding="utf-8")
+    checked = run_handbook(project, "check")
+    assert checked.returncode == 0 and "warning" not in checked.stderr, checked.stderr
+    built = run_handbook(project, "build")
+    assert built.returncode == 0, built.stderr
+    for page_ in ("index.html", "compare/index.html", f"policies/{HOSTILE_SLUG}.html"):
+        written_html = read_page(project / "site", page_)
+        assert "<script>alert" not in written_html and HOSTILE_AGENCY in html.unescape(written_html), page_
+    assert "answers file massachusetts-template-answers.yml" in read_page(
+        project / "site", f"policies/{HOSTILE_SLUG}.html"
+    )  # the provenance, on the policy's page
+
+
+def test_add_to_a_handbook_waits_for_every_answer_and_the_agency_name(offline_page, site):
+    page = open_draft(offline_page, site)
+    buttons = page.locator('[data-action^="adopt-"]')
+    note = page.locator("#draft--adopt-note")
+
+    def enabled() -> bool:
+        return all(buttons.nth(i).is_enabled() for i in range(buttons.count()))
+
+    assert buttons.count() == 2 and not buttons.first.is_enabled() and not buttons.last.is_enabled()
+    assert "agency's name" in note.inner_text() and "more questions" in note.inner_text()
+    page.fill("#draft--agency", "Millbrook Police Department")
+    assert not enabled() and "agency's name" not in note.inner_text()
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    assert enabled()
+    assert "millbrook-police-department.yml" in note.inner_text() and "source/policies/" in note.inner_text()
+    # what `handbook adopt` refuses, the page refuses
+    for field, value, says in (
+        ("#draft-city-town", "Town of {{city-town}}", "cannot hold {{…}}"),
+        ("#draft-city-town", "", "1 more question"),
+        ("#draft--agency", "!!!", "letters or digits"),
+        ("#draft--agency", "Massachusetts Template", "not the template's"),
+        ("#draft--agency", "  ", "agency's name"),
+    ):
+        before = page.input_value(field)
+        page.fill(field, value)
+        assert not enabled() and says in note.inner_text(), (value, note.inner_text())
+        page.fill(field, before)
+        assert enabled()
+    # the keyboard reaches the downloads, after the other downloads
+    page.focus('[data-action="print"]')
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "adopt-policy"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "adopt-original"
     assert offline_page.errors == []
