@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .contract import SLUG_RULE
 from .inline import option_refs
 
 
@@ -621,7 +622,7 @@ def refused_at(failed: frozenset, path: tuple) -> bool:
 
 def slugify(text: str) -> str:
     """Lower-case letters and digits, every other run of characters one hyphen: `St. Joseph` → `st-joseph`."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(SLUG_RULE["separators"], SLUG_RULE["joiner"], text.lower()).strip(SLUG_RULE["joiner"])
 
 
 def id_segment(label: str) -> str:
