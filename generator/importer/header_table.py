@@ -230,7 +230,7 @@ def _value_cells(
         return not other.names and id(other) not in claimed
 
     column: tuple[float, float]
-    if cell.inline is not None and cell.inline:
+    if cell.inline:
         first: Cell | None = None
         column = (cell.x0, cell.x1)
     else:
@@ -289,6 +289,7 @@ def _record_text(state: ImportState, name: str, texts: list[tuple[Line, str]], i
 
 
 def _held_words(state: ImportState) -> set[str]:
+    """The words the draft's metadata holds (a header line of only these need not be kept as furniture)."""
     meta = state.metadata
     parts: list[str] = [str(value) for value in meta.get("document", {}).values()]
     parts += [str(meta.get("agency", {}).get("name", "")), str(meta.get("amends", "")), str(meta.get("rescinds", ""))]
@@ -297,6 +298,7 @@ def _held_words(state: ImportState) -> set[str]:
 
 
 def _found_fields(state: ImportState) -> list[str]:
+    """The metadata fields the header gave values, for the report."""
     meta = state.metadata
     found = [name for name in meta.get("document", {})] + [name for name in meta.get("dates", {})]
     return found + [name for name in ("amends", "rescinds", "references", "distribution") if meta.get(name)]

@@ -131,7 +131,8 @@ def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
 
 def _furniture(state: ImportState) -> list[str]:
     """One entry per kind of removed line: a line repeated on many pages (a running header, `Page 2`,
-    `Page 3`) is listed once, with the lines it stands on."""
+    `Page 3`) is listed once, with the lines it stands on, and so is a block of lines removed together
+    (a header table, an address footer)."""
     repeated: dict[tuple[str, str], list[Line]] = {}
     for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
         text = "" if reason in state.grouped_furniture else DIGITS.sub("#", line.raw.strip())
