@@ -372,14 +372,16 @@ def main() -> int:
         units = sum(r["truth_units"] for r in with_truth)
         labels = sum(r["labels_right"] * r["truth_units"] for r in with_truth) / units
         nesting = sum(r["nesting_right"] * r["truth_units"] for r in with_truth) / units
+        terms = [tuple(map(int, r["terms"].split("/"))) for r in with_truth]
         print(
             f"\nground truth ({len(with_truth)} documents, {units} labelled units): labels right {labels:.1f} %, "
-            f"nesting right {nesting:.1f} %"
+            f"nesting right {nesting:.1f} %, terms found {sum(t[0] for t in terms)}/{sum(t[1] for t in terms)}"
         )
     ok = [r for r in rows if "error" not in r]
     print(
         f"labels invented: {sum(r['inferred'] for r in ok)}; word coverage min "
-        f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}"
+        f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}; "
+        f"signatories found in {sum(1 for r in ok if r['metadata']['signatories'])} of {len(ok)}"
     )
     print(
         f"topics suggested for {sum(r['topics'] for r in ok)} of the {sum(r['to_tag'] for r in ok)} provisions "

@@ -19,6 +19,17 @@ WATERMARKS = {"draft", "sample", "copy", "uncontrolled copy", "for training purp
 DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d+$")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 RUNNING_MIN_PAGES = 3  # a line repeated on this many pages is a running header or footer, not policy text
+# An address or a way to reach the agency: `557 South New Towne Drive`, `Rockford, IL  61108-2385`,
+# `(779) 500-6565`, `https://rockfordil.gov/…`, `www.…`, an e-mail address.
+CONTACT = re.compile(
+    r"\b\d{1,6}\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|"
+    r"Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Plaza|Square)\b|\b\d{1,6}\s+Broadway\b|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b|"
+    r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+FOOTER_LINES = 6  # an address footer is at most this many lines
+FOOTER_GAP = 1.7  # lines of one footer follow one another at most this many font sizes apart
+ADDRESS_FOOTER = "the agency's address and contacts at the foot of the page"
 
 
 def remove_page_numbers(state: ImportState) -> None:
@@ -53,6 +64,42 @@ def _running_key(line: Line) -> str:
     found = read_label(line.text)
     label, rest = (found[0].text + " ", found[1]) if found else ("", line.text)
     return label + re.sub(r"\d+", "#", " ".join(rest.lower().split()))
+
+
+def remove_address_footers(state: ImportState) -> None:
+    """Recognises an address footer (a PDF's): the last lines of a page, set close together and apart
+    from the text above, at least two of them an address or a way to reach the agency (`557 South New
+    Towne Drive  Rockford, IL 61108`, `(779) 500-6565  Fax …`, `https://…`), in a smaller font than the
+    text's or the same on two pages or more. The lines between them (`Headquarters and District 3`) go
+    with them. One entry in the report lists them all."""
+    pages: dict[int, list[Line]] = {}
+    for line in _body(state):
+        if line.layout is not None:
+            pages.setdefault(line.layout.page, []).append(line)
+    sizes = Counter(line.layout.size for lines in pages.values() for line in lines)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    footers = [footer for lines in pages.values() if (footer := _footer(lines))]
+    repeated = Counter(tuple(_running_key(line) for line in footer) for footer in footers)
+    for footer in footers:
+        if all(line.layout.size < text_size for line in footer) or repeated[tuple(map(_running_key, footer))] > 1:
+            for line in footer:
+                state.remove_as_furniture(line, ADDRESS_FOOTER)
+            state.grouped_furniture.add(ADDRESS_FOOTER)
+
+
+def _footer(lines: list[Line]) -> list[Line]:
+    """The last lines of a page set close together, if they read as an address footer."""
+    block = [lines[-1]]
+    for line in reversed(lines[:-1]):
+        if block[0].layout.top - line.layout.top > FOOTER_GAP * line.layout.size:
+            break
+        block.insert(0, line)
+        if len(block) > FOOTER_LINES:
+            return []
+    short = all(len(cell.split()) <= 12 for line in block for cell in line.text.split("\t"))
+    if len(block) == len(lines) or not short or sum(1 for line in block if CONTACT.search(line.text)) < 2:
+        return []
+    return block
 
 
 def remove_watermarks(state: ImportState) -> None:

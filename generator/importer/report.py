@@ -131,13 +131,18 @@ def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
 
 def _furniture(state: ImportState) -> list[str]:
     """One entry per kind of removed line: a line repeated on many pages (a running header, `Page 2`,
-    `Page 3`) is listed once, with the lines it stands on."""
+    `Page 3`) is listed once, with the lines it stands on, and so is a block of lines removed together
+    (a header table, an address footer)."""
     repeated: dict[tuple[str, str], list[Line]] = {}
     for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
-        repeated.setdefault((DIGITS.sub("#", line.raw.strip()), reason), []).append(line)
+        text = "" if reason in state.grouped_furniture else DIGITS.sub("#", line.raw.strip())
+        repeated.setdefault((text, reason), []).append(line)
     entries = []
-    for (_, reason), lines in repeated.items():
-        shown = f"`{lines[0].raw.strip()}`" + (" and the like" if len({x.raw.strip() for x in lines}) > 1 else "")
+    for (text, reason), lines in repeated.items():
+        if not text and len(lines) > 1:  # a block of lines (a header table): one entry
+            shown = f"`{lines[0].raw.strip()}` and {len(lines) - 1} more line{'s' if len(lines) > 2 else ''}"
+        else:
+            shown = f"`{lines[0].raw.strip()}`" + (" and the like" if len({x.raw.strip() for x in lines}) > 1 else "")
         where = _at(lines[0].number) if len(lines) == 1 else f"lines {', '.join(str(x.number) for x in lines)}: "
         entries.append(f"- {where}{shown}: {reason}")
     return entries

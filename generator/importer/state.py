@@ -150,6 +150,7 @@ class ImportState:
     body: list[Node] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # draft fields found in the header and trailer
     furniture: list[tuple[Line, str]] = field(default_factory=list)
+    grouped_furniture: set[str] = field(default_factory=set)  # reasons of blocks of lines listed once (a header table)
     findings: list[Finding] = field(default_factory=list)
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
     topic_index: Any = None  # the handbook's tagged provisions (`topics.TopicIndex`) topics are suggested from
