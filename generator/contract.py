@@ -101,6 +101,13 @@ DRAFT_DOCUMENT_GLOBAL = _global(
     "the template's text as a structure of blocks and runs (generator/document.py `as_data`)",
 )
 
+DRAFT_ADOPT_GLOBAL = _global(
+    "draftAdopt",
+    "HANDBOOK_DRAFT_ADOPT",
+    "the policy file `handbook adopt` writes for the template, with slots for the answers "
+    "(generator/features/draft/adopting.py `skeleton_data`)",
+)
+
 # The globals the hand-written scripts define, for the scripts loaded after them (checked, not sent).
 MODULES = {
     "HandbookShared": "shared.js: loadScript, siteAddress, fromTemplate",
@@ -149,6 +156,7 @@ for _key in ("data", "form", "document", "message", "progress", "unanswered", "l
 # Its own controls and parts, with two dashes so that no option's id (`draft-<option>`) can be one of them.
 for _key in ("layout", "preview", "position", "agency", "paper"):
     _id("draft" + _key.title(), f"draft--{_key}")
+_id("draftAdoptNote", "draft--adopt-note")  # what adding the policy to a handbook needs, or where its files go
 
 TEMPLATES: dict[str, str] = {}  # contract key → the id of a `<template>` scripts clone
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # contract key → the `{name}`s a script fills in it
@@ -294,6 +302,13 @@ THEME_CLASSES = {
 }
 
 
+# --- Rules ----------------------------------------------------------------------------------------
+
+# How a name becomes a slug (generator/model.py `slugify`; the draft page, for the agency a policy is
+# adopted by): lower-cased, every run of characters `separators` matches one `joiner`, none at either end.
+SLUG_RULE = {"separators": "[^a-z0-9]+", "joiner": "-"}
+
+
 # --- For the browser --------------------------------------------------------------------------------
 
 
@@ -305,6 +320,7 @@ def browser_contract() -> dict:
         "templates": TEMPLATES,
         "paths": PATHS,
         "fields": {key: positions(key) for key in FIELDS},
+        "slug": SLUG_RULE,
     }
 
 

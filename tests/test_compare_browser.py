@@ -122,6 +122,23 @@ def test_filters_by_topic_and_department_narrow_the_results(offline_page, site, 
     assert offline_page.errors == []
 
 
+def test_a_query_that_only_leaves_a_word_out_leaves_it_out_of_what_the_filters_find(offline_page, site):
+    page = open_search(offline_page, site)
+    provisions = page.locator("#compare-results .compare-provision")
+    page.select_option("#compare-department", "raymore-mo")
+    provisions.first.wait_for()
+    everything = provisions.all_inner_texts()
+    assert any("undercover" in text.lower() for text in everything)
+    type_query(page, "-undercover")
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#compare-results .compare-provision').length < n", arg=len(everything)
+    )
+    left = provisions.all_inner_texts()
+    assert left and not any("undercover" in text.lower() for text in left)
+    assert set(left) <= set(everything)
+    assert offline_page.errors == []
+
+
 def test_the_answer_filter_keeps_the_departments_giving_that_answer(offline_page, site, corpus):
     page = open_search(offline_page, site)
     approval = {d.policy.slug for d in corpus.decisions("logo-display") if d.answer == "with-approval"}

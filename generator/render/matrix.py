@@ -26,7 +26,7 @@ def matrix_html(table_id: str, table: str, columns: list[Policy], addable: bool 
     chosen = next((p for p in columns if not p.is_template), columns[0] if columns else None)
     options = "".join(
         f'<option value="{attr(p.slug)}"{" selected" if p is chosen else ""}>'
-        f"{escape(p.agency.name)}{' (template)' if p.is_template else ''}</option>"
+        f"{escape(p.name)}{' (template)' if p.is_template else ''}</option>"
         for p in columns
     )
     added = (

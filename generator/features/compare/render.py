@@ -208,7 +208,7 @@ def _scripts(page: str, *scripts: str) -> str:
 
 def _policy_name(policy: Policy) -> str:
     badge = ' <span class="badge">template</span>' if policy.is_template else ""
-    return f"{escape(policy.agency.name)}{badge}"
+    return f"{escape(policy.name)}{badge}"
 
 
 def _label_path(provision: Provision) -> str:
@@ -320,9 +320,7 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         ),
     ]
     if more:
-        blocks.append(
-            _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), count(more, "policy", "policies"))
-        )
+        blocks.append(_chooser("".join(_show_box(p.slug, p.name) for p in policies), count(more, "policy", "policies")))
     blocks.append(matrix_html(COVERAGE_TABLE_ID, table, policies, addable=bool(more)))
     if more:
         blocks += [
@@ -428,7 +426,7 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
         "policies": [
             {
                 "slug": p.slug,
-                "name": p.agency.name,
+                "name": p.name,
                 "template": p.is_template,
                 "page": href("index.md", page_path(p)),
                 "counts": counts[p.slug],
@@ -463,7 +461,7 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     blocks += _topic_questions(corpus, page, topic, [s.policy for s in shown])
     blocks.append(Heading(2, "Side by side", "side-by-side"))
     if shown:
-        boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
+        boxes = "".join(_show_box(s.policy.slug, s.policy.name) for s in shown)
         more = count(view.more, "department", "departments") if view.more else ""
         blocks += [
             _chooser(boxes, more, f' {TOPIC}="{attr(topic.id)}"'),
@@ -485,7 +483,7 @@ def _topic_questions(corpus: Corpus, page: str, topic: Topic, policies: list[Pol
     questions = [q for q in corpus.questions if topic.id in q.topics]
     if not questions:
         return []
-    head = "".join(f'<th scope="col">{escape(p.agency.name)}</th>' for p in policies)
+    head = "".join(f'<th scope="col">{escape(p.name)}</th>' for p in policies)
     rows = []
     for question in questions:
         cells = "".join(_answer_cell(corpus, page, question, policy, template_short) for policy in policies)
@@ -552,7 +550,7 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
             f'(see <a href="{attr(href(page, COVERAGE_PAGE))}">the coverage matrix</a>).</span>'
         )
     elif silent:
-        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
     if len(unreviewed) > SILENT_NAMES:
         parts.append(
@@ -560,7 +558,7 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
             "still wait for a person to review their topics.</span>"
         )
     elif unreviewed:
-        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in unreviewed)
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>' for p in unreviewed)
         parts.append(
             f'<span class="not-reviewed-by">Not yet reviewed: {names} (provisions still wait for a person '
             "to review their topics).</span>"
@@ -614,7 +612,7 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
         f'<details class="reference-diff"><summary><strong class="similarity-figure">'
         f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
         f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
-        f"({escape(reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
+        f"({escape(reference.policy.name)}). <ins>Underlined</ins>: only here.</p>"
         f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>'
     )
 
@@ -708,7 +706,7 @@ def _differences(view: TopicView) -> str:
         return '<p class="pair-none">No department addresses this topic.</p>'
     if len(stances) == 1 and not templates:
         return (
-            f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
+            f'<p class="pair-none">{escape(stances[0].policy.name)} alone addresses this topic: '
             "there is nothing to compare.</p>"
         )
     shared = (
@@ -718,7 +716,7 @@ def _differences(view: TopicView) -> str:
     )
     reference = (
         f'<p class="reference-summary">The most common wording on this topic is '
-        f"{escape(most_common.policy.agency.name)}’s{shared}. Each department’s column shows how "
+        f"{escape(most_common.policy.name)}’s{shared}. Each department’s column shows how "
         "much its wording is like it, and the words that differ.</p>"
     )
     shown = view.shown
@@ -759,7 +757,7 @@ def _differences(view: TopicView) -> str:
 
 
 def _pick_name(policy: Policy) -> str:
-    name = policy.agency.name
+    name = policy.name
     return f"{name} (template)" if policy.is_template and "template" not in name.lower() else name
 
 
@@ -768,7 +766,7 @@ def _diff_id(diff: PairDiff) -> str:
 
 
 def _pair_section(diff: PairDiff, shown: bool) -> str:
-    left, right = escape(diff.left.policy.agency.name), escape(diff.right.policy.agency.name)
+    left, right = escape(diff.left.policy.name), escape(diff.right.policy.name)
     text = diff_html(diff.changes)
     return (
         f'<section class="pair-diff" id="{attr(_diff_id(diff))}" {LEFT}="{attr(diff.left.policy.slug)}" '

@@ -141,7 +141,7 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
     templates = [p for p in corpus.policies if p.is_template]
     columns = templates + run
     head = "".join(
-        f'<th scope="col" {POLICY}="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>'
+        f'<th scope="col" {POLICY}="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>'
         f"{BADGE if p.is_template else ''}</th>"
         for p in columns
     )
@@ -300,7 +300,7 @@ def _words(corpus: Corpus, page: str, question: Question, columns: list[Policy])
         label = " ".join(decision.provision.label_path) or "¶"
         wording = "" if question.kind == "text" else decision.wording
         items.append(
-            f'<li {ANSWER}="{attr(wording)}"><p><strong>{escape(policy.agency.name)}</strong>: '
+            f'<li {ANSWER}="{attr(wording)}"><p><strong>{escape(policy.name)}</strong>: '
             f'{_answer_words(decision)} — <a href="{attr(target)}">{escape(label)}</a></p>{_quote_html(decision)}</li>'
         )
     body = (
