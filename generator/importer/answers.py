@@ -36,9 +36,44 @@ MIN_SIMILARITY = 0.75
 # The words that decide an answer: modal verbs, negation, and the words that qualify or condition a rule.
 # Those among lunr's stop words are kept for the likeness; all of them, in order, must be the same.
 DECIDING = frozenset(
-    "may must shall should will cannot not no nor neither never only all any unless except without prior "
-    "written approval permission authorized authorization consent possible practical practicable feasible "
-    "encouraged discouraged prohibited permitted required advised recommended strongly".split()
+    [
+        "may",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "cannot",
+        "not",
+        "no",
+        "nor",
+        "neither",
+        "never",
+        "only",
+        "all",
+        "any",
+        "unless",
+        "except",
+        "without",
+        "prior",
+        "written",
+        "approval",
+        "permission",
+        "authorized",
+        "authorization",
+        "consent",
+        "possible",
+        "practical",
+        "practicable",
+        "feasible",
+        "encouraged",
+        "discouraged",
+        "prohibited",
+        "permitted",
+        "required",
+        "advised",
+        "recommended",
+        "strongly",
+    ]
 )
 
 
