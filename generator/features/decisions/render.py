@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ...contract import ANSWER, CONTRACT_SCRIPT, DECISIONS_STATUS_ID, QUESTION, QUESTION_TOPICS
 from ...load import SourceLayout
-from ...model import NOT_ADDRESSED, Corpus, Decision, Policy, Question, TemplateAnswer
-from ...render.html import attr, escape, href, plain_text
+from ...model import NOT_ADDRESSED, NOT_YET_REVIEWED, Corpus, Decision, Policy, Question, TemplateAnswer, unanswered
+from ...render.html import attr, count, escape, href, plain_text
 from ...render.page import Heading, Page, Pages, make_page
 from ..compare.model import topics_by_group
 from ..compare.render import topic_page
@@ -156,7 +156,14 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
             '<p class="lead">For each question of the <a href="'
             f'{attr(href(page, CODEBOOK_PAGE))}">codebook</a>, what each department decided. An answer links to the provision '
             'giving it (<span aria-hidden="true">*</span> with conditions, shown on hover and with the words), a question to '
-            "the sentences deciding it. <em>not addressed</em>: no provision answers it (which is not a “no”).</p>"
+            "the sentences deciding it. <em>not addressed</em>: no provision answers it (which is not a “no”)"
+            + (
+                "; <em>not yet reviewed</em>: none answers it yet, but some of the policy's provisions (an "
+                "imported draft's) still wait for a person, and an answer suggested for them is no decision"
+                if any(p.unreviewed for p in columns)
+                else ""
+            )
+            + ".</p>"
         ),
     ]
     if len(runs) > 1:
@@ -210,7 +217,10 @@ def _filters(corpus: Corpus) -> str:
         if any(t.id in topics_used for t in topics)
     )
     wordings = sorted({c.wording for q in corpus.questions for c in q.answers}, key=str.lower)
-    answers = "".join(f'<option value="{attr(w)}">{escape(w)}</option>' for w in wordings + [NOT_ADDRESSED])
+    unreviewed = [NOT_YET_REVIEWED] if any(p.unreviewed for p in corpus.departments) else []
+    answers = "".join(
+        f'<option value="{attr(w)}">{escape(w)}</option>' for w in wordings + [NOT_ADDRESSED, *unreviewed]
+    )
     return (
         '<form class="decisions-filters" aria-label="Filter the questions">'
         '<label for="decisions-topic">Topic</label>'
@@ -241,7 +251,7 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
                 f'<a href="{attr(target)}" title="{attr(_template_summary(answer))}">{template_short(answer)}</a></td>'
             )
     if decision is None:
-        return f'<td class="decision-none" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'
+        return unanswered_cell(policy, "decision-none")
     wording = "" if question.kind == "text" else decision.wording
     target = href(page, page_path(policy), decision.provision.id)
     condition = f' title="{attr(decision.coding.condition)}"' if decision.coding.condition else ""
@@ -250,6 +260,19 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
         f'<td class="decision" {ANSWER}="{attr(wording)}"><a href="{attr(target)}"{condition}>'
         f"{escape(decision.wording)}</a>{mark}</td>"
     )
+
+
+def unanswered_cell(policy: Policy, classes: str) -> str:
+    """The cell of a question `policy` gives no answer to: not addressed, or, while some of its provisions
+    wait for a person (suggested answers are not decisions), not yet reviewed."""
+    shown = unanswered(policy)
+    if shown == NOT_YET_REVIEWED:
+        waiting = count(len(policy.unreviewed), "provision", "provisions")
+        return (
+            f'<td class="{classes} not-reviewed" {ANSWER}="{shown}" title="{attr(waiting)} of this policy not yet '
+            f'reviewed">{shown}</td>'
+        )
+    return f'<td class="{classes}" {ANSWER}="{shown}">{shown}</td>'
 
 
 def render_words(corpus: Corpus, run: list[Policy], number: int) -> Page:
