@@ -25,6 +25,14 @@ a person gave the same provision (the same provision id) in `source/policies/`:
 - recall@1: of the provisions the person tagged, those whose first suggestion is one of their topics;
 - hit@3: of the provisions the person tagged, those with one of their topics among the suggestions.
 
+Suggested answers are measured the same way (`--answers`, also run with `--topics`): each suggestion is
+compared with the department's own coding of that question (a policy answers a question in one provision):
+
+- precision: of the suggested answers, those that are the department's answer to the question;
+- recall: of the department's answers to choose from (not a `text` question's words), those suggested;
+- same provision: right answers suggested on the very provision the person coded;
+- the same counts at other thresholds, and with the deciding words (`importer/answers.py`) ignored.
+
 Goals (issue 16): labels and nesting >= 95 % right, no invented labels, every stated number and date found,
 word coverage >= 99.5 %, under 2 s per 20-page document.
 """
@@ -292,6 +300,75 @@ def print_leave_one_out(rows: list[dict], title: str) -> None:
     print(f"first suggestion right, by its similarity: {bands}")
 
 
+def answers_leave_one_out(template: bool = False, threshold: float | None = None, deciding: bool = True) -> dict:
+    """Suggested answers on the handbook's departments, each imported from its original with the other
+    departments (and, with `template`, the template) as the handbook: totals over the four, and a row each.
+    `threshold` stands in for `answers.MIN_SIMILARITY`; without `deciding`, the deciding words are ignored."""
+    sys.path.insert(0, str(ROOT))
+    from generator.importer import answers
+    from generator.importer.api import import_text
+    from generator.importer.topics import TopicIndex
+    from generator.load import load_corpus
+
+    corpus = load_corpus(ROOT / "source")
+    kinds = {q.id: q.kind for q in corpus.questions}
+    saved = answers.MIN_SIMILARITY, answers.deciding_words
+    answers.MIN_SIMILARITY = saved[0] if threshold is None else threshold
+    if not deciding:
+        answers.deciding_words = lambda text: ()
+    rows = []
+    try:
+        for department in corpus.departments:
+            others = [p for p in corpus.policies if p is not department and (template or not p.is_template)]
+            original = ROOT / "source" / "originals" / department.original
+            result = import_text(
+                original.read_text(encoding="utf-8"),
+                slug=department.slug,
+                original=department.original,
+                suffix=original.suffix,
+                handbook=TopicIndex.from_policies(others, corpus.questions),
+            )
+            coded = {c.question: (c.answer, p.id) for p in department.provisions() for c in p.answers}
+            row = {"name": department.slug, "decisions": sum(1 for q in coded if kinds.get(q) != "text")}
+            row |= {"suggested": 0, "right": 0, "same_provision": 0}
+            for provision in result.policy.provisions():
+                for suggestion in provision.suggested_answers:
+                    answer, where = coded.get(suggestion.question, (None, None))
+                    row["suggested"] += 1
+                    row["right"] += answer == suggestion.answer
+                    row["same_provision"] += answer == suggestion.answer and where == provision.id
+            rows.append(row)
+    finally:
+        answers.MIN_SIMILARITY, answers.deciding_words = saved
+    return {"rows": rows, "total": {key: sum(r[key] for r in rows) for key in rows[0] if key != "name"}}
+
+
+def print_answers_leave_one_out(template: bool, title: str) -> None:
+    from generator.importer.answers import MIN_SIMILARITY
+
+    print(f"\nsuggested answers, leave-one-out ({title}), similarity >= {MIN_SIMILARITY:g}:")
+    header = (
+        f"{'department':26} {'decisions':>9} {'suggested':>9} {'right':>6} {'precision':>9} {'recall':>7} "
+        f"{'same provision':>14}"
+    )
+    print(header)
+    print("-" * len(header))
+    measured = answers_leave_one_out(template)
+    for row in [*measured["rows"], {"name": "all", **measured["total"]}]:
+        print(
+            f"{row['name']:26} {row['decisions']:9} {row['suggested']:9} {row['right']:6} "
+            f"{_share(row['right'], row['suggested']):>9} {_share(row['right'], row['decisions']):>7} "
+            f"{row['same_provision']:14}"
+        )
+    for deciding in (True, False):
+        sweep = []
+        for threshold in (0.5, 0.55, 0.65, 0.75, 0.85, 0.95):
+            total = answers_leave_one_out(template, threshold, deciding)["total"]
+            sweep.append(f"{threshold:g}: {total['right']}/{total['suggested']}")
+        condition = "the same deciding words" if deciding else "deciding words ignored"
+        print(f"right/suggested by threshold ({condition}): {', '.join(sweep)}")
+
+
 def _share(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.0f}%" if whole else ""
 
@@ -301,7 +378,10 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--only", nargs="*", help="document names (or parts of them) to run")
     parser.add_argument("--json", help="also write the rows to this file")
-    parser.add_argument("--topics", action="store_true", help="only the leave-one-out of suggested topics")
+    parser.add_argument(
+        "--topics", action="store_true", help="only the leave-one-out of suggested topics (and answers)"
+    )
+    parser.add_argument("--answers", action="store_true", help="only the leave-one-out of suggested answers")
     parser.add_argument(
         "--sample",
         type=int,
@@ -316,9 +396,12 @@ def main() -> int:
     if args.one:
         print(json.dumps(measure(Path(args.one))))
         return 0
-    if args.topics:
-        print_leave_one_out(leave_one_out(), "the other departments as the handbook")
-        print_leave_one_out(leave_one_out(template=True), "the other departments and the template")
+    if args.topics or args.answers:
+        if args.topics:
+            print_leave_one_out(leave_one_out(), "the other departments as the handbook")
+            print_leave_one_out(leave_one_out(template=True), "the other departments and the template")
+        print_answers_leave_one_out(False, "the other departments as the handbook")
+        print_answers_leave_one_out(True, "the other departments and the template")
         return 0
     corpus = Path(args.corpus)
     if not corpus.is_dir():

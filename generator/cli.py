@@ -201,16 +201,26 @@ def _review(args: argparse.Namespace) -> int:
     name = display_path(Path(args.file))
     if not reviewed.changed:
         below = f" of at least {minimum:g}" if args.accept and minimum else ""
-        print(f"{name}: no suggested topics{below} to {'accept' if args.accept else 'clear'}; nothing was changed")
-        return 0
-    if args.accept:
-        kept = f"; {reviewed.kept} below {minimum:g} left to review" if reviewed.kept else ""
         print(
-            f"{name}: {reviewed.accepted} suggested topic(s) of {reviewed.provisions} provision(s) accepted as "
-            f"topics{kept}"
+            f"{name}: no suggested topics or answers{below} to {'accept' if args.accept else 'clear'}; "
+            "nothing was changed"
         )
+        return 0
+    provisions = f"{reviewed.provisions} provision(s)"
+    if args.accept:
+        kept = reviewed.kept + reviewed.answers_kept
+        below = f"; {kept} below {minimum:g} left to review" if kept else ""
+        print(
+            f"{name}: {reviewed.accepted} suggested topic(s) and {reviewed.answers_accepted} suggested answer(s) "
+            f"of {provisions} accepted as topics and answers{below}"
+        )
+        for note in reviewed.notes:
+            print(f"{name}: {note}")
     else:
-        print(f"{name}: {reviewed.removed} suggested topic(s) of {reviewed.provisions} provision(s) cleared")
+        print(
+            f"{name}: {reviewed.removed} suggested topic(s) and {reviewed.answers_removed} suggested answer(s) "
+            f"of {provisions} cleared"
+        )
     return 0
 
 
@@ -350,16 +360,18 @@ def parser() -> argparse.ArgumentParser:
 
     review = commands.add_parser(
         "review",
-        help="accept or clear the topics `handbook import` suggested in a draft",
+        help="accept or clear the topics and answers `handbook import` suggested in a draft",
         description="A draft's provisions carry suggested_topics (the topics of the handbook's most similar "
-        "tagged provisions) until a person reviews them. --accept adds them to each provision's topics "
-        "(with --min-similarity X only those of at least X; the others stay to review); --clear removes "
+        "tagged provisions) and suggested_answers (the codebook answers of a coded provision worded nearly the "
+        "same) until a person reviews them. --accept adds them to each provision's topics and answers "
+        "(with --min-similarity X only those of at least X; the others stay to review; of two answers to one "
+        "question the more similar, and none to a question the file answers already); --clear removes "
         "them. Only those lines of the file change: comments and formatting stay. A file with problems is "
         "refused and nothing is written.",
     )
     review.add_argument("file", help="the policy file (e.g. source/policies/riverton.yml)")
     action = review.add_mutually_exclusive_group(required=True)
-    action.add_argument("--accept", action="store_true", help="make the suggestions topics")
+    action.add_argument("--accept", action="store_true", help="make the suggestions topics and answers")
     action.add_argument("--clear", action="store_true", help="remove the suggestions")
     review.add_argument(
         "--min-similarity", type=_similarity, metavar="X", help="accept only suggestions of at least X (0 to 1)"

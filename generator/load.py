@@ -187,12 +187,20 @@ def _load_corpus(source: Path) -> Corpus:
 
 def not_yet_reviewed(policy: Policy) -> str:
     """How many of a policy's provisions a person has still to review for topics, and how."""
-    suggested = sum(1 for p in policy.unreviewed if p.suggested_topics)
+    suggested = sum(1 for p in policy.unreviewed if p.suggested_topics or p.suggested_answers)
     untagged = len(policy.unreviewed) - suggested
     parts = []
     if suggested:
+        kinds = " or ".join(
+            kind
+            for kind, waiting in (
+                ("topics", any(p.suggested_topics for p in policy.unreviewed)),
+                ("answers", any(p.suggested_answers for p in policy.unreviewed)),
+            )
+            if waiting
+        )
         parts.append(
-            f"{suggested} with suggested topics (accept or clear them: handbook review {policy.file} --accept, --clear)"
+            f"{suggested} with suggested {kinds} (accept or clear them: handbook review {policy.file} --accept, --clear)"
         )
     if untagged:
         parts.append(f"{untagged} with no topics (tag them, or write comparable: false)")
@@ -202,11 +210,12 @@ def not_yet_reviewed(policy: Policy) -> str:
 
 def check_policy_file(path: Path, layout: SourceLayout) -> tuple[Policy | None, list[Problem]]:
     """A policy file the user names (it may be a draft outside the source folder), checked as
-    `handbook check` checks it on its own: the schema, the policy checks and its topic ids against
-    the source folder's `topics.yml`."""
+    `handbook check` checks it on its own: the schema, the policy checks, its topic ids against the
+    source folder's `topics.yml` and its answers (and suggested answers) against its `questions.yml`."""
     policy, problems = load_policy(path, layout, named=True)
     if policy is not None and not problems:
-        _load_taxonomy(layout, [policy], problems)
+        taxonomy, _ = _load_taxonomy(layout, [policy], problems)
+        _load_codebook(layout, [policy], problems, taxonomy, all_policies=False)
     return policy, problems
 
 

@@ -138,6 +138,32 @@ def suggested_topic(**values) -> SuggestedTopic:
 
 
 @dataclass
+class SuggestedAnswer:
+    """An answer to a codebook question `handbook import` suggests for a provision: the answer the handbook's
+    coded provision `source` gives, whose wording is nearly the same (`similarity`, 0..1, cosine of TF-IDF
+    weights of their own words, the words that decide an answer kept; `importer/answers.py`). Only answers
+    to choose from (not a `text` question's own words). A suggestion is not a coding: it waits for a person
+    to accept it (`handbook review FILE --accept`) or clear it."""
+
+    question: str
+    answer: str
+    similarity: float
+    source: str  # written `from` in the file
+    source_path: tuple = ()
+
+
+def suggested_answer(**values) -> SuggestedAnswer:
+    """A `SuggestedAnswer` from the file's keys (`from` is a Python keyword)."""
+    return SuggestedAnswer(
+        question=values["question"],
+        answer=values["answer"],
+        similarity=values["similarity"],
+        source=values["from"],
+        source_path=values["source_path"],
+    )
+
+
+@dataclass
 class Coding:
     """The answer a provision gives to a question of the codebook (`source/questions.yml`).
 
@@ -168,6 +194,7 @@ class Provision:
     suggested_topics: list[SuggestedTopic] = field(default_factory=list)
     comparable: bool = True
     answers: list[Coding] = field(default_factory=list)
+    suggested_answers: list[SuggestedAnswer] = field(default_factory=list)
     children: list[Provision] = field(default_factory=list)
     source_path: tuple = ()
     # Filled in by `assign_ids` once the whole tree is known.
@@ -196,10 +223,11 @@ class Provision:
 
     @property
     def reviewed(self) -> bool:
-        """Whether a person has decided what the provision is compared under: no suggested topics wait,
-        and it has topics or is marked `comparable: false`. An imported draft's provisions are not
-        reviewed until then, so a policy silent on a topic may yet address it."""
-        return not self.suggested_topics and (bool(self.topics) or not self.comparable)
+        """Whether a person has decided what the provision is compared under and what it answers: no
+        suggested topics or answers wait, and it has topics or is marked `comparable: false`. An imported
+        draft's provisions are not reviewed until then, so a policy silent on a topic (or a question) may
+        yet address it."""
+        return not self.suggested_topics and not self.suggested_answers and (bool(self.topics) or not self.comparable)
 
     @property
     def title(self) -> str:
@@ -390,6 +418,15 @@ class Codebook:
 
 
 NOT_ADDRESSED = "not addressed"  # how a question no provision of a policy answers is shown
+# How it is shown while some of the policy's provisions wait for a person (`Provision.reviewed`): a
+# suggested answer is not a decision, and a provision no one has reviewed may yet answer the question.
+NOT_YET_REVIEWED = "not yet reviewed"
+
+
+def unanswered(policy: Policy) -> str:
+    """How a question `policy` gives no answer to is shown: not addressed, or not yet reviewed."""
+    return NOT_YET_REVIEWED if policy.unreviewed else NOT_ADDRESSED
+
 
 # The end of a sentence: `.`, `!` or `?` (and a closing quote or bracket), then space and a capital.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")

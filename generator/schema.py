@@ -397,6 +397,7 @@ def _provision_fields() -> dict[str, Field]:
         "suggested_topics": ListOf(SUGGESTED_TOPIC),
         "comparable": Bool(default=True),
         "answers": CodedAnswers(),
+        "suggested_answers": ListOf(SUGGESTED_ANSWER),
         "children": ListOf(PROVISION),
     }
 
@@ -408,6 +409,16 @@ SUGGESTED_TOPIC = Record(
     model.suggested_topic,
     {
         "topic": Slug(required=True),
+        "similarity": Fraction(required=True),
+        "from": Str(required=True, pattern=PROVISION_ID, what="a provision id, e.g. kansas-city-mo.iv.b"),
+    },
+)
+
+SUGGESTED_ANSWER = Record(
+    model.suggested_answer,
+    {
+        "question": Slug(required=True),
+        "answer": Slug(required=True),
         "similarity": Fraction(required=True),
         "from": Str(required=True, pattern=PROVISION_ID, what="a provision id, e.g. kansas-city-mo.iv.b"),
     },

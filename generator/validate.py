@@ -384,9 +384,12 @@ def _question_option(question, options: dict, all_known: bool, report: Report) -
 def answers_coded(policy: Policy, questions: dict, report: Report) -> None:
     """Each answer a provision gives names a question of the codebook (`questions`: id → question) and
     one of its answers; its quote is words of the provision; a policy answers a question in one place;
-    a template's answers to a question tied to one of its options come from the option."""
+    a template's answers to a question tied to one of its options come from the option. A suggested
+    answer names a question with answers to choose from, and one of them."""
     first: dict[str, tuple] = {}
     for provision in policy.provisions():
+        for suggestion in provision.suggested_answers:
+            _suggestion_coded(suggestion, questions, report)
         for coding in provision.answers:
             here = coding.source_path
             question = questions.get(coding.question)
@@ -412,3 +415,25 @@ def answers_coded(policy: Policy, questions: dict, report: Report) -> None:
                     here + ("quote",),
                     "the quote is not words of the provision's text (expected them exactly as written)",
                 )
+
+
+def _suggestion_coded(suggestion, questions: dict, report: Report) -> None:
+    question = questions.get(suggestion.question)
+    here = suggestion.source_path
+    if question is None:
+        report(
+            here + ("question",),
+            f"unknown question {suggestion.question!r} (expected an id from source/questions.yml)",
+        )
+    elif question.kind == "text":
+        report(
+            here + ("question",),
+            f"{question.id!r} is answered in the policy's own words (kind text): only an answer to choose from "
+            "is suggested; write it under answers",
+        )
+    elif question.choice(suggestion.answer) is None:
+        report(
+            here + ("answer",),
+            f"{suggestion.answer!r} is not an answer of {question.id} "
+            f"(expected one of: {', '.join(c.id for c in question.answers)})",
+        )

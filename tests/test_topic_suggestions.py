@@ -134,7 +134,7 @@ def test_review_accepts_suggestions_above_a_similarity_and_keeps_the_rest_of_the
     assert not any(p.suggested_topics for p in cleared.provisions())
     assert "suggested_topics:" not in draft.read_text(encoding="utf-8")
     assert handbook(["review", str(draft), "--clear"]) == 0
-    assert "no suggested topics to clear; nothing was changed" in capsys.readouterr().out
+    assert "no suggested topics or answers to clear; nothing was changed" in capsys.readouterr().out
 
 
 HAND_EDITED = """\

@@ -61,8 +61,8 @@ def import_text(
 ) -> ImportResult:
     """Import the text of an original. Nothing is written; the draft is validated by the loader.
     `layouts` (a PDF's) say where each line stood; `document` names the PDF or Word file the text is from;
-    `handbook` holds the tagged provisions topics are suggested from (`handbook_index`), or says why
-    there are none; `manual`, for one policy of a manual of many, what the manual says for all of them."""
+    `handbook` holds the tagged provisions topics (and, with its codebook, answers) are suggested from
+    (`handbook_index`), or says why there are none; `manual`, for one policy of a manual of many, what the manual says for all of them."""
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise ImportRefused(
@@ -103,7 +103,7 @@ def import_text(
 
 
 def handbook_index(source: Path, *slugs: str) -> TopicIndex | str:
-    """The handbook's tagged provisions to suggest topics from (the policies being imported left out, were
+    """The handbook's tagged provisions to suggest topics and answers from (the policies being imported left out, were
     they imported before), or why there are none: the import goes on without suggestions."""
     try:
         corpus = load_corpus(source)
@@ -112,7 +112,7 @@ def handbook_index(source: Path, *slugs: str) -> TopicIndex | str:
             f"the handbook in {display_path(source)} has {len(exc.problems)} problem(s) "
             "(run `handbook check`, then import again for suggestions)"
         )
-    index = TopicIndex.from_policies(p for p in corpus.policies if p.slug not in slugs)
+    index = TopicIndex.from_policies((p for p in corpus.policies if p.slug not in slugs), corpus.questions)
     return index if len(index) else f"no provision of the handbook in {display_path(source)} is tagged with topics yet"
 
 

@@ -95,6 +95,11 @@ def _provision(node: Node, ids: dict[int, str], repairs: list[dict]) -> dict:
             out["suggested_topics"] = [
                 {"topic": s.topic, "similarity": s.similarity, "from": s.source} for s in node.suggested
             ]
+        if node.suggested_answers:
+            out["suggested_answers"] = [
+                {"question": s.question, "answer": s.answer, "similarity": s.similarity, "from": s.source}
+                for s in node.suggested_answers
+            ]
     else:
         out["comparable"] = False
     if node.children:

@@ -34,7 +34,8 @@ def draft_yaml(draft: dict, original: str) -> str:
             f"# Imported from {original} by `handbook import`: a draft to review. The review report\n"
             f"# beside it lists what to check; tag each `topics: []` with ids from source/topics.yml.\n"
             f"# `suggested_topics` are the topics of the handbook's most similar tagged provisions, not\n"
-            f"# tags: `handbook review FILE --accept` (or `--clear`) once you have checked them.\n"
+            f"# tags, and `suggested_answers` the codebook answers of a coded provision worded nearly the\n"
+            f"# same, not answers: `handbook review FILE --accept` (or `--clear`) once you have checked them.\n"
         )
     ]
     for key, value in draft.items():

@@ -22,6 +22,7 @@ SECTIONS = (
     ("labels", "Labels inferred, repaired or left unlabelled", "Guesses"),
     ("metadata", "Metadata found, guessed and missing", "Guesses"),
     ("topics", "Topics suggested and provisions to tag", "Guesses"),
+    ("answers", "Answers suggested to the codebook's questions", "Guesses"),
     ("furniture", "Removed furniture", ""),
     ("hyphenation", "Words joined across a hyphen at a line's end", ""),
 )
@@ -70,6 +71,7 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
     suggested = sum(1 for n in untagged if n.suggested)
     counts = {key: len(entries[key]) for key, _, _ in SECTIONS}
     counts["topics"] = len(untagged)
+    counts["answers"] = sum(len(n.suggested_answers) for n in nodes)
     lines = [
         f"# Import review: {policy.slug}",
         "",
@@ -98,6 +100,8 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
         lines += ["", f"{'###' if group else '##'} {title} ({counts[key]})", ""]
         if key == "topics":
             lines += _topics(untagged, ids, state.no_suggestions)
+        elif key == "answers":
+            lines += _answers(nodes, ids)
         else:
             lines += entries[key] or ["None."]
     return "\n".join(lines) + "\n"
@@ -188,6 +192,29 @@ def _topics(untagged: list[Node], ids: dict[int, str], no_suggestions: str) -> l
             f"- {_at(_first(node))}`{ids[id(node)]}` {_quote(node)}: "
             + (f"suggested {guesses}" if guesses else "no suggestion (nothing in the handbook is similar enough)")
         )
+    return lines
+
+
+def _answers(nodes: list[Node], ids: dict[int, str]) -> list[str]:
+    suggested = [node for node in nodes if node.suggested_answers]
+    if not suggested:
+        return ["None (no provision is worded nearly as a coded provision of the handbook)."]
+    lines = [
+        (
+            "`suggested_answers` are the answers to the codebook's questions (source/questions.yml) that a coded "
+            "provision of the handbook worded nearly the same (`from`) gives, with their similarity (0 to 1): "
+            "only where the two say the same deciding words (shall, should, not, only, without approval…) in "
+            "the same order, and only answers to choose from (a question answered in the policy's own words is "
+            "left to you). A suggestion is not a coding: read the two side by side, then `handbook review FILE "
+            "--accept` makes them `answers` and `--clear` removes them."
+        ),
+        "",
+    ]
+    for node in suggested:
+        guesses = ", ".join(
+            f"`{s.question}`: `{s.answer}` {s.similarity:.2f} (like `{s.source}`)" for s in node.suggested_answers
+        )
+        lines.append(f"- {_at(_first(node))}`{ids[id(node)]}` {_quote(node)}: suggested {guesses}")
     return lines
 
 

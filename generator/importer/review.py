@@ -1,18 +1,22 @@
-"""`handbook review FILE --accept [--min-similarity X]` or `--clear`: a draft's suggested topics made topics,
-or removed.
+"""`handbook review FILE --accept [--min-similarity X]` or `--clear`: a draft's suggested topics made topics
+and its suggested answers made answers, or removed.
 
 A policy file is data a person edits by hand, so it is not dumped anew: the file's text is edited where
 the suggestions stand (found from the YAML parser's marks), and every other character stays as it was —
 comments, quoting, folded text, blank lines. `--accept` adds each suggestion's topic to the provision's
-`topics` (after the topics it has) and removes the suggestion; with `--min-similarity X` only suggestions
-of at least X are accepted and the others stay for a person to decide. `--clear` removes every
-suggestion. The edited text is read again and must hold exactly the same data but for those changes;
-anything else (or a file with problems) is refused, with the line, and nothing is written.
+`topics` (after the topics it has) and each suggested answer to its `answers`, and removes the
+suggestions; with `--min-similarity X` only suggestions of at least X are accepted and the others stay for
+a person to decide. A policy answers a question in one provision: a suggested answer to a question the
+file answers already is removed, not accepted, and of two suggestions for one question the more similar
+is accepted and the other removed; each is said (`Reviewed.notes`). `--clear` removes every suggestion.
+The edited text is read again and must hold exactly the same data but for those changes; anything else
+(or a file with problems) is refused, with the line, and nothing is written.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,24 +33,94 @@ class Reviewed:
     """What a review did to one file's text."""
 
     text: str
-    accepted: int = 0  # suggestions made topics
-    removed: int = 0  # suggestions removed (accepted ones included)
-    kept: int = 0  # suggestions left below --min-similarity
+    accepted: int = 0  # suggested topics made topics
+    removed: int = 0  # suggested topics removed (accepted ones included)
+    kept: int = 0  # suggested topics left below --min-similarity
     provisions: int = 0  # provisions whose suggestions changed
+    answers_accepted: int = 0  # suggested answers made answers
+    answers_removed: int = 0  # suggested answers removed (accepted ones and conflicting ones included)
+    answers_kept: int = 0  # suggested answers left below --min-similarity
+    notes: list[str] = field(default_factory=list)  # suggested answers removed without being accepted, and why
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return self.removed > 0
+        return self.removed > 0 or self.answers_removed > 0
 
 
 @dataclass
 class _Change:
-    """The change to one provision, for checking the edited file: its new topics and kept suggestions."""
+    """The change to one provision, for checking the edited file: its new topics and answers, and the
+    suggestions that stay (None: the provision had none of that kind)."""
 
     path: tuple
     topics: list[str]
-    kept: list[int]  # indexes of the suggestions that stay
+    kept: list[int] | None  # indexes of the suggested topics that stay
+    answers: dict[str, str] = field(default_factory=dict)  # answers added
+    kept_answers: list[int] | None = None  # indexes of the suggested answers that stay
+
+
+@dataclass
+class _AnswerSuggestion:
+    path: tuple  # the provision's
+    index: int  # in its suggested_answers
+    question: str
+    answer: str
+    similarity: float
+
+
+def _answer_verdicts(
+    provisions: list[tuple[tuple, dict]], accept: bool, min_similarity: float
+) -> tuple[dict[tuple, list[int]], dict[tuple, list[int]], list[str]]:
+    """Which suggested answers are accepted and which removed, per provision path, and a note for each one
+    removed without being accepted: a policy answers a question in one provision, so a suggestion for a
+    question the file answers already is removed, and of two for one question the more similar is kept."""
+    answered: dict[str, tuple] = {}
+    suggestions: list[_AnswerSuggestion] = []
+    for path, keys in provisions:
+        if "answers" in keys and isinstance(keys["answers"][1], yaml.MappingNode):
+            for key, _ in keys["answers"][1].value:
+                answered.setdefault(str(key.value), path + ("answers", str(key.value)))
+        if "suggested_answers" in keys:
+            for i, item in enumerate(keys["suggested_answers"][1].value):
+                suggestions.append(
+                    _AnswerSuggestion(
+                        path,
+                        i,
+                        _scalar(item, "question"),
+                        _scalar(item, "answer"),
+                        float(_scalar(item, "similarity")),
+                    )
+                )
+    taken: dict[tuple, list[int]] = {}
+    removed: dict[tuple, list[int]] = {}
+    notes: list[str] = []
+    chosen: dict[str, _AnswerSuggestion] = {}
+    for s in suggestions:
+        if not accept:
+            removed.setdefault(s.path, []).append(s.index)
+    if not accept:
+        return taken, removed, notes
+    for s in sorted(suggestions, key=lambda s: -s.similarity):  # stable: document order among equals
+        if s.similarity < min_similarity:
+            continue
+        where = dotted(s.path + ("suggested_answers", s.index))
+        if s.question in answered:
+            notes.append(
+                f"{where}: {s.question}: {s.answer} removed: the question is already answered at "
+                f"{dotted(answered[s.question])}"
+            )
+        elif s.question in chosen:
+            best = chosen[s.question]
+            notes.append(
+                f"{where}: {s.question}: {s.answer} ({s.similarity:g}) removed: kept the more similar "
+                f"{best.answer} ({best.similarity:g}) at {dotted(best.path + ('suggested_answers', best.index))}"
+            )
+        else:
+            chosen[s.question] = s
+            taken.setdefault(s.path, []).append(s.index)
+        removed.setdefault(s.path, []).append(s.index)
+    return taken, removed, notes
 
 
 def review_text(text: str, *, accept: bool, min_similarity: float = 0.0, shown_as: str = "policy") -> Reviewed:
@@ -57,52 +131,35 @@ def review_text(text: str, *, accept: bool, min_similarity: float = 0.0, shown_a
     body = _value(root, "body")[1] if isinstance(root, yaml.MappingNode) else None
     result = Reviewed(text)
     changes: list[_Change] = []
-    for path, node in _provisions(body, ("body",)):
-        keys = {key.value: (key, value) for key, value in node.value}
-        if "suggested_topics" not in keys:
+    provisions = [
+        (path, node, {key.value: (key, value) for key, value in node.value})
+        for path, node in _provisions(body, ("body",))
+    ]
+    taken_answers, removed_answers, result.notes = _answer_verdicts(
+        [(path, keys) for path, _, keys in provisions], accept, min_similarity
+    )
+    for path, node, keys in provisions:
+        if "suggested_topics" not in keys and "suggested_answers" not in keys:
             continue
-        key, suggestions = keys["suggested_topics"]
-        here = path + ("suggested_topics",)
         if node.flow_style:
             editor.refuse(node, path, "a provision written in flow style ({…}): write it as a block to review it")
             continue
-        items = [(_scalar(item, "topic"), float(_scalar(item, "similarity"))) for item in suggestions.value]
-        taken = [i for i, (_, similarity) in enumerate(items) if accept and similarity >= min_similarity]
-        kept = [i for i in range(len(items)) if i not in taken and accept]
-        topics = _topics(keys)
-        added = [topic for topic in dict.fromkeys(items[i][0] for i in taken) if topic not in topics]
-        new = list(added)  # still to write
-        start = editor.line_start(key, here)
-        if start is None:
+        change = _Change(path, _topics(keys), None)
+        if "suggested_topics" in keys and not _review_topics(
+            editor, keys, path, accept, min_similarity, result, change
+        ):
             continue
-        if not kept:
-            end = editor.entry_end(suggestions, here)
-            if end is None:
+        if "suggested_answers" in keys:
+            taken = taken_answers.get(path, [])
+            gone = removed_answers.get(path, [])
+            if not _review_answers(editor, keys, path, taken, gone, change):
                 continue
-            if new and "topics" not in keys:
-                editor.replace(start, end, f"{editor.indent(key)}topics: [{', '.join(new)}]{editor.newline}")
-                new = []
-            else:
-                editor.replace(start, end, "")
-        else:
-            if suggestions.flow_style:
-                editor.refuse(suggestions, here, "some suggestions stay: write suggested_topics as a block list")
-                continue
-            for i in taken:
-                item_start = editor.line_start(suggestions.value[i], here + (i,), item=True)
-                item_end = editor.entry_end(suggestions.value[i], here + (i,))
-                if item_start is not None and item_end is not None:
-                    editor.replace(item_start, item_end, "")
-        if new:
-            if "topics" in keys:
-                editor.add_topics(keys["topics"][1], new, path + ("topics",))
-            else:
-                editor.replace(start, start, f"{editor.indent(key)}topics: [{', '.join(new)}]{editor.newline}")
-        result.accepted += len(taken)
-        result.removed += len(items) - len(kept)
-        result.kept += len(kept)
+            count = len(keys["suggested_answers"][1].value)
+            result.answers_accepted += len(taken)
+            result.answers_removed += len(gone)
+            result.answers_kept += count - len(gone)
         result.provisions += 1
-        changes.append(_Change(path, topics + added, kept))
+        changes.append(change)
     if editor.problems:
         return Reviewed(text, problems=editor.problems)
     result.text = editor.edited()
@@ -110,6 +167,100 @@ def review_text(text: str, *, accept: bool, min_similarity: float = 0.0, shown_a
     if problem:
         return Reviewed(text, problems=[problem])
     return result
+
+
+def _review_topics(
+    editor: _Editor, keys: dict, path: tuple, accept: bool, min_similarity: float, result: Reviewed, change: _Change
+) -> bool:
+    """Edit one provision's suggested topics (accepted into its `topics`, or removed); False when it cannot."""
+    key, suggestions = keys["suggested_topics"]
+    here = path + ("suggested_topics",)
+    items = [(_scalar(item, "topic"), float(_scalar(item, "similarity"))) for item in suggestions.value]
+    taken = [i for i, (_, similarity) in enumerate(items) if accept and similarity >= min_similarity]
+    kept = [i for i in range(len(items)) if i not in taken and accept]
+    topics = change.topics
+    added = [topic for topic in dict.fromkeys(items[i][0] for i in taken) if topic not in topics]
+    new = list(added)  # still to write
+    start = editor.line_start(key, here)
+    if start is None:
+        return False
+    if not kept:
+        end = editor.entry_end(suggestions, here)
+        if end is None:
+            return False
+        if new and "topics" not in keys:
+            editor.replace(start, end, f"{editor.indent(key)}topics: [{', '.join(new)}]{editor.newline}")
+            new = []
+        else:
+            editor.replace(start, end, "")
+    else:
+        if suggestions.flow_style:
+            editor.refuse(suggestions, here, "some suggestions stay: write suggested_topics as a block list")
+            return False
+        if not _remove_items(editor, suggestions, here, taken):
+            return False
+    if new:
+        if "topics" in keys:
+            editor.add_topics(keys["topics"][1], new, path + ("topics",))
+        else:
+            editor.replace(start, start, f"{editor.indent(key)}topics: [{', '.join(new)}]{editor.newline}")
+    result.accepted += len(taken)
+    result.removed += len(items) - len(kept)
+    result.kept += len(kept)
+    change.topics = topics + added
+    change.kept = kept
+    return True
+
+
+def _review_answers(
+    editor: _Editor, keys: dict, path: tuple, taken: list[int], gone: list[int], change: _Change
+) -> bool:
+    """Edit one provision's suggested answers: those `taken` into its `answers`, those `gone` removed (the
+    taken ones among them); False when it cannot."""
+    key, suggestions = keys["suggested_answers"]
+    here = path + ("suggested_answers",)
+    new = {_scalar(suggestions.value[i], "question"): _scalar(suggestions.value[i], "answer") for i in taken}
+    kept = [i for i in range(len(suggestions.value)) if i not in gone]
+    start = editor.line_start(key, here)
+    if start is None:
+        return False
+    indent = editor.indent(key)
+    block = f"{indent}answers:{editor.newline}" + "".join(
+        f"{indent}  {question}: {_plain(answer)}{editor.newline}" for question, answer in new.items()
+    )
+    if not kept:
+        end = editor.entry_end(suggestions, here)
+        if end is None:
+            return False
+        editor.replace(start, end, block if new and "answers" not in keys else "")
+    else:
+        if suggestions.flow_style:
+            editor.refuse(suggestions, here, "some suggestions stay: write suggested_answers as a block list")
+            return False
+        if not _remove_items(editor, suggestions, here, gone):
+            return False
+        if new and "answers" not in keys:
+            editor.replace(start, start, block)
+    if new and "answers" in keys:
+        editor.add_answers(keys["answers"][1], new, path + ("answers",))
+    change.answers = new
+    change.kept_answers = kept
+    return True
+
+
+def _remove_items(editor: _Editor, suggestions: yaml.Node, here: tuple, indexes: list[int]) -> bool:
+    for i in indexes:
+        item_start = editor.line_start(suggestions.value[i], here + (i,), item=True)
+        item_end = editor.entry_end(suggestions.value[i], here + (i,))
+        if item_start is None or item_end is None:
+            return False
+        editor.replace(item_start, item_end, "")
+    return True
+
+
+def _plain(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same text (`"yes"` quoted: plain, it is a yes)."""
+    return value if yaml.safe_load(value) == value and value.strip() == value else json.dumps(value)
 
 
 def review_file(path: Path, *, source: Path, accept: bool, min_similarity: float = 0.0) -> Reviewed:
@@ -238,6 +389,24 @@ class _Editor:
                 separator = self.newline if after == len(self.text) and not self.text.endswith("\n") else ""
                 self.replace(after, after, separator + "".join(f"{prefix}{topic}{self.newline}" for topic in new))
 
+    def add_answers(self, answers: yaml.Node, new: dict[str, str], path: tuple) -> None:
+        """`new` answers (question → answer) after the provision's `answers`, in the mapping's own style."""
+        entries = [f"{question}: {_plain(answer)}" for question, answer in new.items()]
+        if not isinstance(answers, yaml.MappingNode):
+            self.refuse(answers, path, "expected a mapping of question ids to answers")
+        elif answers.flow_style:
+            close = answers.end_mark.index - 1
+            if answers.value:
+                self.replace(close, close, ", " + ", ".join(entries))
+            else:
+                self.replace(answers.start_mark.index, answers.end_mark.index, "{" + ", ".join(entries) + "}")
+        else:
+            prefix = self.indent(answers.value[0][0])
+            after = self.entry_end(answers.value[-1][1], path + (str(answers.value[-1][0].value),))
+            if after is not None:
+                separator = self.newline if after == len(self.text) and not self.text.endswith("\n") else ""
+                self.replace(after, after, separator + "".join(f"{prefix}{e}{self.newline}" for e in entries))
+
     def edited(self) -> str:
         text = self.text
         for start, end, replacement in sorted(self.edits, key=lambda e: (e[0], e[1]), reverse=True):
@@ -252,11 +421,18 @@ def _same_but_for(before: str, after: str, changes: list[_Change], shown_as: str
         provision = expected
         for part in change.path:
             provision = provision[part]
-        suggestions = provision.pop("suggested_topics")
-        if change.kept:
-            provision["suggested_topics"] = [suggestions[i] for i in change.kept]
+        if change.kept is not None:
+            suggestions = provision.pop("suggested_topics")
+            if change.kept:
+                provision["suggested_topics"] = [suggestions[i] for i in change.kept]
         if change.topics:
             provision["topics"] = change.topics
+        if change.kept_answers is not None:
+            suggested = provision.pop("suggested_answers")
+            if change.kept_answers:
+                provision["suggested_answers"] = [suggested[i] for i in change.kept_answers]
+        if change.answers:
+            provision["answers"] = {**(provision.get("answers") or {}), **change.answers}
     try:
         found = yaml.safe_load(after)
     except yaml.YAMLError:

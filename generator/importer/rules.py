@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
+    answers,
     bullets,
     definitions,
     emphasis,
@@ -63,6 +64,7 @@ RULES: list[Rule] = [
     numbering.check_numbering,
     items.check_items,
     topics.suggest_topics,  # last: on the provisions as the draft has them
+    answers.suggest_answers,
 ]
 
 

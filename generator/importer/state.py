@@ -121,6 +121,7 @@ class Node:
     unplaced: str = ""  # why it is an unplaced paragraph (empty: it was placed)
     serial: bool = False  # an item of a list that runs on with commas or semicolons
     suggested: list[Any] = field(default_factory=list)  # its suggested topics (`topics.Suggestion`)
+    suggested_answers: list[Any] = field(default_factory=list)  # `answers.AnswerSuggestion`
 
     def walk(self):
         yield self
@@ -153,7 +154,9 @@ class ImportState:
     grouped_furniture: set[str] = field(default_factory=set)  # reasons of blocks of lines listed once (a header table)
     findings: list[Finding] = field(default_factory=list)
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
-    topic_index: Any = None  # the handbook's tagged provisions (`topics.TopicIndex`) topics are suggested from
+    topic_index: Any = (
+        None  # the handbook's tagged provisions (`topics.TopicIndex`) topics and answers are suggested from
+    )
     no_suggestions: str = ""  # why no topics were suggested (the handbook could not be read), if so
     manual: Any = None  # for a policy of a manual of many: what the manual says (`manual.ManualContext`)
 

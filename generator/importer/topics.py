@@ -20,11 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from ..features.search.index import stem
-from ..model import Policy, Provision
+from ..model import Policy, Provision, Question
 from .draft import is_comparable
 from .state import DROPPED_HYPHEN, ImportState, Node
 
@@ -49,11 +50,11 @@ Vector = dict[str, float]  # stem → weight
 Counts = dict[str, float]  # stem → (weighted) count
 
 
-def words(text: str) -> list[str]:
-    """The stems of a text's words, stop words left out."""
+def words(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """The stems of a text's words, stop words left out (but those in `keep`)."""
     found = []
     for word in WORD.findall(text.replace(DROPPED_HYPHEN, "").lower()):
-        if word not in STOP_WORDS and not word.isdigit() and len(word) > 1:
+        if (word not in STOP_WORDS or word in keep) and not word.isdigit() and len(word) > 1:
             found.append(stem(word))
     return found
 
@@ -70,35 +71,20 @@ def weighted_counts(own: str, context: Iterable[str]) -> Counts:
 
 
 @dataclass
-class TopicIndex:
-    """The handbook's tagged provisions as TF-IDF vectors, with an inverted index to find the similar ones."""
+class Vectors:
+    """Provisions as unit-length TF-IDF vectors, with an inverted index to find the similar ones."""
 
-    ids: list[str] = field(default_factory=list)
-    topics: list[list[str]] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
 
-    @classmethod
-    def from_policies(cls, policies: Iterable[Policy]) -> TopicIndex:
-        """The tagged provisions of `policies` (a template's too: its provisions are tagged like any other)."""
-        index = cls()
-        counts: list[Counts] = []
-        for policy in policies:
-            for provision in policy.provisions():
-                if provision.topics and provision.comparable:
-                    index.ids.append(provision.id)
-                    index.topics.append(list(dict.fromkeys(provision.topics)))
-                    counts.append(weighted_counts(_own_text(provision), _provision_context(provision)))
+    def index(self, counts: list[Counts]) -> None:
+        """Weigh each word by its rarity among `counts` (one per provision, numbered in order) and index them."""
         documents = len(counts)
         frequency: Counter[str] = Counter(word for c in counts for word in c)
-        index.idf = {word: math.log((1 + documents) / (1 + n)) + 1 for word, n in frequency.items()}
+        self.idf = {word: math.log((1 + documents) / (1 + n)) + 1 for word, n in frequency.items()}
         for number, c in enumerate(counts):
-            for word, weight in index.vector(c).items():
-                index.postings.setdefault(word, []).append((number, weight))
-        return index
-
-    def __len__(self) -> int:
-        return len(self.ids)
+            for word, weight in self.vector(c).items():
+                self.postings.setdefault(word, []).append((number, weight))
 
     def vector(self, counts: Counts) -> Vector:
         """Unit-length TF-IDF weights; words the handbook never uses weigh nothing (nothing shares them)."""
@@ -107,12 +93,46 @@ class TopicIndex:
         return {w: v / norm for w, v in weights.items()} if norm else {}
 
     def similar(self, counts: Counts) -> list[tuple[float, int]]:
-        """(similarity, provision number) of every tagged provision sharing a word, most similar first."""
+        """(similarity, provision number) of every indexed provision sharing a word, most similar first."""
         scores: dict[int, float] = {}
         for word, weight in self.vector(counts).items():
             for number, other in self.postings.get(word, ()):
                 scores[number] = scores.get(number, 0.0) + weight * other
         return sorted(((score, number) for number, score in scores.items()), key=lambda s: (-s[0], s[1]))
+
+
+@dataclass
+class TopicIndex(Vectors):
+    """The handbook's tagged provisions as TF-IDF vectors; with the codebook, also the answers its coded
+    provisions give (`answers`), for suggesting answers."""
+
+    ids: list[str] = field(default_factory=list)
+    topics: list[list[str]] = field(default_factory=list)
+    answers: Any = None  # `answers.AnswerIndex`, when the handbook has a codebook
+
+    @classmethod
+    def from_policies(cls, policies: Iterable[Policy], questions: Iterable[Question] = ()) -> TopicIndex:
+        """The tagged provisions of `policies` (a template's too: its provisions are tagged like any other);
+        with `questions` (the codebook), the answers their coded provisions give too."""
+        from .answers import AnswerIndex  # that module builds on this one
+
+        policies = list(policies)
+        index = cls()
+        counts: list[Counts] = []
+        for policy in policies:
+            for provision in policy.provisions():
+                if provision.topics and provision.comparable:
+                    index.ids.append(provision.id)
+                    index.topics.append(list(dict.fromkeys(provision.topics)))
+                    counts.append(weighted_counts(own_text(provision), _provision_context(provision)))
+        index.index(counts)
+        questions = list(questions)
+        if questions:
+            index.answers = AnswerIndex.from_policies(policies, questions)
+        return index
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
     def suggest(self, counts: Counts) -> list[Suggestion]:
         """The topics of the most similar tagged provisions: for each topic its most similar provision,
@@ -130,7 +150,8 @@ class TopicIndex:
         return list(suggestions.values())
 
 
-def _own_text(provision: Provision) -> str:
+def own_text(provision: Provision) -> str:
+    """A provision's own words: its heading, text and notes."""
     return " ".join(x for x in (provision.heading, provision.text, *provision.notes) if x)
 
 

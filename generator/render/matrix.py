@@ -15,6 +15,7 @@ from ..model import Policy
 from .html import attr, escape
 
 SILENT_MARK = "○"  # in a cell: the policy does not address it (a screen reader hears `not addressed`)
+UNREVIEWED_MARK = "?"  # in a cell: some of the policy's provisions wait for a person (`not yet reviewed`)
 CHOOSER = "matrix-show"  # the chooser's class (generator/contract.py)
 WRAP = "matrix-wrap"  # what holds the table: it scrolls sideways on a phone only while the chooser is hidden
 

@@ -60,9 +60,9 @@ from ...contract import (
 from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
-from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
+from ...model import NOT_ADDRESSED, NOT_YET_REVIEWED, Corpus, Policy, Provision, Question, TemplateOption, Topic
 from ...render.html import attr, count, diff_html, escape, heading_text, href, marked
-from ...render.matrix import SILENT_MARK, matrix_html
+from ...render.matrix import SILENT_MARK, UNREVIEWED_MARK, matrix_html
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -104,7 +104,6 @@ MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds 
 COVERAGE_TABLE_ID = "coverage-table"
 # The matrix's marks (its key, above it, says what each means; a screen reader hears the words instead).
 ADDRESSED_MARK = "●"  # before the number of provisions
-UNREVIEWED_MARK = "?"  # not yet reviewed
 ABOUT_MARK = "i"  # opens what a topic covers
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
 
@@ -512,7 +511,9 @@ def _topic_questions(corpus: Corpus, page: str, topic: Topic, policies: list[Pol
 
 def _answer_cell(corpus: Corpus, page: str, question: Question, policy: Policy, template_short) -> str:
     """A policy's answer to a question, linked to the provision giving it; the template's choice when it
-    leaves the question to the agency."""
+    leaves the question to the agency; not addressed, or not yet reviewed."""
+    from ..decisions.render import unanswered_cell  # that module builds on this one
+
     decision = corpus.decision(policy, question.id)
     if decision is not None:
         target = href(page, page_path(policy), decision.provision.id)
@@ -522,13 +523,15 @@ def _answer_cell(corpus: Corpus, page: str, question: Question, policy: Policy, 
     if offered:
         target = href(page, page_path(policy), offered[0].provision.id if offered[0].provision else None)
         return f'<td {ANSWER}=""><a href="{attr(target)}">{template_short(offered[0])}</a></td>'
-    return f'<td class="not-addressed" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'
+    return unanswered_cell(policy, "not-addressed")
 
 
 def _answer_counts(corpus: Corpus, question: Question) -> str:
     """How many departments give each answer (a text question's answers are their own words: counted)."""
     decisions = corpus.decisions(question.id)
-    silent = len(corpus.departments) - len(decisions)
+    answering = {id(d.policy) for d in decisions}
+    waiting = sum(1 for p in corpus.departments if id(p) not in answering and p.unreviewed)
+    silent = len(corpus.departments) - len(decisions) - waiting
     if question.kind == "text":
         parts = [f"{len(decisions):,} in their own words"]
     else:
@@ -537,6 +540,8 @@ def _answer_counts(corpus: Corpus, question: Question) -> str:
             counts[decision.answer] = counts.get(decision.answer, 0) + 1
         parts = [f"{escape(c.wording)} {counts[c.id]:,}" for c in question.answers if counts.get(c.id)]
     parts.append(f"{NOT_ADDRESSED} {silent:,}")
+    if waiting:
+        parts.append(f"{NOT_YET_REVIEWED} {waiting:,}")
     return "; ".join(parts)
 
 

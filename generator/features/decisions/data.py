@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from ...model import NOT_ADDRESSED, Corpus, Policy
+from ...model import Corpus, Policy, unanswered
 from ...render.html import plain_text
 from ..compare.model import topics_by_group
 
@@ -46,15 +46,17 @@ def _csv(header: tuple[str, ...], rows) -> str:
 
 
 def decisions_csv(corpus: Corpus) -> str:
-    """One row per department × question: its answer (empty, wording `not addressed`, when no provision
-    answers it), the provision giving it, the provision's address from the site's top folder, and the
+    """One row per department × question: its answer (empty, wording `not addressed` when no provision
+    answers it, `not yet reviewed` when none does yet but some of its provisions wait for a person), the provision giving it, the provision's address from the site's top folder, and the
     sentence that decides it."""
     rows = []
     for policy in corpus.departments:
         for question in corpus.questions:
             decision = corpus.decision(policy, question.id)
-            if decision is None:
-                rows.append((policy.slug, policy.agency.name, question.id, "", NOT_ADDRESSED, "", "", "", "", "", ""))
+            if decision is None:  # a suggested answer is no decision: `not yet reviewed` while one waits
+                rows.append(
+                    (policy.slug, policy.agency.name, question.id, "", unanswered(policy), "", "", "", "", "", "")
+                )
                 continue
             rows.append(
                 (

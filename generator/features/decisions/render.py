@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from ...contract import ANSWER, CONTRACT_SCRIPT, DECISIONS_STATUS_ID, MATRIX_SCRIPT, POLICY, QUESTION, QUESTION_TOPICS
 from ...load import SourceLayout
-from ...model import NOT_ADDRESSED, Corpus, Decision, Policy, Question, TemplateAnswer
-from ...render.html import attr, escape, href, marked, plain_text
-from ...render.matrix import SILENT_MARK, matrix_html
+from ...model import NOT_ADDRESSED, NOT_YET_REVIEWED, Corpus, Decision, Policy, Question, TemplateAnswer, unanswered
+from ...render.html import attr, count, escape, href, marked, plain_text
+from ...render.matrix import SILENT_MARK, UNREVIEWED_MARK, matrix_html
 from ...render.page import Heading, Page, Pages, make_page
 from ..compare.model import topics_by_group
 from ..compare.render import topic_page
@@ -160,8 +160,14 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
             '<p class="lead">For each question of the <a href="'
             f'{attr(href(page, CODEBOOK_PAGE))}">codebook</a>, what each department decided. An answer links to the provision '
             'giving it (<span aria-hidden="true">*</span> with conditions, shown on hover and with the words), a question to '
-            f"the sentences deciding it. <strong>{SILENT_MARK}</strong> <em>not addressed</em>: no provision answers it "
-            "(which is not a “no”).</p>"
+            f"the sentences deciding it. <strong>{SILENT_MARK}</strong> <em>not addressed</em>: no provision answers it (which is not a “no”)"
+            + (
+                f"; <strong>{UNREVIEWED_MARK}</strong> <em>not yet reviewed</em>: none answers it yet, but some of the policy's provisions (an "
+                "imported draft's) still wait for a person, and an answer suggested for them is no decision"
+                if any(p.unreviewed for p in columns)
+                else ""
+            )
+            + ".</p>"
         ),
     ]
     if len(runs) > 1:
@@ -230,10 +236,13 @@ def given_answers(corpus: Corpus) -> list[str]:
     """The answers in words the filter offers: those given in some cell it marks (a department's, or a
     template's coded provision's; a text question's answers are the policies' own words, which it does
     not list), A to Z, and `not addressed` last when some department leaves a question unanswered. An
-    answer of the codebook nobody gives would find nothing: it is left out."""
+    answer of the codebook nobody gives would find nothing: it is left out. (`not yet reviewed` stands for
+    `not addressed` in the cells of a policy whose provisions still wait for a person.)"""
     given = {d.wording for q in corpus.questions if q.kind != "text" for d in corpus.decisions(q.id, templates=True)}
-    silent = any(corpus.decision(p, q.id) is None for p in corpus.departments for q in corpus.questions)
-    return sorted(given, key=str.lower) + ([NOT_ADDRESSED] if silent else [])
+    unanswered_as = {
+        unanswered(p) for p in corpus.departments for q in corpus.questions if corpus.decision(p, q.id) is None
+    }
+    return sorted(given, key=str.lower) + [w for w in (NOT_ADDRESSED, NOT_YET_REVIEWED) if w in unanswered_as]
 
 
 def _row(corpus: Corpus, page: str, words: str, question: Question, columns: list[Policy]) -> str:
@@ -257,7 +266,7 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
                 f'<a href="{attr(target)}" title="{attr(_template_summary(answer))}">{template_short(answer)}</a></td>'
             )
     if decision is None:
-        return f'<td class="decision-none" {ANSWER}="{NOT_ADDRESSED}">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
+        return unanswered_cell(policy, "decision-none")
     wording = "" if question.kind == "text" else decision.wording
     target = href(page, page_path(policy), decision.provision.id)
     condition = f' title="{attr(decision.coding.condition)}"' if decision.coding.condition else ""
@@ -266,6 +275,19 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
         f'<td class="decision" {ANSWER}="{attr(wording)}"><a href="{attr(target)}"{condition}>'
         f"{escape(decision.wording)}</a>{mark}</td>"
     )
+
+
+def unanswered_cell(policy: Policy, classes: str) -> str:
+    """The cell of a question `policy` gives no answer to: not addressed, or, while some of its provisions
+    wait for a person (suggested answers are not decisions), not yet reviewed."""
+    shown = unanswered(policy)
+    if shown == NOT_YET_REVIEWED:
+        waiting = count(len(policy.unreviewed), "provision", "provisions")
+        return (
+            f'<td class="{classes} not-reviewed" {ANSWER}="{shown}" title="{attr(waiting)} of this policy not yet '
+            f'reviewed">{marked(UNREVIEWED_MARK, shown)}</td>'
+        )
+    return f'<td class="{classes}" {ANSWER}="{shown}">{marked(SILENT_MARK, shown)}</td>'
 
 
 def render_words(corpus: Corpus, run: list[Policy], number: int) -> Page:
