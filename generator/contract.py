@@ -35,6 +35,7 @@ SEARCH_READER = f"{SCRIPTS}search-index.js"  # reads the search index: lookup, r
 COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
+POPOVER_SCRIPT = f"{SCRIPTS}glossary-popover.js"  # a policy page's term links show their definitions
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
 COMPARE_SEARCH_PAGE = "compare/search.html"  # and in the site: where the site search's "did you mean" leads
@@ -276,6 +277,10 @@ CLASSES = {
     "decisions-filters": "the form filtering it by topic and by answer",
     "decisions-question": "a question's section on a page of answers in the departments' words",
     "decision-template": "the template's cell (never an answer the filter marks)",
+    # A policy page's term links (generator/writers/html.py writes them, glossary-popover.js shows their
+    # definitions): a link's `aria-describedby` is the id of the definition its popover quotes.
+    "term-link": "a link from a term in policy text to its glossary entry",
+    "term-popover": "the popover quoting a term link's definition, hidden until the link is hovered, focused or tapped",
 }
 
 # Classes scripts look up that the generated pages do not carry: a state a script puts on elements itself,
