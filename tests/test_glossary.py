@@ -122,6 +122,17 @@ def test_each_definition_shows_its_provenance_and_the_entry_who_does_not_define_
     assert "Same wording in all 4 policies that define it" in speech
 
 
+def test_each_wording_names_its_departments_before_quoting_it(site):
+    page = read_page(site, "glossary.html")
+    cards = page.split('<div class="glossary-wording">')[1:]
+    assert len(cards) > 20
+    for card in cards:
+        assert card.index('class="glossary-sources"') < card.index('class="glossary-text"'), card[:200]
+    blog = page[page.index('id="term-blog"') : page.index('id="term-chat"')]
+    card = next(c for c in blog.split('<div class="glossary-wording">') if "Kansas City" in c)
+    assert card.index("Kansas City Missouri Police Department, III. TERMINOLOGY") < card.index("A series of entries")
+
+
 def test_index_lists_every_term_with_its_count_and_marks_single_policy_terms(corpus, site):
     page = read_page(site, "glossary.html")
     start = page.index('class="glossary-index"')
