@@ -35,7 +35,6 @@ SEARCH_READER = f"{SCRIPTS}search-index.js"  # reads the search index: lookup, r
 COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
-POPOVER_SCRIPT = f"{SCRIPTS}glossary-popover.js"  # a policy page's term links show their definitions
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
 COMPARE_SEARCH_PAGE = "compare/search.html"  # and in the site: where the site search's "did you mean" leads

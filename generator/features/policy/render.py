@@ -7,7 +7,6 @@ other text is emitted as escaped HTML blocks.
 
 from __future__ import annotations
 
-from ...contract import POPOVER_SCRIPT
 from ...document import ProvisionBlocks, TermFinder, TermLink, TermTarget, provision_blocks, terms_linked
 from ...files import FileRefused, read_bytes
 from ...load import SourceLayout
@@ -79,8 +78,8 @@ def policy_blocks(
     blocks += _signatures(policy)
     blocks += _attachments(policy)
     blocks += _transcription_notes(policy, original_href)
-    if linked:
-        blocks += [term_popovers_html(linked.values()), f'<script src="{attr(href(page, POPOVER_SCRIPT))}"></script>']
+    if linked:  # shown by glossary-popover.js, which every page loads (mkdocs.yml)
+        blocks.append(term_popovers_html(linked.values()))
     return blocks
 
 
