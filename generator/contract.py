@@ -35,6 +35,7 @@ SEARCH_READER = f"{SCRIPTS}search-index.js"  # reads the search index: lookup, r
 COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
+PRINT_EDITION_SCRIPT = f"{SCRIPTS}print-edition.js"  # puts a print edition's policies in their places
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
 COMPARE_SEARCH_PAGE = "compare/search.html"  # and in the site: where the site search's "did you mean" leads
@@ -93,6 +94,9 @@ COMPARE_ANSWERS_GLOBAL = _global(
     "HANDBOOK_COMPARE_ANSWERS",
     "{policies: [policy slug], questions: {question id: {topics: [topic id], answers: [answer id, in the "
     "question's order], given: [the number of the policy's answer in `answers`, or -1, per policy]}}}",
+)
+PRINT_PARTS_GLOBAL = _global(
+    "printParts", "HANDBOOK_PRINT_PARTS", "{policy slug: the policy's text as a print edition shows it, HTML}"
 )
 DRAFT_DOCUMENT_GLOBAL = _global(
     "draftDocument",
@@ -208,7 +212,9 @@ def _attribute(name: str, meaning: str) -> str:
 
 
 # Comparison pages.
-POLICY = _attribute("data-policy", "a policy's slug, on its column and its matrix header")
+POLICY = _attribute(
+    "data-policy", "a policy's slug, on its column and its matrix header, and on its place in a print edition"
+)
 TOPIC = _attribute("data-topic", "a topic's id, on a topic page's chooser and a search result's topic")
 LEFT = _attribute("data-left", "the first policy's slug of a pair of differences")
 RIGHT = _attribute("data-right", "the second policy's slug of a pair of differences")
