@@ -34,29 +34,27 @@ class Sized(OfflinePage):
             self.errors.append(message.text)
 
 
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def sized(browser, request):
-    page = Sized(browser, request.param)
+def opened(browser, size):
+    page = Sized(browser, size)
     yield page
     page.context.close()
     assert page.outside == [], f"requests left the site: {page.outside}"
     assert page.errors == []
 
 
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def sized(browser, request):
+    yield from opened(browser, request.param)
+
+
 @pytest.fixture
 def desktop(browser):
-    page = Sized(browser, DESKTOP)
-    yield page
-    page.context.close()
-    assert page.errors == []
+    yield from opened(browser, DESKTOP)
 
 
 @pytest.fixture
 def phone(browser):
-    page = Sized(browser, PHONE)
-    yield page
-    page.context.close()
-    assert page.errors == []
+    yield from opened(browser, PHONE)
 
 
 def other_link(page):
