@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "import_truth"
 WORD = re.compile(r"[A-Za-z0-9]+")
+SAMPLE = 0  # policies of a manual to import (spread over it, besides those with ground truth); 0: all of them
 BANDS = (("0.7-1", 0.7), ("0.5-0.7", 0.5), ("0.4-0.5", 0.4), ("<0.4", 0.0))  # similarity of a first suggestion
 
 
@@ -51,11 +52,15 @@ def words(text: str) -> list[str]:
 
 
 def measure(path: Path) -> dict:
-    """Import one document (in this process) and measure it; topics are suggested from `source/`."""
+    """Import one document (in this process) and measure it; topics are suggested from `source/`. A PDF
+    of more pages than a policy may have is measured as a manual of many policies (`measure_manual`)."""
     sys.path.insert(0, str(ROOT))
     from generator.importer.api import ImportRefused, handbook_index, import_text, read_original
-    from generator.importer.limits import KINDS
+    from generator.importer.limits import KINDS, MAX_PAGES
+    from generator.importer.read_pdf import OpenedPdf
 
+    if path.suffix.lower() == ".pdf" and len(OpenedPdf(path.read_bytes()).pages) > MAX_PAGES:
+        return measure_manual(path)
     start = time.perf_counter()
     row: dict = {"name": path.stem}
     try:
@@ -75,21 +80,84 @@ def measure(path: Path) -> dict:
     except ImportRefused as exc:
         row.update(error=str(exc).split(": ", 1)[-1][:60], seconds=time.perf_counter() - start)
         return row
-    seconds = time.perf_counter() - start
+    return row | _scores(result, time.perf_counter() - start, TRUTH / f"{path.stem}.yml")
+
+
+def measure_manual(path: Path) -> dict:
+    """A manual of many policies, as `handbook import MANUAL --all` imports it: its policies listed (from
+    its bookmarks or headings), then each imported from its own pages and measured as a document is; the
+    policies with ground truth (`tests/import_truth/<name>__policy-<number>.yml`) scored against it. With
+    `MANUAL_SAMPLE` set, only that many policies (spread over the manual) and those with ground truth."""
+    from generator.importer.api import ImportRefused, handbook_index, import_text, manual_slugs, read_manual_file
+    from generator.importer.manual import ManualContext
+    from generator.importer.metadata import place_of
+
+    start = time.perf_counter()
+    _, pdf, manual = read_manual_file(path)
+    listed = time.perf_counter() - start
+    truths = {yaml_value(file, "policy"): file for file in TRUTH.glob(f"{path.stem}__policy-*.yml")}
+    chosen = manual.policies
+    if SAMPLE:
+        step = max(1, len(chosen) // SAMPLE)
+        chosen = [p for i, p in enumerate(chosen) if i % step == step // 2 or p.number in truths]
+    slugs = manual_slugs(manual, chosen, place_of(manual.agency or "").get("city", "manual").lower())
+    handbook = handbook_index(ROOT / "source", *slugs.values())
+    rows = []
+    for policy in chosen:
+        began = time.perf_counter()
+        row: dict = {"name": f"  {policy.name}"[:44], "pages": len(policy.pages)}
+        try:
+            extracted = pdf.extract(policy.pages, "the policy")
+            result = import_text(
+                extracted.text,
+                slug=slugs[policy],
+                original=f"{slugs[policy]}.pdf.txt",
+                suffix=".pdf",
+                agency=manual.agency,
+                layouts=extracted.layouts,
+                document=f"{path.stem}.pdf",
+                handbook=handbook,
+                manual=ManualContext(policy, path.name, manual.running, manual.found_from, agency=manual.agency),
+            )
+        except (ImportRefused, ValueError, KeyError, AttributeError) as exc:  # a row, not the end of the run
+            rows.append(row | {"error": str(exc)[:60], "seconds": time.perf_counter() - began})
+            continue
+        truth = truths.get(policy.number or "", Path("/nonexistent"))
+        rows.append(row | _scores(result, time.perf_counter() - began, truth))
+    return {
+        "name": path.stem,
+        "manual": True,
+        "pages": manual.pages,
+        "listed": len(manual.policies),
+        "list_seconds": listed,
+        "found_from": manual.found_from,
+        "agency": manual.agency,
+        "policies": rows,
+        "seconds": time.perf_counter() - start,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def yaml_value(file: Path, key: str) -> str:
+    import yaml
+
+    return str(yaml.safe_load(file.read_text(encoding="utf-8")).get(key, ""))
+
+
+def _scores(result, seconds: float, truth_file: Path) -> dict:
     policy = result.policy
     provisions = list(policy.provisions())
-    row.update(
-        provisions=len(provisions),
-        labels=sum(1 for p in provisions if p.label),
-        inferred=sum(1 for r in policy.repairs if r.field == "label"),
-        coverage=result.words.percent,
-        topics=sum(1 for p in provisions if p.suggested_topics),
-        to_tag=sum(1 for p in provisions if p.comparable and not p.topics),
-        seconds=seconds,
-        peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        metadata=_metadata(policy),
-    )
-    truth_file = TRUTH / f"{path.stem}.yml"
+    row = {
+        "provisions": len(provisions),
+        "labels": sum(1 for p in provisions if p.label),
+        "inferred": sum(1 for r in policy.repairs if r.field == "label"),
+        "coverage": result.words.percent,
+        "topics": sum(1 for p in provisions if p.suggested_topics),
+        "to_tag": sum(1 for p in provisions if p.comparable and not p.topics),
+        "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "metadata": _metadata(policy),
+    }
     if truth_file.is_file():
         row.update(_against_truth(policy, provisions, truth_file))
     return row
@@ -234,8 +302,17 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="document names (or parts of them) to run")
     parser.add_argument("--json", help="also write the rows to this file")
     parser.add_argument("--topics", action="store_true", help="only the leave-one-out of suggested topics")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        help="import this many policies of each manual (and those with ground truth), not all",
+    )
+    parser.add_argument("--every-policy", action="store_true", help="print a row for every policy of a manual")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # measure one document, print its row as JSON
     args = parser.parse_args()
+    global SAMPLE
+    SAMPLE = args.sample
     if args.one:
         print(json.dumps(measure(Path(args.one))))
         return 0
@@ -251,7 +328,8 @@ def main() -> int:
     files = [p for p in files if p.name != "README.md"]
     if args.only:
         files = [p for p in files if any(part in p.name for part in args.only)]
-    rows = []
+    rows: list[dict] = []
+    manuals: list[dict] = []
     header = (
         f"{'document':44} {'prov':>5} {'labels':>7} {'lab.ok':>7} {'nest.ok':>7} {'terms':>6} {'meta':>5} "
         f"{'meta.ok':>7} {'words':>7} {'topics':>6} {'s':>6} {'MB':>5}"
@@ -260,27 +338,50 @@ def main() -> int:
     print("-" * len(header))
     for path in files:
         done = subprocess.run(
-            [sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, check=False
+            [sys.executable, __file__, "--sample", str(args.sample), "--one", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         try:
             row = json.loads(done.stdout.strip().splitlines()[-1])
         except (json.JSONDecodeError, IndexError):
             row = {"name": path.stem, "error": (done.stderr.strip().splitlines() or ["crashed"])[-1][:60]}
+        if row.get("manual"):
+            print(_manual_line(row), flush=True)
+            for policy in row["policies"]:
+                if args.every_policy or "truth_units" in policy or "error" in policy:
+                    print(_line(policy), flush=True)
+            rows += row["policies"]
+            manuals.append(row)
+            continue
         rows.append(row)
         print(_line(row), flush=True)
+    for manual in manuals:
+        done_ = [r for r in manual["policies"] if "error" not in r]
+        pages = sum(r["pages"] for r in manual["policies"])
+        print(
+            f"\n{manual['name'][:44]}: {manual['listed']} policies listed from its {manual['found_from']} in "
+            f"{manual['list_seconds']:.2f} s (agency: {manual['agency']}); {len(done_)} of "
+            f"{len(manual['policies'])} imported ({pages} pages) in {manual['seconds'] - manual['list_seconds']:.1f} s, "
+            f"{20 * (manual['seconds'] - manual['list_seconds']) / max(pages, 1):.2f} s per 20 pages; word coverage min "
+            f"{min((r['coverage'] for r in done_), default=0):.2f} %; peak {manual['peak_mb']:.0f} MB"
+        )
     with_truth = [r for r in rows if "truth_units" in r]
     if with_truth:
         units = sum(r["truth_units"] for r in with_truth)
         labels = sum(r["labels_right"] * r["truth_units"] for r in with_truth) / units
         nesting = sum(r["nesting_right"] * r["truth_units"] for r in with_truth) / units
+        terms = [tuple(map(int, r["terms"].split("/"))) for r in with_truth]
         print(
             f"\nground truth ({len(with_truth)} documents, {units} labelled units): labels right {labels:.1f} %, "
-            f"nesting right {nesting:.1f} %"
+            f"nesting right {nesting:.1f} %, terms found {sum(t[0] for t in terms)}/{sum(t[1] for t in terms)}"
         )
     ok = [r for r in rows if "error" not in r]
     print(
         f"labels invented: {sum(r['inferred'] for r in ok)}; word coverage min "
-        f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}"
+        f"{min((r['coverage'] for r in ok), default=0):.2f} %; refused or failed: {len(rows) - len(ok)}; "
+        f"signatories found in {sum(1 for r in ok if r['metadata']['signatories'])} of {len(ok)}"
     )
     print(
         f"topics suggested for {sum(r['topics'] for r in ok)} of the {sum(r['to_tag'] for r in ok)} provisions "
@@ -303,6 +404,17 @@ def _line(row: dict) -> str:
         f"{_pct(row.get('labels_right')):>7} {_pct(row.get('nesting_right')):>7} {row.get('terms', ''):>6} "
         f"{meta:5} {row.get('meta_truth', ''):>7} {row['coverage']:6.2f}% {row['topics']:6} "
         f"{row['seconds']:6.2f} {row['peak_mb']:5.0f}"
+    )
+
+
+def _manual_line(row: dict) -> str:
+    """A manual's row: its policies imported, their provisions and labels, its time and memory."""
+    ok = [r for r in row["policies"] if "error" not in r]
+    return (
+        f"{row['name'][:44]:44} {sum(r['provisions'] for r in ok):5} {sum(r['labels'] for r in ok):5}+"
+        f"{sum(r['inferred'] for r in ok):<1} {'':>7} {'':>7} {'':>6} {'':>5} {'':>7} "
+        f"{min((r['coverage'] for r in ok), default=0):6.2f}% {sum(r['topics'] for r in ok):6} "
+        f"{row['seconds']:6.1f} {row['peak_mb']:5.0f}   ({len(ok)} policies of {row['listed']}, {row['pages']} pages)"
     )
 
 

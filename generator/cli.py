@@ -126,6 +126,8 @@ def _output_problem(target: Path, reason: str) -> Problem:
 def _import(args: argparse.Namespace) -> int:
     from .importer import ImportRefused, import_file
 
+    if args.list or args.policy or args.all:
+        return _import_manual(args)
     try:
         result, files = import_file(
             Path(args.file),
@@ -143,6 +145,48 @@ def _import(args: argparse.Namespace) -> int:
         f"wrote {files['draft']} (the draft), {files['report']} (this report); the original is {files['original']}",
         file=sys.stderr,
     )
+    return 0
+
+
+def _import_manual(args: argparse.Namespace) -> int:
+    """`handbook import MANUAL.pdf --list | --policy N … | --all`: the policies of a manual of many."""
+    from .importer import ImportRefused
+    from .importer.api import import_manual, read_manual_file
+
+    path = Path(args.file)
+    try:
+        if args.list:
+            _, _, manual = read_manual_file(path)
+            sys.stdout.write(manual.listing())
+            return 0
+
+        def progress(policy, n: int, total: int) -> None:
+            if total > 1:
+                print(f"[{n}/{total}] {policy.name} (pages {policy.first}-{policy.last})", file=sys.stderr, flush=True)
+
+        _, imported = import_manual(
+            path,
+            source=Path(args.source),
+            wanted=None if args.all else args.policy,
+            slug=args.slug,
+            agency=args.agency,
+            output=Path(args.output) if args.output else None,
+            force=args.force,
+            progress=progress,
+        )
+    except ImportRefused as exc:
+        print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    if len(imported) == 1:
+        sys.stdout.write(imported[0][0].report)
+    for result, files in imported:
+        policy = result.policy
+        print(
+            f"wrote {files['draft']} ({policy.document.number or ''} {policy.document.title}: "
+            f"{sum(1 for _ in policy.provisions())} provisions, words {result.words.percent:.1f} %) and its report",
+            file=sys.stdout if len(imported) > 1 else sys.stderr,
+        )
+    print(f"the manual is {imported[0][1]['original']}", file=sys.stderr)
     return 0
 
 
@@ -276,10 +320,28 @@ def parser() -> argparse.ArgumentParser:
         "out of a PDF (.txt) or written in Markdown (.md), and write a draft policy file that passes "
         "`handbook check`, a review report beside it (<slug>.report.md, also printed) and the original, "
         "byte for byte, in source/originals/ (a PDF's or Word file's extracted text beside it, "
-        "<slug>.pdf.txt). Existing files are never overwritten without --force.",
+        "<slug>.pdf.txt). A PDF manual of many policies (a Lexipol manual) is imported one draft per "
+        "policy: --list shows its policies (from its bookmarks, else its policy headings), --policy one, "
+        "--all each; only their pages are read, and every draft names the agency read once from the manual. "
+        "Existing files are never overwritten without --force, and nothing is written unless all imports do.",
     )
-    import_.add_argument("file", help="the policy (.pdf, .docx, .txt or .md)")
-    import_.add_argument("--slug", help="the policy's slug (default: from the file name)")
+    import_.add_argument("file", help="the policy (.pdf, .docx, .txt or .md), or a PDF manual of many policies")
+    manual = import_.add_mutually_exclusive_group()
+    manual.add_argument(
+        "--list", action="store_true", help="list the policies a PDF manual holds (number, title, pages); write nothing"
+    )
+    manual.add_argument(
+        "--policy",
+        action="append",
+        metavar="NUMBER|TITLE",
+        help="import this policy of a PDF manual (its pages alone) as one draft; may be given again",
+    )
+    manual.add_argument("--all", action="store_true", help="import every policy of a PDF manual, one draft each")
+    import_.add_argument(
+        "--slug",
+        help="the policy's slug (default: from the file name); for a manual, what each policy's slug starts "
+        "with (default: the agency's place), `<slug>-<number>`",
+    )
     import_.add_argument("--agency", help="the agency's name (default: read from the text, or a placeholder)")
     import_.add_argument("--output", help="the draft file to write (default: SOURCE/policies/<slug>.yml)")
     import_.add_argument("--force", action="store_true", help="overwrite an existing draft, report or original copy")

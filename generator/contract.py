@@ -36,6 +36,7 @@ COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
 PRINT_EDITION_SCRIPT = f"{SCRIPTS}print-edition.js"  # puts a print edition's policies in their places
+MATRIX_SCRIPT = f"{SCRIPTS}matrix.js"  # a matrix (coverage, decisions) on a phone: one department at a time
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
 COMPARE_SEARCH_PAGE = "compare/search.html"  # and in the site: where the site search's "did you mean" leads
@@ -83,7 +84,7 @@ SEARCH_TEXTS_GLOBAL = _global("searchTexts", "HANDBOOK_SEARCH_TEXTS", "{policy s
 COMPARE_POLICIES_GLOBAL = _global(
     "comparePolicies",
     "HANDBOOK_COMPARE_POLICIES",
-    "{topics: [{id, title, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?, "
+    "{topics: [{id, page}], policies: [{slug, name, template, page, counts: [n per topic], columns?, "
     "unreviewed?: how many of its provisions wait for review, in words}]}",
 )
 COMPARE_COLUMNS_GLOBAL = _global(
@@ -102,6 +103,13 @@ DRAFT_DOCUMENT_GLOBAL = _global(
     "draftDocument",
     "HANDBOOK_DRAFT_DOCUMENT",
     "the template's text as a structure of blocks and runs (generator/document.py `as_data`)",
+)
+
+DRAFT_ADOPT_GLOBAL = _global(
+    "draftAdopt",
+    "HANDBOOK_DRAFT_ADOPT",
+    "the policy file `handbook adopt` writes for the template, with slots for the answers "
+    "(generator/features/draft/adopting.py `skeleton_data`)",
 )
 
 # The globals the hand-written scripts define, for the scripts loaded after them (checked, not sent).
@@ -152,6 +160,7 @@ for _key in ("data", "form", "document", "message", "progress", "unanswered", "l
 # Its own controls and parts, with two dashes so that no option's id (`draft-<option>`) can be one of them.
 for _key in ("layout", "preview", "position", "agency", "paper"):
     _id("draft" + _key.title(), f"draft--{_key}")
+_id("draftAdoptNote", "draft--adopt-note")  # what adding the policy to a handbook needs, or where its files go
 
 TEMPLATES: dict[str, str] = {}  # contract key → the id of a `<template>` scripts clone
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # contract key → the `{name}`s a script fills in it
@@ -166,8 +175,10 @@ def _template(key: str, value: str, *placeholders: str) -> str:
 # The coverage matrix's column of a department the reader adds: its header, a cell per topic (one
 # variant per number of provisions the data has), the total.
 COVERAGE_HEAD_TEMPLATE = _template("coverageHead", "template-coverage-head", "slug", "link", "name")
-COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "policy", "topic", "waiting")
+COVERAGE_CELL_TEMPLATE = _template("coverageCell", "template-coverage-cell", "link", "waiting")
 COVERAGE_TOTAL_TEMPLATE = _template("coverageTotal", "template-coverage-total", "addressed")
+# A matrix's chooser of the department a phone shows: the option of a department the reader adds.
+MATRIX_OPTION_TEMPLATE = _template("matrixOption", "template-matrix-option", "slug", "name")
 # The chooser of a comparison page: the box of a department the reader added, one offered to add, a note.
 SHOW_BOX_TEMPLATE = _template("showBox", "template-show-box", "slug", "name")
 ADD_OFFER_TEMPLATE = _template("addOffer", "template-add-offer", "slug", "name")
@@ -196,7 +207,7 @@ def placeholder(name: str) -> str:
 CONTROLS = {
     "show": "a checkbox showing a policy's column (its value: the slug)",
     "q": "the compare search's words (and the address's query parameter)",
-    "department": "the compare search's department filter (and parameter)",
+    "department": "the compare search's department filter, a matrix's department shown on a phone (and parameter)",
     "topic": "the compare search's and the decisions matrix's topic filter (and parameter)",
     "answer": "the decisions matrix's and the compare search's answer filter (and parameter)",
     "left": "the first department of a pair of differences",
@@ -264,6 +275,8 @@ CLASSES = {
     "pair-diff": "one precomputed pair",
     "pair-same": "the note shown when both picks are the same department",
     "compare-search": "the compare search's form",
+    # Both matrices' (coverage, decisions).
+    "matrix-show": "a matrix's chooser of the department a phone shows (hidden until matrix.js runs)",
     # The draft page's.
     "draft-toolbar": "the draft page's buttons",
     "draft-slot": "a fill-in of the preview",
@@ -291,11 +304,19 @@ CLASSES = {
 # Classes scripts look up that the generated pages do not carry: a state a script puts on elements itself,
 # and the theme's own.
 ADDED_CLASSES = {
+    "matrix-other": "a matrix cell of a department other than the one a phone shows (hidden on a phone)",
     "draft-changed": "the place of the preview an answer just changed (highlighted for a moment)",
 }
 THEME_CLASSES = {
     "md-header": "the theme's header, which the preview scrolls a changed place clear of",
 }
+
+
+# --- Rules ----------------------------------------------------------------------------------------
+
+# How a name becomes a slug (generator/model.py `slugify`; the draft page, for the agency a policy is
+# adopted by): lower-cased, every run of characters `separators` matches one `joiner`, none at either end.
+SLUG_RULE = {"separators": "[^a-z0-9]+", "joiner": "-"}
 
 
 # --- For the browser --------------------------------------------------------------------------------
@@ -309,6 +330,7 @@ def browser_contract() -> dict:
         "templates": TEMPLATES,
         "paths": PATHS,
         "fields": {key: positions(key) for key in FIELDS},
+        "slug": SLUG_RULE,
     }
 
 

@@ -335,6 +335,17 @@ def _label(policy: Policy, provision: Provision, strong: bool) -> Label:
     return Label(provision.label or "", strong, tuple(options), variants)
 
 
+def text_runs(policy: Policy, text: str, place: str) -> tuple[Run, ...]:
+    """A text of the template standing at `place` (a provision id or a header field) as runs: words,
+    options where they stand, footnote references."""
+    return _text_runs(policy, text, place)
+
+
+def label_run(policy: Policy, provision: Provision) -> Label:
+    """A provision's label as a run: its text, and its text for each set of left-out siblings before it."""
+    return _label(policy, provision, strong=False)
+
+
 def _text_runs(policy: Policy, text: str, place: str) -> tuple[Run, ...]:
     """One paragraph of policy text: words, options where they stand, footnote references."""
     runs: list[Run] = []
@@ -461,11 +472,11 @@ class _Answering:
         return tuple(out)
 
 
-def answered_pieces(policy: Policy, text: str, place: str, answers: dict[str, Answer]) -> tuple[Piece, ...]:
-    """One text of the template (a heading, term, paragraph or note standing at `place`) with `answers`
-    applied as `answered` applies them, as pieces of text with their marks."""
+def answered_pieces(runs: tuple[Run, ...], answers: dict[str, Answer]) -> tuple[Piece, ...]:
+    """Runs of the template (`text_runs`: a heading, term, paragraph or note where it stands; or a
+    label) with `answers` applied as `answered` applies them, as pieces of text with their marks."""
     omitted = {a.option for a in answers.values() if a.include is False}
-    return _joined(_pieces(_Answering(answers, omitted).runs(_text_runs(policy, text, place)), ()))
+    return _joined(_pieces(_Answering(answers, omitted).runs(runs), ()))
 
 
 def resolved_label(label: Label, omitted: set[str]) -> str:
@@ -564,10 +575,11 @@ def as_data(document: Document) -> dict:
 def _item_data(item: Item) -> dict:
     if isinstance(item, Part):
         return {"part": item.option, "items": [_item_data(i) for i in item.items]}
-    return {"kind": item.kind, "depth": item.depth, "runs": _runs_data(item.runs)}
+    return {"kind": item.kind, "depth": item.depth, "runs": runs_data(item.runs)}
 
 
-def _runs_data(runs: tuple[Run, ...]) -> list:
+def runs_data(runs: tuple[Run, ...]) -> list:
+    """Runs as JSON values (see `as_data`)."""
     return [_run_data(run) for run in runs]
 
 
@@ -575,7 +587,7 @@ def _run_data(run: Run) -> object:
     if isinstance(run, Words):
         return run.text
     if isinstance(run, Emphasis):
-        return {"run": "emphasis", "kind": run.kind, "runs": _runs_data(run.runs)}
+        return {"run": "emphasis", "kind": run.kind, "runs": runs_data(run.runs)}
     if isinstance(run, Label):
         data: dict = {"run": "label", "text": run.text, "strong": run.strong}
         if run.renumber_by:
@@ -587,7 +599,7 @@ def _run_data(run: Run) -> object:
         data = {"run": "slot", "option": run.option, "place": run.place, "blank": run.blank, "date": run.date}
         return data | ({"alternative": run.alternative} if run.alternative else {})
     if isinstance(run, Choice):
-        variants = [{"alternative": v.alternative, "runs": _runs_data(v.runs)} for v in run.variants]
+        variants = [{"alternative": v.alternative, "runs": runs_data(v.runs)} for v in run.variants]
         return {"run": "choice", "option": run.option, "variants": variants, "blank": run.blank}
     if isinstance(run, FootnoteRef):
         return {"run": "footnote-ref", "id": run.id}

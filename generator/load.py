@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -176,7 +178,10 @@ def _load_corpus(source: Path) -> Corpus:
         for p in policies
         if p.is_template and p.options and codebook.questions and not any(o.id in coded for o in p.options)
     ]
-    ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower()))
+    ordered = sorted(policies, key=lambda p: (p.is_template, p.agency.name.lower(), _in_order(p.document.number)))
+    per_agency = Counter(p.agency.name for p in ordered)
+    for policy in ordered:
+        policy.agency_policies = per_agency[policy.agency.name]
     return Corpus(policies=ordered, taxonomy=taxonomy, term_aliases=term_aliases, codebook=codebook, warnings=warnings)
 
 
@@ -290,6 +295,11 @@ def _load_codebook(
     for policy in policies if questions_complete else ():
         validate.answers_coded(policy, questions, _policy_reporter(policy, problems))
     return codebook
+
+
+def _in_order(number: str | None) -> list[tuple[int, str]]:
+    """A policy number as it sorts among its agency's: `342` before `1027`, `2.4` before `2.10`."""
+    return [(int(part), "") if part.isdigit() else (0, part) for part in re.findall(r"\d+|\D+", number or "")]
 
 
 def _duplicate_slugs(policies: list[Policy]) -> list[Problem]:

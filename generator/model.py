@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .contract import SLUG_RULE
 from .inline import option_refs
 
 
@@ -236,6 +237,7 @@ class Policy:
     # The paths of values the schema refused (each stands at its default, or is left out of its list):
     # the checks across fields skip what they cannot judge without them. Empty for a valid policy.
     failed_paths: frozenset = field(default=frozenset(), repr=False, compare=False)
+    agency_policies: int = field(default=1, compare=False)  # how many policies of its agency the handbook has
     # Every provision in document order, kept by `assign_ids` once the tree is final: renderers go
     # through them many times, and walking the tree with nested generators each time adds up.
     _flat: tuple | None = field(default=None, init=False, repr=False, compare=False)
@@ -254,14 +256,18 @@ class Policy:
     def is_template(self) -> bool:
         return self.kind == "template"
 
+    @property
+    def name(self) -> str:
+        """How comparisons name the policy beside others: its agency, and its title where the handbook holds
+        several policies of that agency (`Village of Lisle Police Department — Department Use of Social Media`)."""
+        if self.agency_policies > 1:
+            return f"{self.agency.name} — {self.document.title}"
+        return self.agency.name
+
     @cached_property
     def unreviewed(self) -> list[Provision]:
         """The provisions whose topics no one has reviewed yet (`Provision.reviewed`), in document order."""
         return [p for p in self.provisions() if not p.reviewed]
-
-    @property
-    def name(self) -> str:
-        return self.agency.name
 
     def option(self, option_id: str) -> TemplateOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -518,6 +524,17 @@ class Corpus:
 
     def template_answers(self, question_id: str) -> list[TemplateAnswer]:
         """For a question that corresponds to a template option, what each template offers on it."""
+        if question_id not in self._template_answers:
+            self._template_answers[question_id] = self._offered(question_id)
+        return self._template_answers[question_id]
+
+    @cached_property
+    def _template_answers(self) -> dict[str, list[TemplateAnswer]]:
+        """Question id → `template_answers`, filled on first use: every department's row of the decisions
+        pages asks again, and the answer does not change once the corpus is loaded."""
+        return {}
+
+    def _offered(self, question_id: str) -> list[TemplateAnswer]:
         question = self.question(question_id)
         if question is None or not question.option:
             return []
@@ -605,7 +622,7 @@ def refused_at(failed: frozenset, path: tuple) -> bool:
 
 def slugify(text: str) -> str:
     """Lower-case letters and digits, every other run of characters one hyphen: `St. Joseph` → `st-joseph`."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(SLUG_RULE["separators"], SLUG_RULE["joiner"], text.lower()).strip(SLUG_RULE["joiner"])
 
 
 def id_segment(label: str) -> str:

@@ -80,7 +80,7 @@ def pages(corpus) -> list[str]:
 
 def every_page_kind(corpus) -> list[str]:
     """One page of each kind, the pages of this issue's kinds included."""
-    return pages(corpus) + ["policies/index.html", "print/handbook.html", "404.html"]
+    return pages(corpus) + ["policies/index.html", "print/handbook.html", "404.html", "decisions/index.html"]
 
 
 def test_every_kind_of_page_has_no_serious_or_critical_violation(offline_page, site, corpus):
@@ -171,6 +171,25 @@ def test_pages_in_their_interaction_states_meet_wcag_21_aa(sized_page, site):
     assert found == []
 
 
+def test_the_matrices_in_their_states_meet_wcag_21_aa(sized_page, site, corpus):
+    """The coverage matrix with every topic's description open and the decisions matrix filtered; on a phone,
+    each showing a department chosen above it."""
+    phone = sized_page.page.viewport_size["width"] < 500
+    department = corpus.departments[-1].slug
+    found = []
+    page = sized_page.open(site, "compare/index.html")
+    open_every_fold(page)
+    if phone:
+        page.select_option(".matrix-show select", department)
+    found += [f"coverage matrix, every description open: {v}" for v in wcag_violations(page)]
+    page = sized_page.open(site, "decisions/index.html")
+    page.select_option("#decisions-answer", "Prohibited")
+    if phone:
+        page.select_option(".matrix-show select", department)
+    found += [f"decisions matrix, filtered: {v}" for v in wcag_violations(page)]
+    assert found == []
+
+
 # Where the keyboard is, and whether it shows: a ring (outline) at least 2 px wide, on the element or, for a
 # file field hidden behind its label, on the label.
 FOCUS = """() => {
@@ -191,6 +210,8 @@ FOCUS = """() => {
         "draft.html",
         "glossary.html",
         "compare/topics/scope.html",
+        "compare/index.html",
+        "decisions/index.html",
     ],
 )
 def test_a_skip_link_comes_first_and_every_keyboard_stop_shows_itself(offline_page, site, relative):
@@ -262,6 +283,36 @@ def test_the_compare_search_by_keyboard_alone(offline_page, site):
     href = page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/" + href.split("#")[0].split("/")[-1] + "*")
+
+
+@pytest.mark.parametrize("relative", ["compare/index.html", "decisions/index.html"])
+def test_a_matrix_s_department_on_a_phone_by_keyboard_alone(browser, site, relative):
+    phone = OfflinePage(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = phone.open(site, relative)
+        tab_to(page, ".matrix-show select")
+        before = page.locator(".matrix-show select").input_value()
+        page.keyboard.press("ArrowDown")  # the next department, chosen from the keyboard
+        chosen = page.locator(".matrix-show select").input_value()
+        assert chosen != before
+        page.wait_for_function("(slug) => new URLSearchParams(location.search).get('department') === slug", arg=chosen)
+        heads = page.locator(".matrix-wrap thead th[data-policy]")
+        assert [h.get_attribute("data-policy") for h in heads.all() if h.is_visible()] == [chosen]
+        assert phone.errors == [] and phone.outside == []
+    finally:
+        phone.context.close()
+
+
+def test_what_a_topic_covers_opens_and_closes_by_keyboard_alone(offline_page, site, corpus):
+    page = offline_page.open(site, "compare/index.html")
+    description = page.locator(".coverage-matrix tbody th[scope=row] .topic-description").first
+    assert description.is_hidden()
+    tab_to(page, ".coverage-matrix tbody th[scope=row] summary")
+    page.keyboard.press("Enter")
+    assert description.is_visible()
+    assert description.inner_text() in {t.description for t in corpus.taxonomy.topics}
+    page.keyboard.press("Space")
+    assert description.is_hidden()
 
 
 def test_the_draft_form_by_keyboard_alone(offline_page, site):

@@ -151,6 +151,17 @@ def test_the_matrix_gives_a_departments_answer_linked_to_its_provision_and_its_w
     assert 'href="words/1.html#words-logo-display"' in page
 
 
+def test_the_answer_filter_offers_only_the_answers_some_department_gives(site, corpus):
+    page = read_page(site, "decisions/index.html")
+    select = re.search(r'<select id="decisions-answer".*?</select>', page).group(0)
+    offered = [html.unescape(v) for v in re.findall(r'<option value="([^"]+)"', select)]
+    cells = {html.unescape(a) for a in re.findall(r'<td class="decision(?:-none)?" data-answer="([^"]+)"', page)}
+    assert set(offered) == cells  # the real corpus's departments are all on the first page
+    wordings = {c.wording for q in corpus.questions for c in q.answers}
+    assert wordings - set(offered), "the codebook has answers no department gives: they are not offered"
+    assert offered[-1] == "not addressed"
+
+
 def test_the_home_page_and_the_codebook_lead_to_the_decisions(site, corpus):
     assert 'href="decisions/index.html"' in read_page(site, "index.html")
     codebook = read_page(site, "decisions/codebook.html")

@@ -413,6 +413,58 @@ def test_adopt_refuses_what_draft_refuses_and_writes_nothing(project):
     assert nameless.returncode == 1 and "give the agency's name" in nameless.stderr
 
 
+# Texts that could read as YAML's syntax or another type, or that YAML holds only escaped.
+TRICKY_TEXTS = [
+    "",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "1.",
+    "2025-01-06",
+    "- item",
+    "a: b",
+    "a #b",
+    "ends with:",
+    "#hash",
+    "[list]",
+    "{map}",
+    "'quoted'",
+    '"double"',
+    " leading",
+    "trailing ",
+    "two  spaces " * 12,
+    "a\n\nb",
+    "\nfirst line empty",
+    "last line empty\n",
+    "a\n indented",
+    "tab\there",
+    " ".join(["Town of \"Millbrook\": #1 'North' <b> \U0001f693"] * 6),
+    "x" * 150,
+    "@at, `tick`, |pipe, >fold, %percent, &anchor, *alias, !tag, ?key",
+]
+
+
+def test_the_policy_file_writer_gives_back_every_text_and_character_it_writes():
+    from generator.writers.policy_file import policy_file
+    from generator.yaml_source import _Loader
+
+    every_character = {f"u{code:04x}": f"a{chr(code)}b" for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF}
+    values = {
+        "schema": 1,
+        "comparable": False,
+        "texts": TRICKY_TEXTS,
+        "nested": [{"label": text, "children": [{"text": text}]} for text in TRICKY_TEXTS],
+        "keys": {text: text for text in TRICKY_TEXTS if text},
+        "characters": every_character,
+        "alone": [chr(code) for code in range(0x3000) if not 0xD800 <= code <= 0xDFFF],
+    }
+    written = policy_file(values, "a comment\nkind: template\u2028#")
+    assert yaml.load(written, Loader=_Loader) == values  # the comment stays one line, the values come back
+    assert written.startswith("# a comment kind: template #\nschema: 1\n")
+    assert "label: yes" not in written and "text: >-" in written and "text: |-" in written
+
+
 def test_leaving_out_a_section_drops_its_questions_from_handbook_draft(template, tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         "display-of-property-section: include", "display-of-property-section: omit"

@@ -1,7 +1,9 @@
 """Draft your policy in the browser, from disk with no network: answer, reload, save, start over, load,
 refuse bad answers files, download, print; and the same text as `handbook draft` for the same answers."""
 
+import html
 import io
+import re
 
 import pytest
 import yaml
@@ -31,6 +33,11 @@ def open_draft(offline_page, site):
     return page
 
 
+def progress(page) -> tuple[int, ...]:
+    """The form's count: answered, asked, and (when any) how many answers are still the template's defaults."""
+    return tuple(int(n) for n in re.findall(r"\d+", page.locator("#draft-progress").inner_text()))
+
+
 def load_file(page, name, content: bytes):
     page.locator("#draft-load").set_input_files({"name": name, "mimeType": "text/yaml", "buffer": content})
 
@@ -54,7 +61,7 @@ def answer_some_of_each_kind(page):
 
 def test_answers_of_each_kind_show_in_the_preview_and_survive_a_reload(offline_page, site):
     page = open_draft(offline_page, site)
-    assert page.locator("#draft-progress").inner_text() == "8 of 19 answered"  # the defaults
+    assert progress(page) == (8, 19, 8)  # the template's defaults, said to be theirs
     answer_some_of_each_kind(page)
     text = preview_text(page)
     assert "Policy & Procedure No. 4.12 Issue date: March 4, 2025" in text
@@ -66,7 +73,7 @@ def test_answers_of_each_kind_show_in_the_preview_and_survive_a_reload(offline_p
     assert "a. Identifying other employees as members of this department; b. References to the employee’s" in text
     assert "9. Strongly Discouraged" in text and "a. Profanity;" in text
     assert "[CITY/TOWN]" not in text and "[AUTHORIZED/PROHIBITED]" in text  # property-display still open
-    assert page.locator("#draft-progress").inner_text() == "14 of 19 answered"
+    assert progress(page)[:2] == (14, 19)
     assert "May employees display non-public buildings" in page.locator("#draft-unanswered").text_content()
 
     page.reload()
@@ -105,7 +112,7 @@ def test_save_start_over_and_load_the_answers_back(offline_page, site, tmp_path)
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator('[data-action="start-over"]').click()
     assert page.input_value("#draft-city-town") == ""
-    assert page.locator("#draft-progress").inner_text() == "8 of 19 answered"
+    assert progress(page) == (8, 19, 8)
     assert "References to oneself as a department employee" in preview_text(page)
 
     load_file(page, "answers.yml", content.read_bytes())
@@ -208,7 +215,7 @@ def test_same_answers_give_the_same_text_in_the_browser_and_on_the_command_line(
     page = open_draft(offline_page, site)
     load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
     page.locator("#draft-message").filter(has_text="Loaded").wait_for()
-    assert page.locator("#draft-progress").inner_text() == "19 of 19 answered"
+    assert progress(page)[:2] == (19, 19)
     browser_text = preview_text(page)
 
     cli_html = tmp_path / "cli.html"
@@ -440,24 +447,32 @@ def block_left(page, selector: str) -> float:
     return page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().left")
 
 
-def test_the_outline_is_indented_and_headings_sized_in_preview_and_print(offline_page, site, tmp_path):
-    page = open_draft(offline_page, site)
-    depth_1, depth_3 = "#draft-document .draft-block.depth-1", "#draft-document .draft-block.depth-3"
-    for media in ("screen", "print"):
-        page.emulate_media(media=media)
-        assert block_left(page, depth_3) > block_left(page, depth_1) + 20, media
-    page.emulate_media(media="screen")
-    size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
-    body = page.evaluate(size, "#draft-document p.draft-block")
-    sub_heading = page.evaluate(size, "#draft-document .draft-heading-5")  # b. Personnel Information:
-    assert sub_heading >= body
-    assert page.evaluate(size, "#draft-document .draft-heading-2") > page.evaluate(
-        size, "#draft-document .draft-heading-4"
-    )
-    # the HTML download keeps the outline
-    download(page, "download-html").save_as(tmp_path / "draft.html")
-    page.goto((tmp_path / "draft.html").as_uri())
-    assert block_left(page, depth_3) > block_left(page, depth_1) + 20
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_outline_is_indented_and_headings_sized_in_preview_and_print(browser, site, tmp_path, viewport):
+    offline, page = open_at(browser, site, viewport)
+    try:
+        if viewport is PHONE:
+            page.locator('.draft-switch [data-view="preview"]').click()
+        depth_1, depth_3 = "#draft-document .draft-block.depth-1", "#draft-document .draft-block.depth-3"
+        assert page.locator(depth_3).first.is_visible()
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            assert block_left(page, depth_3) > block_left(page, depth_1) + 20, media
+        page.emulate_media(media="screen")
+        size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+        body = page.evaluate(size, "#draft-document p.draft-block")
+        sub_heading = page.evaluate(size, "#draft-document .draft-heading-5")  # b. Personnel Information:
+        assert sub_heading >= body
+        assert page.evaluate(size, "#draft-document .draft-heading-2") > page.evaluate(
+            size, "#draft-document .draft-heading-4"
+        )
+        # the HTML download keeps the outline
+        download(page, "download-html").save_as(tmp_path / "draft.html")
+        page.goto((tmp_path / "draft.html").as_uri())
+        assert block_left(page, depth_3) > block_left(page, depth_1) + 20
+        assert offline.errors == []
+    finally:
+        offline.context.close()
 
 
 def test_a_left_out_section_drops_its_questions_and_the_command_line_drafts_without_them(
@@ -466,10 +481,10 @@ def test_a_left_out_section_drops_its_questions_and_the_command_line_drafts_with
     template = template_of(corpus)
     page = open_draft(offline_page, site)
     page.check("#draft-display-of-property-section--include")
-    asked = int(page.locator("#draft-progress").inner_text().split(" of ")[1].split()[0])
+    asked = progress(page)[1]
     page.check("#draft-property-display--prohibited")  # an answer inside the section, kept when it is left out
     page.check("#draft-display-of-property-section--omit")
-    assert page.locator("#draft-progress").inner_text().endswith(f"of {asked - 3} answered")
+    assert progress(page)[1] == asked - 3
     assert page.locator("#draft-property-display--fieldset").evaluate("box => box.disabled")
     assert page.locator("#draft-property-display--fieldset .draft-skipped").is_visible()
     assert "May employees display non-public buildings" not in page.locator("#draft-unanswered").text_content()
@@ -485,12 +500,12 @@ def test_a_left_out_section_drops_its_questions_and_the_command_line_drafts_with
     text = saved.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.lstrip().startswith(("logo-display", "property-display"))]
     saved.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    answers, problems, doc = read_answers(saved, template)
-    assert problems == []
-    from generator.features.draft.drafting import unanswered
+    from generator.cli import main
 
-    assert unanswered(template, doc) == []
-    assert "Display of Department Information" not in render_answers(template, answers, "md")
+    drafted = tmp_path / "drafted.md"
+    assert main(["draft", "--answers", str(saved), "--output", str(drafted)]) == 0
+    assert "Display of Department Information" not in drafted.read_text(encoding="utf-8")
+    assert "Display of Department Information" in render_answers(template, {}, "md")
 
 
 def test_the_word_files_of_the_page_and_the_command_line_are_the_same_document(offline_page, site, corpus, tmp_path):
@@ -571,11 +586,122 @@ def test_a_second_template_has_its_own_drafting_page(offline_page, project):
     build_into(project / "mkdocs.yml", project / "site", strict=True)
     page = offline_page.open(project / "site", "draft-state-association-template.html")
     page.locator("#draft-progress").filter(has_text="answered").wait_for()
-    assert page.locator("#draft-progress").inner_text() == "0 of 4 answered"
+    assert progress(page) == (0, 4)
     page.fill("#draft-agency-name", "Millbrook Police Department")
     page.check("#draft-recording-scope--enforcement")
     page.check("#draft-review-section--omit")
-    assert page.locator("#draft-progress").inner_text() == "3 of 3 answered"  # the reviewer is not asked
+    assert progress(page) == (3, 3)  # the reviewer is not asked
     assert "Officers of the Millbrook Police Department shall record enforcement contacts." in preview_text(page)
     assert "2. Retention" in preview_text(page)
+    assert offline_page.errors == []
+
+
+# --- Add to a handbook: the policy file `handbook adopt` writes, downloaded --------------------------------
+
+# A name and an answer holding what YAML and HTML read as syntax: quotes, a tag, `: `, ` #`.
+HOSTILE_AGENCY = "Millbrook \"PD\" <script>alert('x')</script> & Co: #1"
+HOSTILE_SLUG = "millbrook-pd-script-alert-x-script-co-1"
+HOSTILE_TOWN = "Town of \"Millbrook\": #1 'North' <b> \U0001f693"  # an emoji: two UTF-16 units, one character
+CONTROL_REVIEWERS = "or the Deputy\x7f Chief"  # a character YAML holds only escaped
+
+
+def adopt_downloads(page, tmp_path) -> tuple:
+    """The page's answers file, policy file and original text, saved under the names the page gives them."""
+    saved = []
+    for action in ("save", "adopt-policy", "adopt-original"):
+        file = download(page, action)
+        saved.append(tmp_path / file.suggested_filename)
+        file.save_as(saved[-1])
+    return tuple(saved)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_add_to_a_handbook_downloads_what_handbook_adopt_writes_and_it_joins_the_handbook(
+    browser, site, project, tmp_path, viewport
+):
+    from .conftest import OfflinePage, read_page, run_handbook
+
+    offline = OfflinePage(browser, viewport=viewport, reduced_motion="reduce")
+    try:
+        page = open_draft(offline, site)
+        load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+        page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+        page.fill("#draft--agency", HOSTILE_AGENCY)
+        page.fill("#draft-city-town", HOSTILE_TOWN)
+        page.fill("#draft-content-reviewers", CONTROL_REVIEWERS)
+        page.check("#draft-display-of-property-section--omit")  # its questions are not asked
+        page.check("#draft-rank-title-item--omit")  # the items after it take its letter
+        assert HOSTILE_SLUG + ".yml" in page.locator("#draft--adopt-note").inner_text()
+        answers, policy, original = adopt_downloads(page, tmp_path)
+        assert offline.errors == []
+    finally:
+        offline.context.close()
+    assert (policy.name, original.name) == (f"{HOSTILE_SLUG}.yml", f"{HOSTILE_SLUG}.txt")
+
+    adopted = run_handbook(project, "adopt", "--answers", str(answers), "--agency", HOSTILE_AGENCY)
+    assert adopted.returncode == 0, adopted.stderr
+    source = project / "source"
+    written = (source / "policies" / policy.name, source / "originals" / original.name)
+    assert policy.read_bytes() == written[0].read_bytes()  # byte for byte
+    assert original.read_bytes() == written[1].read_bytes()
+
+    # The downloaded files, in place of the command's, join the handbook; what was typed stays text.
+    for download_, target in zip((policy, original), written, strict=True):
+        target.unlink()
+        target.write_bytes(download_.read_bytes())
+    values = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    assert values["agency"]["name"] == HOSTILE_AGENCY and values["slug"] == HOSTILE_SLUG
+    assert HOSTILE_TOWN in policy.read_text(encoding="utf-8").replace('\\"', '"')
+    assert "\\u007f" in policy.read_text(encoding="utf-8")  # escaped, in double quotes
+    assert "Display of Department Information" not in original.read_text(encoding="utf-8")
+    checked = run_handbook(project, "check")
+    assert checked.returncode == 0 and "warning" not in checked.stderr, checked.stderr
+    built = run_handbook(project, "build")
+    assert built.returncode == 0, built.stderr
+    for page_ in ("index.html", "compare/index.html", f"policies/{HOSTILE_SLUG}.html"):
+        written_html = read_page(project / "site", page_)
+        assert "<script>alert" not in written_html and HOSTILE_AGENCY in html.unescape(written_html), page_
+    assert "answers file massachusetts-template-answers.yml" in read_page(
+        project / "site", f"policies/{HOSTILE_SLUG}.html"
+    )  # the provenance, on the policy's page
+
+
+def test_add_to_a_handbook_waits_for_every_answer_and_the_agency_name(offline_page, site):
+    page = open_draft(offline_page, site)
+    buttons = page.locator('[data-action^="adopt-"]')
+    note = page.locator("#draft--adopt-note")
+
+    def enabled() -> bool:
+        return all(buttons.nth(i).is_enabled() for i in range(buttons.count()))
+
+    assert buttons.count() == 2 and not buttons.first.is_enabled() and not buttons.last.is_enabled()
+    assert "agency's name" in note.inner_text() and "more questions" in note.inner_text()
+    page.fill("#draft--agency", "Millbrook Police Department")
+    assert not enabled() and "agency's name" not in note.inner_text()
+    load_file(page, "example-answers.yml", EXAMPLE.read_bytes())
+    page.locator("#draft-message").filter(has_text="Loaded").wait_for()
+    assert enabled()
+    assert "millbrook-police-department.yml" in note.inner_text() and "source/policies/" in note.inner_text()
+    from .test_accessibility import wcag_violations
+
+    assert wcag_violations(page) == []
+    # what `handbook adopt` refuses, the page refuses
+    for field, value, says in (
+        ("#draft-city-town", "Town of {{city-town}}", "cannot hold {{…}}"),
+        ("#draft-city-town", "", "1 more question"),
+        ("#draft--agency", "!!!", "letters or digits"),
+        ("#draft--agency", "Massachusetts Template", "not the template's"),
+        ("#draft--agency", "  ", "agency's name"),
+    ):
+        before = page.input_value(field)
+        page.fill(field, value)
+        assert not enabled() and says in note.inner_text(), (value, note.inner_text())
+        page.fill(field, before)
+        assert enabled()
+    # the keyboard reaches the downloads, after the other downloads
+    page.focus('[data-action="print"]')
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "adopt-policy"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "adopt-original"
     assert offline_page.errors == []

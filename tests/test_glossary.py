@@ -298,7 +298,7 @@ def test_the_popover_quotes_the_policys_own_definition_else_another_departments_
     )
     assert other
     quoted = popover(template, other.group(1))
-    assert "term-popover-glossary" in quoted and "Not defined by this policy — definition from" in quoted
+    assert "term-popover-glossary" in quoted and "Not defined by this policy. Definition from" in quoted
     assert "Content an individual shares on a social media site or the act of publishing content" in quoted
 
 

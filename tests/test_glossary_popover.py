@@ -114,7 +114,7 @@ def test_a_tap_on_a_phone_shows_the_definition_and_its_glossary_link_leads_on(ph
     popover.wait_for()
     assert page.url == address  # the tap did not leave the page
     text = popover.inner_text()
-    assert "Not defined by this policy — definition from Kansas City Missouri Police Department" in text
+    assert "Not defined by this policy. Definition from Kansas City Missouri Police Department" in text
     assert KC_INTERNET in text
     assert in_window(page, popover)
     page.locator("h1").first.tap()  # a tap elsewhere hides it

@@ -94,8 +94,15 @@ def test_quoted_phrase_minus_and_variants(searching):
     assert provisions and all("private citizen" in r["text"].lower() for r in provisions)
     excluded = results_for(searching, "photos -uniform")
     assert excluded and not any("uniform" in r["text"].lower() for r in excluded if "#" in r["href"])
+    # Only leaving words out looks for nothing: the reader is told how to look for something.
+    only_out = results_for(searching, "-uniform")
+    assert len(only_out) == 1 and "add a word" in only_out[0]["text"].lower()
     email, e_mail = results_for(searching, "email"), results_for(searching, "e-mail")
     assert hrefs(email) == hrefs(e_mail)
+    # A hyphen the texts never write: `web-site` finds what `website` finds, and `web site` apart.
+    web_site, website = results_for(searching, "web-site"), results_for(searching, "website")
+    assert set(hrefs(website)) < set(hrefs(web_site))
+    assert any("raymore-mo.html" in r["href"] and "web site" in r["text"].lower() for r in web_site)
     marked = {m.lower() for r in email for m in r["marks"]}
     assert {"email", "e-mail"} <= marked
     forte = results_for(searching, "Forte")  # the chief who signed Kansas City's policy, written Forté

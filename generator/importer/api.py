@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +18,11 @@ from ..yaml_source import MAX_FILE_BYTES
 from .draft import build_draft
 from .emit import draft_yaml
 from .limits import KINDS, MAX_PAGES, Unreadable, max_bytes, megabytes
+from .manual import Manual, ManualContext, ManualPolicy, read_manual
+from .metadata import place_of
 from .read_docx import extract_docx
 from .read_markdown import read_markdown
-from .read_pdf import Layout, extract_pdf
+from .read_pdf import Layout, OpenedPdf, extract_pdf, page_limit_refusal
 from .read_text import read_text
 from .report import WordFidelity, render_report, word_fidelity
 from .rules import run_rules
@@ -53,11 +57,12 @@ def import_text(
     layouts: list[Layout | None] | None = None,
     document: str | None = None,
     handbook: TopicIndex | str | None = None,
+    manual: ManualContext | None = None,
 ) -> ImportResult:
     """Import the text of an original. Nothing is written; the draft is validated by the loader.
     `layouts` (a PDF's) say where each line stood; `document` names the PDF or Word file the text is from;
     `handbook` holds the tagged provisions topics are suggested from (`handbook_index`), or says why
-    there are none."""
+    there are none; `manual`, for one policy of a manual of many, what the manual says for all of them."""
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         raise ImportRefused(
@@ -70,6 +75,7 @@ def import_text(
     for line, layout in zip(state.lines, layouts or [], strict=False):
         line.layout = layout
     state.agency = agency
+    state.manual = manual
     if isinstance(handbook, str):
         state.no_suggestions = handbook
     else:
@@ -96,9 +102,9 @@ def import_text(
     return ImportResult(yaml_text, render_report(state, policy, words, where), policy, words, state)
 
 
-def handbook_index(source: Path, slug: str) -> TopicIndex | str:
-    """The handbook's tagged provisions to suggest topics from (the policy being imported left out, were
-    it imported before), or why there are none: the import goes on without suggestions."""
+def handbook_index(source: Path, *slugs: str) -> TopicIndex | str:
+    """The handbook's tagged provisions to suggest topics from (the policies being imported left out, were
+    they imported before), or why there are none: the import goes on without suggestions."""
     try:
         corpus = load_corpus(source)
     except SourceError as exc:
@@ -106,7 +112,7 @@ def handbook_index(source: Path, slug: str) -> TopicIndex | str:
             f"the handbook in {display_path(source)} has {len(exc.problems)} problem(s) "
             "(run `handbook check`, then import again for suggestions)"
         )
-    index = TopicIndex.from_policies(p for p in corpus.policies if p.slug != slug)
+    index = TopicIndex.from_policies(p for p in corpus.policies if p.slug not in slugs)
     return index if len(index) else f"no provision of the handbook in {display_path(source)} is tagged with topics yet"
 
 
@@ -140,6 +146,28 @@ def read_original(path: Path) -> tuple[str, bytes, list[Layout | None] | None]:
     """The text of the original at `path`, its bytes as they are, and (a PDF's) each line's layout.
     The kind and the size limits are checked first, from the name and the file's size alone."""
     suffix = path.suffix.lower()
+    data = _checked_bytes(path)
+    try:
+        if suffix == ".pdf":
+            extracted = extract_pdf(data)
+            return extracted.text, data, extracted.layouts
+        if suffix == ".docx":
+            return extract_docx(data), data, None
+    except Unreadable as exc:
+        raise ImportRefused(f"{path}: {exc}") from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            f"{path}: it is not UTF-8 text (byte {exc.start}); save it as UTF-8 (in most editors: "
+            "Save As, encoding UTF-8) and import it again"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), data, None
+
+
+def _checked_bytes(path: Path) -> bytes:
+    """The bytes of the original at `path`, once its kind, that it is a regular file and its size are checked."""
+    suffix = path.suffix.lower()
     if suffix not in READERS:
         hint = (
             "save it as .docx (Word) or PDF first"
@@ -160,25 +188,9 @@ def read_original(path: Path) -> tuple[str, bytes, list[Layout | None] | None]:
             f"original may have; split it into one file per policy (or per {MAX_PAGES} pages)"
         )
     try:
-        data = read_bytes(path)
+        return read_bytes(path)
     except FileRefused as exc:
         raise ImportRefused(f"{display_path(path)} {exc}") from None
-    try:
-        if suffix == ".pdf":
-            extracted = extract_pdf(data)
-            return extracted.text, data, extracted.layouts
-        if suffix == ".docx":
-            return extract_docx(data), data, None
-    except Unreadable as exc:
-        raise ImportRefused(f"{path}: {exc}") from None
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            f"{path}: it is not UTF-8 text (byte {exc.start}); save it as UTF-8 (in most editors: "
-            "Save As, encoding UTF-8) and import it again"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n"), data, None
 
 
 def import_file(
@@ -235,6 +247,11 @@ def import_file(
         writes.insert(0, (files["original"], data))  # unchanged: CRLF stays CRLF
     if "text" in files:
         writes.append((files["text"], text.encode("utf-8")))
+    _write(writes)
+    return result, files
+
+
+def _write(writes: list[tuple[Path, bytes]]) -> None:
     for target, content in writes:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -245,7 +262,6 @@ def import_file(
             raise ImportRefused(f"{display_path(target.parent)}: cannot create it ({exc.strerror})") from None
         except FileRefused as exc:
             raise ImportRefused(f"{display_path(target)} {exc}") from None
-    return result, files
 
 
 def _refuse_overwrites(files: dict[str, Path], data: bytes, text: str, force: bool, layout: SourceLayout) -> None:
@@ -277,3 +293,131 @@ def _differs(target: Path, data: bytes, layout: SourceLayout) -> bool:
         return read_bytes(target, inside=layout.root) != data
     except FileRefused:
         return True
+
+
+def read_manual_file(path: Path) -> tuple[bytes, OpenedPdf, Manual]:
+    """A PDF manual of many policies: its bytes, the opened PDF and the policies it holds (`--list`)."""
+    if path.suffix.lower() != ".pdf":
+        raise ImportRefused(
+            f"{path}: --list, --policy and --all read a PDF manual of many policies (with bookmarks, or "
+            "numbered policy headings); import a .docx, .txt or .md file as one policy, without them"
+        )
+    data = _checked_bytes(path)
+    try:
+        pdf = OpenedPdf(data)
+        return data, pdf, read_manual(pdf)
+    except Unreadable as exc:
+        raise ImportRefused(f"{path}: {exc}") from None
+
+
+def choose_policies(path: Path, manual: Manual, wanted: list[str] | None) -> list[ManualPolicy]:
+    """The policies `wanted` names (numbers or titles), each exactly one of the manual's; all of them for
+    None. A name that matches none, or several, is refused with how to see them."""
+    if wanted is None:
+        return list(manual.policies)
+    chosen: list[ManualPolicy] = []
+    for name in wanted:
+        found = manual.choose(name)
+        if not found:
+            raise ImportRefused(
+                f"{path}: no policy {name!r} in it (a number such as {manual.policies[0].number or '342'!r} "
+                f"or a title); `handbook import {path} --list` lists the {len(manual.policies)} it holds"
+            )
+        if len(found) > 1:
+            names = "; ".join(f"{p.name} (pages {p.first}-{p.last})" for p in found[:6])
+            raise ImportRefused(f"{path}: {name!r} names {len(found)} policies ({names}); give the whole title")
+        chosen += [p for p in found if p not in chosen]
+    return chosen
+
+
+def manual_slugs(manual: Manual, chosen: list[ManualPolicy], base: str) -> dict[ManualPolicy, str]:
+    """Each policy's slug: `<base>-<number>` (`lisle-342`), with its title where the manual gives two
+    policies one number (or none)."""
+    numbers = Counter(p.number for p in manual.policies)
+    return {
+        p: slugify(f"{base} {p.number}" if p.number and numbers[p.number] == 1 else f"{base} {p.name}") for p in chosen
+    }
+
+
+def import_manual(
+    path: Path,
+    *,
+    source: Path,
+    wanted: list[str] | None,
+    slug: str | None = None,
+    agency: str | None = None,
+    output: Path | None = None,
+    force: bool = False,
+    progress: Callable[[ManualPolicy, int, int], None] | None = None,
+) -> tuple[Manual, list[tuple[ImportResult, dict[str, Path]]]]:
+    """Import policies of a PDF manual of many, each as `import_file` imports a policy: its draft, its
+    report and its text (`<slug>.pdf.txt`, the text of its pages alone), and the manual, byte for byte,
+    once in `originals/` (every draft's `original_document`). `wanted` are numbers or titles (None: every
+    policy). Only the chosen policies' pages are read; the page limit applies to each, checked first.
+    Every draft names the agency read once from the manual (or given). Nothing is written unless every
+    chosen policy imports and no file would be overwritten without `force`."""
+    if slug is not None and slugify(slug) != slug:
+        raise ImportRefused(f"--slug {slug!r}: a slug is lower-case letters, digits and single hyphens")
+    data, pdf, manual = read_manual_file(path)
+    chosen = choose_policies(path, manual, wanted)
+    if output is not None and len(chosen) != 1:
+        raise ImportRefused(f"--output names one draft, and {len(chosen)} policies are chosen; leave it out")
+    too_long = [p for p in chosen if len(p.pages) > MAX_PAGES]
+    if too_long:
+        raise ImportRefused(f"{path}: policy {too_long[0].name}: {page_limit_refusal(len(too_long[0].pages), 'it')}")
+    agency = agency or manual.agency
+    base = slug or slugify(place_of(agency).get("city", "") if agency else "") or slugify(path.stem)
+    slugs = manual_slugs(manual, chosen, base)
+    layout = SourceLayout(source)
+    in_originals = path.resolve().parent == layout.originals.resolve()
+    original = path if in_originals else layout.originals / f"{base}-manual.pdf"
+    planned: list[dict[str, Path]] = []
+    for policy in chosen:
+        draft = output or layout.policies / f"{slugs[policy]}.yml"
+        text = layout.originals / f"{slugs[policy]}.pdf.txt"
+        planned.append(
+            {
+                "draft": draft,
+                "original": original,
+                "text": text,
+                "report": draft.with_name(f"{slugs[policy]}.report.md"),
+            }
+        )
+    for files in planned:  # before any page is read: an existing draft, report or other manual
+        _refuse_overwrites({k: v for k, v in files.items() if k != "text"}, data, "", force, layout)
+    handbook = handbook_index(source, *slugs.values())
+    results: list[tuple[ImportResult, dict[str, Path], str]] = []
+    for n, (policy, files) in enumerate(zip(chosen, planned, strict=True), start=1):
+        if progress:
+            progress(policy, n, len(chosen))
+        try:
+            extracted = pdf.extract(policy.pages, "the policy")
+        except Unreadable as exc:
+            raise ImportRefused(f"{path}: policy {policy.name}: {exc}") from None
+        _refuse_overwrites(files, data, extracted.text, force, layout)
+        where = {"draft": display_path(files["draft"]), "input": display_path(path), "original": display_path(original)}
+        try:
+            result = import_text(
+                extracted.text,
+                slug=slugs[policy],
+                original=files["text"].name,
+                suffix=".pdf",
+                agency=agency,
+                where=where,
+                layouts=extracted.layouts,
+                document=original.name,
+                handbook=handbook,
+                manual=ManualContext(policy, original.name, manual.running, manual.found_from, manual.agency),
+            )
+        except ImportRefused as exc:
+            raise ImportRefused(f"policy {policy.name} (pages {policy.first}-{policy.last}): {exc}") from None
+        results.append((result, files, extracted.text))
+    writes = [] if in_originals else [(original, data)]
+    for result, files, extracted_text in results:
+        writes += [
+            (files["draft"], result.yaml.encode("utf-8")),
+            (files["report"], result.report.encode("utf-8")),
+            (files["text"], extracted_text.encode("utf-8")),
+        ]
+    _write(writes)
+    return manual, [(result, files) for result, files, _ in results]

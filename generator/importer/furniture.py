@@ -12,12 +12,24 @@ from difflib import SequenceMatcher
 
 from .labels import read_label
 from .state import ImportState, Line
+from .trailer import FORM_FIELD_REASON, is_form_field
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE)
 WATERMARKS = {"draft", "sample", "copy", "uncontrolled copy", "for training purposes only"}
 DOT_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d+$")
 CONTENTS_TITLE = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 RUNNING_MIN_PAGES = 3  # a line repeated on this many pages is a running header or footer, not policy text
+# An address or a way to reach the agency: `557 South New Towne Drive`, `Rockford, IL  61108-2385`,
+# `(779) 500-6565`, `https://rockfordil.gov/…`, `www.…`, an e-mail address.
+CONTACT = re.compile(
+    r"\b\d{1,6}\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|"
+    r"Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Plaza|Square)\b|\b\d{1,6}\s+Broadway\b|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b|"
+    r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+FOOTER_LINES = 6  # an address footer is at most this many lines
+FOOTER_GAP = 1.7  # lines of one footer follow one another at most this many font sizes apart
+ADDRESS_FOOTER = "the agency's address and contacts at the foot of the page"
 
 
 def remove_page_numbers(state: ImportState) -> None:
@@ -54,6 +66,42 @@ def _running_key(line: Line) -> str:
     return label + re.sub(r"\d+", "#", " ".join(rest.lower().split()))
 
 
+def remove_address_footers(state: ImportState) -> None:
+    """Recognises an address footer (a PDF's): the last lines of a page, set close together and apart
+    from the text above, at least two of them an address or a way to reach the agency (`557 South New
+    Towne Drive  Rockford, IL 61108`, `(779) 500-6565  Fax …`, `https://…`), in a smaller font than the
+    text's or the same on two pages or more. The lines between them (`Headquarters and District 3`) go
+    with them. One entry in the report lists them all."""
+    pages: dict[int, list[Line]] = {}
+    for line in _body(state):
+        if line.layout is not None:
+            pages.setdefault(line.layout.page, []).append(line)
+    sizes = Counter(line.layout.size for lines in pages.values() for line in lines)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    footers = [footer for lines in pages.values() if (footer := _footer(lines))]
+    repeated = Counter(tuple(_running_key(line) for line in footer) for footer in footers)
+    for footer in footers:
+        if all(line.layout.size < text_size for line in footer) or repeated[tuple(map(_running_key, footer))] > 1:
+            for line in footer:
+                state.remove_as_furniture(line, ADDRESS_FOOTER)
+            state.grouped_furniture.add(ADDRESS_FOOTER)
+
+
+def _footer(lines: list[Line]) -> list[Line]:
+    """The last lines of a page set close together, if they read as an address footer."""
+    block = [lines[-1]]
+    for line in reversed(lines[:-1]):
+        if block[0].layout.top - line.layout.top > FOOTER_GAP * line.layout.size:
+            break
+        block.insert(0, line)
+        if len(block) > FOOTER_LINES:
+            return []
+    short = all(len(cell.split()) <= 12 for line in block for cell in line.text.split("\t"))
+    if len(block) == len(lines) or not short or sum(1 for line in block if CONTACT.search(line.text)) < 2:
+        return []
+    return block
+
+
 def remove_watermarks(state: ImportState) -> None:
     """Recognises a watermark or stamp on a line of its own (`DRAFT`, `SAMPLE`, `UNCONTROLLED COPY`)."""
     for line in _body(state):
@@ -85,24 +133,25 @@ def remove_inner_contents(state: ImportState) -> None:
     section:` over `I. DEFINITIONS`, `II. PROCEDURES`): a run of two or more short labelled titles, with no
     text between them, each of which heads a section again later, in the same order."""
     lines = _body(state)
+    keys = [_title_key(line.text) for line in lines]
+    same = _SameTitle()
     i = 0
     while i < len(lines):
         run: list[Line] = []
         while i + len(run) < len(lines) and _contents_entry(lines[i + len(run)]):
             run.append(lines[i + len(run)])
         listed = next(
-            (k for k in range(len(run), 1, -1) if _heads_again(run[:k], lines[i + k :])), 0
+            (k for k in range(len(run), 1, -1) if _heads_again(keys[i : i + k], keys[i + k :], same)), 0
         )  # the list may run straight into the first heading it lists
         for line in run[:listed]:
             state.remove_as_furniture(line, "list of the sections that follow (the site builds its own)")
         i += max(listed, len(run) if not listed else listed, 1)
 
 
-def _heads_again(run: list[Line], later: list[Line]) -> bool:
-    titles = [_title_key(line.text) for line in run]
+def _heads_again(titles: list[tuple[str, str]], later: list[tuple[str, str]], same: _SameTitle) -> bool:
     position = 0
-    for line in later:
-        if position < len(titles) and _same_title(_title_key(line.text), titles[position]):
+    for key in later:
+        if position < len(titles) and same(key, titles[position]):
             position += 1
     return position == len(titles)
 
@@ -113,9 +162,20 @@ def _title_key(text: str) -> tuple[str, str]:
     return label, " ".join(re.sub(r"[^A-Za-z0-9 ]", " ", rest.upper()).split())
 
 
-def _same_title(one: tuple[str, str], other: tuple[str, str]) -> bool:
-    """The same label and nearly the same title (`DEFINITIONS` in the list, `DEFFINITIONS:` as the heading)."""
-    return one[0] == other[0] and SequenceMatcher(None, one[1], other[1]).ratio() >= 0.85
+class _SameTitle:
+    """The same label and nearly the same title (`DEFINITIONS` in the list, `DEFFINITIONS:` as the heading).
+    Each pair is compared once: a long run of short items (a rule book's) is tried at every length."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
+
+    def __call__(self, one: tuple[str, str], other: tuple[str, str]) -> bool:
+        if one[0] != other[0]:
+            return False
+        if (one, other) not in self.known:
+            matcher = SequenceMatcher(None, one[1], other[1])
+            self.known[one, other] = matcher.real_quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+        return self.known[one, other]
 
 
 def _contents_entry(line: Line) -> bool:
@@ -144,6 +204,15 @@ def remove_debris(state: ImportState) -> None:
     for line in _body(state):
         if len(line.text) == 1 and not line.text.isdigit():
             state.remove_as_furniture(line, "OCR debris (a stray character on a line of its own)")
+
+
+def remove_form_fields(state: ImportState) -> None:
+    """Recognises the fields of a form (`Waiver Signed _____`, `Date Processed __/__/_____`, `SIGNATURE OF
+    PARTICIPANT`) wherever they stand: a form to fill in is not policy text. Runs after the trailer, which
+    keeps a signature's own note (`Reviewed for Legal Sufficiency: ____`) with its signature."""
+    for line in _body(state):
+        if is_form_field(line.text):
+            state.remove_as_furniture(line, FORM_FIELD_REASON)
 
 
 def _body(state: ImportState) -> list[Line]:

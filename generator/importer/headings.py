@@ -37,6 +37,7 @@ def split_headings(state: ImportState) -> None:
             continue
         if (node.children or len(node.paragraphs) > 1) and is_title(node.paragraphs[0]):
             node.heading = node.paragraphs.pop(0)
+            del node.starts[:1]
 
 
 def is_title(text: str) -> bool:

@@ -87,10 +87,14 @@ AGENCY = re.compile(
     r"\bpolice\s*$|\bdepartment of public safety\b",
     re.IGNORECASE,
 )
-# `PERSONNEL POLICY`, `SPECIAL ORDER`, `GENERAL ORDER`: a qualifier and the kind of document.
+# `PERSONNEL POLICY`, `SPECIAL ORDER`, `GENERAL ORDER`: a qualifier and the kind of document; or a kind
+# that needs none (`ADDENDUM`, `MEMORANDUM`).
 DOCUMENT_TYPE = re.compile(
-    r"^[A-Za-z]+\s+(?:policy|order|directive|procedure|memorandum|instruction|regulation)$", re.IGNORECASE
+    r"^[A-Za-z]+\s+(?:policy|order|directive|procedure|memorandum|instruction|regulation)$|^(?:addendum|memorandum)$",
+    re.IGNORECASE,
 )
+# `OPS-09`, `UOF-02/19-016`: one word with a digit, a document's code rather than its title.
+CODE = re.compile(r"^\S*\d\S*$")
 # A header holds at least one of these; a title or type line alone is not a header.
 HEADER_FIELDS = {
     "issued",
@@ -233,7 +237,7 @@ def read_header(state: ImportState) -> None:
         read[line.number] = fields[0]
         names_found |= {name for name, _ in fields[0]} | set(fields[1].values())
         for name, value in fields[0]:
-            _record(state, line, name, value)
+            record(state, line, name, value)
         pending = fields[1]
     if not names_found & HEADER_FIELDS:
         taken = []  # a capitalised line alone (` POLICY`) is a section heading, not a title
@@ -262,7 +266,7 @@ def _continues(taken: list[Line], line: Line) -> bool:
         if a.layout is not None and b.layout is not None and a.layout.page == b.layout.page
     ]
     gap = line.layout.top - above.layout.top
-    return bool(gaps) and 0 < gap < 0.8 * min(gaps) and _key(line.text.split(":")[0]) not in FIELD_KEYS
+    return bool(gaps) and 0 < gap < 0.8 * min(gaps) and field_key(line.text.split(":")[0]) not in FIELD_KEYS
 
 
 def _extend(state: ImportState, name: str, value: str, more: str) -> str:
@@ -316,7 +320,7 @@ def _header_fields(line: Line, pending: dict[int, str]) -> tuple[list[tuple[str,
     if line.heading == 1:
         return [("title", line.text)], {}
     cells = _cells(line)
-    names = {i: FIELD_KEYS[_key(cell)] for i, cell in enumerate(cells) if _key(cell) in FIELD_KEYS}
+    names = {i: FIELD_KEYS[field_key(cell)] for i, cell in enumerate(cells) if field_key(cell) in FIELD_KEYS}
     fields: list[tuple[str, str]] = []
     for i, cell in enumerate(cells):
         if i in names or not cell:
@@ -342,7 +346,7 @@ def _cells(line: Line) -> list[str]:
     return [""] * leading_tabs + [cell.strip() for cell in CELL_SPLIT.split(line.text)]
 
 
-def _key(cell: str) -> str:
+def field_key(cell: str) -> str:
     return " ".join(cell.lower().replace(".", "").replace("#", "").strip(" :").split())
 
 
@@ -350,9 +354,9 @@ def _cell_fields(cell: str) -> list[tuple[str, str]] | None:
     """What one header cell says, or None when it is not header material."""
     if ":" in cell:
         key, value = cell.split(":", 1)
-        if _key(key) in FIELD_KEYS:
-            return [(FIELD_KEYS[_key(key)], value.strip())]
-        if "reference" in _key(key):  # `ACCREDITATION STANDARDS REFERENCED: None`
+        if field_key(key) in FIELD_KEYS:
+            return [(FIELD_KEYS[field_key(key)], value.strip())]
+        if "reference" in field_key(key):  # `ACCREDITATION STANDARDS REFERENCED: None`
             return [("references", cell)]
     if match := TYPE_AND_NUMBER.match(cell):
         return [("type", match["type"]), ("number", match["number"] or match["numeral"])]
@@ -369,17 +373,17 @@ def _cell_fields(cell: str) -> list[tuple[str, str]] | None:
 
 def _title_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 8 and text.isupper() and not text.endswith((".", ":", ";", ","))
+    return 0 < len(words) <= 8 and text.isupper() and not text.endswith((".", ":", ";", ",")) and not CODE.match(text)
 
 
-def _record(state: ImportState, line: Line, name: str, value: str) -> None:
+def record(state: ImportState, line: Line, name: str, value: str) -> None:
     """Put one header value into the draft's metadata, noting where it came from."""
     meta = state.metadata
     if name == "ignored":
         return
     if name == "amends/rescinds":
-        _record(state, line, "amends", value)
-        _record(state, line, "rescinds", value)
+        record(state, line, "amends", value)
+        record(state, line, "rescinds", value)
         return
     if BLANK_VALUE.match(value):
         if name in DATE_FIELDS or name == "number":
@@ -452,12 +456,12 @@ def fill_in_metadata(state: ImportState) -> None:
         agency_fields["name"] = state.agency
     elif agency_fields.get("name"):
         agency_fields["name"] = _readable(agency_fields["name"])
-    elif guessed := _agency_in_running_lines(state):
-        agency_fields["name"] = guessed
-        state.note("metadata", None, f"agency guessed from a running header or footer: {guessed!r}")
-    elif guessed := _agency_in_text(state):
-        agency_fields["name"] = guessed
-        state.note("metadata", None, f"agency guessed from the text: {guessed!r}")
+    elif running := _agency_in_running_lines(state):
+        agency_fields["name"], line = running
+        state.note("metadata", line, f"agency guessed from a running header or footer: {running[0]!r}")
+    elif named := _agency_in_text(state):
+        agency_fields["name"], line = named
+        state.note("metadata", line, f"agency guessed from the text (the name it gives most often): {named[0]!r}")
     else:
         agency_fields.update(name="Unidentified department", identified=False)
         state.note(
@@ -497,11 +501,11 @@ def note_template_brackets(state: ImportState) -> None:
         )
 
 
-def _agency_in_running_lines(state: ImportState) -> str | None:
-    """`Springfield Police Department` at the top of every page."""
+def _agency_in_running_lines(state: ImportState) -> tuple[str, int] | None:
+    """`Springfield Police Department` at the top of every page, and the first line it stands on."""
     return next(
         (
-            _readable(line.text)
+            (_readable(line.text), line.number)
             for line, reason in state.furniture
             if reason.startswith("running") and AGENCY.search(line.text) and len(line.text.split()) <= 8
         ),
@@ -509,35 +513,40 @@ def _agency_in_running_lines(state: ImportState) -> str | None:
     )
 
 
-def _agency_in_text(state: ImportState) -> str | None:
-    """The agency the body names most often (`the Raymore Police Department`)."""
-    names = [
-        f"{m[1].strip()} {m[2]}"
+def _agency_in_text(state: ImportState) -> tuple[str, int] | None:
+    """The agency the body names most often (`the Raymore Police Department`), and the first line naming it."""
+    named = [
+        (re.sub(r"^(?:The|This|All|Any|Of)\s+", "", f"{m[1].strip()} {m[2]}"), line.number)
         for line in state.lines
         if line.role == "body"
         for m in AGENCY_IN_TEXT.finditer(line.text)
     ]
-    names = [re.sub(r"^(?:The|This|All|Any|Of)\s+", "", name) for name in names]
-    return max(set(names), key=names.count) if names else None
+    names = [name for name, _ in named]
+    if not names:
+        return None
+    most = max(dict.fromkeys(names), key=names.count)
+    return most, next(number for name, number in named if name == most)
 
 
 def _place_from_name(state: ImportState, agency: dict) -> None:
     """City and state from `St. Joseph, Missouri Police Department` or `Kansas City Missouri Police Department`."""
-    name = agency["name"]
-    for state_name in STATES:
-        match = re.search(rf"^(?P<city>.*?),?\s+{state_name}\b", name, re.IGNORECASE)
-        if match:
-            agency.setdefault("state", state_name)
-            if match["city"]:
-                agency.setdefault("city", match["city"].strip(", "))
-            break
-    else:
-        match = re.match(r"^(?:(?:City|Town|Village) of\s+)?(?P<city>[A-Z][\w.' -]*?)\s+Police Department$", name)
-        if match and not re.search(r"\b(?:County|State)\b", match["city"]):
-            agency.setdefault("city", match["city"])
+    for key, value in place_of(agency["name"]).items():
+        agency.setdefault(key, value)
     if "city" in agency or "state" in agency:
         place = ", ".join(agency[k] for k in ("city", "state") if k in agency)
         state.note("metadata", None, f"place guessed from the agency's name: {place}")
+
+
+def place_of(name: str) -> dict[str, str]:
+    """The `city` and `state` an agency's name gives (`Village of Lisle Police Department`: Lisle)."""
+    for state_name in STATES:
+        match = re.search(rf"^(?P<city>.*?),?\s+{state_name}\b", name, re.IGNORECASE)
+        if match:
+            return {"state": state_name} | ({"city": match["city"].strip(", ")} if match["city"] else {})
+    match = re.match(r"^(?:(?:City|Town|Village) of\s+)?(?P<city>[A-Z][\w.' -]*?)\s+Police Department$", name)
+    if match and not re.search(r"\b(?:County|State)\b", match["city"]):
+        return {"city": match["city"]}
+    return {}
 
 
 def _short_title(document: dict) -> str | None:
@@ -558,63 +567,3 @@ def _readable(text: str) -> str:
         return text
     words = text.lower().split()
     return " ".join(w if i and w in MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-TABLE_FIELDS = ("number", "issued", "effective", "revised")
-TABLE_LINES = 30  # a header table stands within the first lines of the first page
-TABLE_DEPTH = 90.0  # points below a field name its value may stand (a column of revision dates)
-
-
-def read_header_table(state: ImportState) -> None:
-    """Recognises a PDF's header table that `read_header` could not read line by line (its cells stand
-    at other heights, so the lines mix cells of several rows): each field name cell (`NUMBER`, `Date of
-    Issue`, `REVISION DATES`) takes its value from the cell right of it on its line, or from the cells
-    below it in its column. Fills only the number and dates not found yet; each is noted with the line
-    its value stands on. The lines stay where they are."""
-    cells = _table_cells(state)
-    for i, (line, x0, x1, text) in enumerate(cells):
-        name = FIELD_KEYS.get(_key(text))
-        have = state.metadata.get("dates", {}) if name in DATE_FIELDS else state.metadata.get("document", {})
-        if name not in TABLE_FIELDS or name in have:
-            continue
-        right = cells[i + 1] if i + 1 < len(cells) and cells[i + 1][0] is line else None
-        if right and _key(right[3]) not in FIELD_KEYS and _table_value(name, right[3]):
-            _record(state, line, name, _table_value(name, right[3]))
-            continue
-        for below, bx0, bx1, btext in cells[i + 1 :]:
-            if below is line or below.layout.page != line.layout.page:
-                continue
-            if below.layout.top - line.layout.top > TABLE_DEPTH:
-                break
-            if not (bx0 <= (x0 + x1) / 2 <= bx1 or x0 - 3 <= bx0 <= x1):
-                continue  # another column
-            if _key(btext) in FIELD_KEYS:
-                break  # the next field's name: this one was left blank
-            value = _table_value(name, btext)
-            if value:
-                _record(state, below, name, value)
-                if name != "revised":
-                    break
-            elif name != "revised" or state.metadata.get("dates", {}).get("revised"):
-                break
-
-
-def _table_cells(state: ImportState) -> list[tuple[Line, float, float, str]]:
-    """The cells of the first lines of a PDF's first page, in reading order, with their left and right edges."""
-    out: list[tuple[Line, float, float, str]] = []
-    for line in state.lines[:TABLE_LINES]:
-        if line.role not in ("body", "header") or line.layout is None or line.layout.page != 1:
-            continue
-        texts = line.raw.strip().split("\t")
-        if len(texts) != len(line.layout.cells):
-            continue
-        out += [(line, x0, x1, text.strip()) for (x0, x1), text in zip(line.layout.cells, texts, strict=True)]
-    return out
-
-
-def _table_value(name: str, text: str) -> str:
-    """The value a cell gives field `name`: for a date, the dates in it (`DISTRIBUTION 08/01/01` holds
-    two dates of a column of revision dates); for the number, a short cell with a digit."""
-    if name in DATE_FIELDS:
-        return ", ".join(match.group(0) for match in DATE.finditer(text))
-    return text if re.search(r"\d", text) and len(text.split()) <= 3 and not parse_dates(text) else ""

@@ -171,6 +171,7 @@ def _add_paragraph(state: ImportState, stack: list[Level], block: Block, index: 
     else:
         target = stack[-1]
         target.node.paragraphs.append(block.text)
+        target.node.starts.append(block.first_line)
         target.node.lines += [line.number for line in block.lines]
         target.node.joins += block.joins
 
@@ -207,4 +208,5 @@ def _node(block: Block, label: Label | None = None, heading: str | None = None, 
         node.heading = heading if heading is not None else text
     elif text:
         node.paragraphs.append(text)
+        node.starts.append(block.first_line)
     return node

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -38,41 +39,100 @@ class Layout:
     bold: bool  # most of its characters are in a bold font
     top: float  # distance from the page's top, in points
     cells: tuple[tuple[float, float], ...] = ()  # left and right edge of each tab-separated cell of the line
+    height: float = 792.0  # the page's height, in points
 
 
 @dataclass
 class Extracted:
     text: str
     layouts: list[Layout | None]  # one per line of `text` (None: a blank line)
-    pages: int
-    outline: list[tuple[int, str]]  # the PDF's bookmarks: (level, title)
+    pages: int  # how many pages were read
 
 
-def count_pages(data: bytes) -> int:
-    """The number of pages, read from the page tree without laying any page out."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
+@dataclass(frozen=True)
+class Bookmark:
+    """An entry of the PDF's outline (its bookmarks) and where it points."""
 
-    document = PDFDocument(PDFParser(BytesIO(data)))
-    return sum(1 for _ in PDFPage.create_pages(document))
+    level: int  # 1: top level
+    title: str
+    page: int | None  # 1-based; None when its destination is not a page of the document
+    top: float | None = None  # points from the page's top the destination shows, when it says
+
+
+class OpenedPdf:
+    """A PDF opened once: its page tree read (no page laid out yet), then pages laid out on demand, with
+    the fonts each page uses parsed once for all of them (a manual's policies share their fonts)."""
+
+    def __init__(self, data: bytes) -> None:
+        from pdfminer.converter import PDFPageAggregator
+        from pdfminer.layout import LAParams
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        with opened():
+            self.document = PDFDocument(PDFParser(BytesIO(data)))
+            self.pages = list(PDFPage.create_pages(self.document))
+        resources = PDFResourceManager(caching=True)
+        # Lines are regrouped by position here (`page_lines`), so pdfminer's ordering of text boxes into
+        # a reading order (`boxes_flow`, quadratic in the boxes: 20 s for a manual's dense index page) is
+        # not run; its lines are the same.
+        self._device = PDFPageAggregator(resources, laparams=LAParams(boxes_flow=None))
+        self._interpreter = PDFPageInterpreter(resources, self._device)
+
+    def lines(self, number: int) -> list[tuple[str, Layout]]:
+        """The lines of page `number` (1-based) with their layouts."""
+        with opened():
+            self._interpreter.process_page(self.pages[number - 1])
+            return page_lines(self._device.get_result(), number)
+
+    def extract(self, chosen: range, which: str = "it") -> Extracted:
+        """The text of the `chosen` pages (1-based; lines keep their page's number), one line per baseline,
+        and each line's layout. The page limit applies to the pages chosen, checked before any is read."""
+        if len(chosen) > MAX_PAGES:
+            raise Unreadable(page_limit_refusal(len(chosen), which))
+        if chosen and not (1 <= chosen[0] and chosen[-1] <= len(self.pages)):
+            raise Unreadable(f"it has {len(self.pages)} pages: pages {chosen[0]}-{chosen[-1]} are not all in it")
+        lines: list[str] = []
+        layouts: list[Layout | None] = []
+        for number in chosen:
+            if lines:
+                lines.append("")
+                layouts.append(None)
+            for text, layout in self.lines(number):
+                lines.append(text)
+                layouts.append(layout)
+        text = "\n".join(lines) + "\n"
+        _check_text(text, len(chosen))
+        return Extracted(text, layouts, len(chosen))
+
+
+def page_limit_refusal(pages: int, which: str = "it") -> str:
+    return (
+        f"{which} has {pages} pages, more than the {MAX_PAGES} one policy may have (a manual of many policies?); "
+        "import it one policy at a time: `handbook import FILE --list` lists the policies a manual holds, "
+        "`--policy NUMBER` imports one, `--all` each; or save each policy's pages as a PDF of its own (e.g. "
+        "`qpdf manual.pdf --pages manual.pdf 12-19 -- policy.pdf`) and import that"
+    )
 
 
 def extract_pdf(data: bytes) -> Extracted:
-    """The PDF's text, one line per baseline, and each line's layout. Raises `Unreadable` with what the
-    user can do when the PDF cannot be opened or has no usable text."""
+    """The PDF's text, one line per baseline, and each line's layout. The page count is read from the
+    page tree, and checked against the limit, before any page is laid out. Raises `Unreadable` with what
+    the user can do when the PDF cannot be opened or has no usable text."""
+    pdf = OpenedPdf(data)
+    return pdf.extract(range(1, len(pdf.pages) + 1))
+
+
+@contextmanager
+def opened():
+    """pdfminer's errors for a PDF that cannot be read, as `Unreadable` with what the user can do."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
 
     try:
-        pages = count_pages(data)
-        if pages > MAX_PAGES:
-            raise Unreadable(
-                f"it has {pages} pages, more than the {MAX_PAGES} one policy may have (a manual of many policies?); "
-                "import it one policy at a time: save each policy's pages as a PDF of its own (e.g. "
-                "`qpdf manual.pdf --pages manual.pdf 12-19 -- policy.pdf`) and import that"
-            )
-        return _extract(data, pages)
+        yield
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise Unreadable(
             "the PDF is encrypted with a password; open it, save an unprotected copy, and import that"
@@ -84,25 +144,7 @@ def extract_pdf(data: bytes) -> Extracted:
         ) from None
 
 
-def _extract(data: bytes, pages: int) -> Extracted:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
-
-    lines: list[str] = []
-    layouts: list[Layout | None] = []
-    for number, page in enumerate(extract_pages(BytesIO(data), laparams=LAParams()), start=1):
-        if lines:
-            lines.append("")
-            layouts.append(None)
-        for text, layout in _page_lines(page, number):
-            lines.append(text)
-            layouts.append(layout)
-    text = "\n".join(lines) + "\n"
-    _check_text(text, pages)
-    return Extracted(text, layouts, pages, _outline(data))
-
-
-def _page_lines(page, number: int) -> list[tuple[str, Layout]]:
+def page_lines(page, number: int) -> list[tuple[str, Layout]]:
     from pdfminer.layout import LTChar, LTTextLine
 
     pieces = []
@@ -156,6 +198,7 @@ def _page_lines(page, number: int) -> list[tuple[str, Layout]]:
             bold=bold,
             top=round(page.height - row[0][0].y1),
             cells=tuple((round(x0, 1), round(x1, 1)) for x0, x1 in cells),
+            height=round(page.height, 1),
         )
         out.append((indent + "".join(parts), layout))
     return out
@@ -177,13 +220,46 @@ def _check_text(text: str, pages: int) -> None:
         )
 
 
-def _outline(data: bytes) -> list[tuple[int, str]]:
-    from pdfminer.pdfdocument import PDFDocument, PDFNoOutlines
-    from pdfminer.pdfparser import PDFParser
+def bookmarks(pdf: OpenedPdf) -> list[Bookmark]:
+    """The PDF's outline, each entry with the page it points to (none when it has no outline)."""
+    from pdfminer.pdfdocument import PDFNoOutlines
     from pdfminer.psexceptions import PSException
 
+    document = pdf.document
     try:
-        document = PDFDocument(PDFParser(BytesIO(data)))
-        return [(level, str(title)) for level, title, *_ in document.get_outlines()]
-    except (PDFNoOutlines, PSException, ValueError, KeyError, TypeError):  # bookmarks only help
-        return []
+        pages = {page.pageid: (number, page.mediabox) for number, page in enumerate(pdf.pages, 1)}
+        return [
+            Bookmark(level, str(title), *_destination(document, pages, dest, action))
+            for level, title, dest, action, _ in document.get_outlines()
+        ]
+    except (PDFNoOutlines, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return []  # bookmarks only help: a manual without them is read from its headings
+
+
+def _destination(document, pages: dict, dest, action) -> tuple[int | None, float | None]:
+    """The page (1-based) and the height from the page's top an outline entry points to: its `/Dest`,
+    or its action's `/D`, either explicit (`[page /XYZ left top zoom]`) or a named destination."""
+    from pdfminer.pdftypes import resolve1
+
+    if dest is None and action is not None:
+        action = resolve1(action)
+        dest = action.get("D") if isinstance(action, dict) else None
+    dest = resolve1(dest)
+    if dest is not None and not isinstance(dest, list):
+        try:
+            dest = resolve1(document.get_dest(getattr(dest, "name", dest)))
+        except KeyError:
+            return None, None
+    if isinstance(dest, dict):
+        dest = resolve1(dest.get("D"))
+    if not isinstance(dest, list) or not dest:
+        return None, None
+    page = pages.get(getattr(dest[0], "objid", None))
+    if page is None:
+        return None, None
+    number, box = page
+    view = [resolve1(x) for x in dest[1:]]
+    top = None
+    if len(view) >= 3 and getattr(view[0], "name", "") == "XYZ" and isinstance(view[2], (int, float)):
+        top = round(float(box[3]) - float(view[2]), 1)
+    return number, top

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .. import fidelity
 from ..model import Policy
 from .draft import is_comparable, provision_ids
-from .state import DROPPED_HYPHEN, ImportState, Node
+from .state import DROPPED_HYPHEN, ImportState, Line, Node
 
+DIGITS = re.compile(r"\d+")
+
+# What a person acts on, by kind, in the order to look at them: (key, title, group). A group's
+# sections are listed under one heading (the guesses: labels, metadata, topics).
 SECTIONS = (
-    ("numbering", "Numbering: gaps and labels out of order"),
-    ("labels", "Labels inferred or repaired"),
-    ("unplaced", "Lines it could not place"),
-    ("furniture", "Removed furniture"),
-    ("metadata", "Metadata found, guessed and missing"),
-    ("hyphenation", "Words joined across a hyphen at a line's end"),
-    ("topics", "Topics suggested and provisions to tag"),
+    ("items", "Empty or merged items", ""),
+    ("definitions", "Unrecognised definitions", ""),
+    ("unplaced", "Lines it could not place", ""),
+    ("numbering", "Numbering: gaps and labels out of order", ""),
+    ("labels", "Labels inferred, repaired or left unlabelled", "Guesses"),
+    ("metadata", "Metadata found, guessed and missing", "Guesses"),
+    ("topics", "Topics suggested and provisions to tag", "Guesses"),
+    ("furniture", "Removed furniture", ""),
+    ("hyphenation", "Words joined across a hyphen at a line's end", ""),
 )
 
 
@@ -54,28 +61,41 @@ def word_fidelity(policy: Policy, original_text: str) -> WordFidelity:
 
 
 def render_report(state: ImportState, policy: Policy, words: WordFidelity, where: dict[str, str]) -> str:
-    """The report as Markdown. `where` names the files: `draft`, `original`, `input`."""
+    """The report as Markdown: counts first, then each kind's list with the line of the original
+    (`line N:`) each entry is about. `where` names the files: `draft`, `original`, `input`."""
     ids = provision_ids(state, policy.slug)
     entries = _entries(state, ids)
     nodes = list(state.nodes())
     untagged = [node for node in nodes if is_comparable(node)]
+    suggested = sum(1 for n in untagged if n.suggested)
+    counts = {key: len(entries[key]) for key, _, _ in SECTIONS}
+    counts["topics"] = len(untagged)
     lines = [
         f"# Import review: {policy.slug}",
         "",
         f"Draft: `{where['draft']}`, imported from `{where['input']}` (kept as `{where['original']}`).",
         "",
-        "## Summary",
-        "",
         (
-            f"- {len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
+            f"{len(nodes)} provisions ({sum(1 for n in nodes if n.label)} labelled, "
             f"{sum(1 for n in nodes if n.term)} definitions); {len(untagged)} to tag with topics, "
-            f"{sum(1 for n in untagged if n.suggested)} of them with suggested topics."
+            f"{suggested} of them with suggested topics. Words of the original in the draft, in order: "
+            f"{words.percent:.1f} % of {words.total} ({words.message})."
         ),
-        f"- Words of the original in the draft, in order: {words.percent:.1f} % of {words.total} ({words.message}).",
+        "",
+        "## To check",
+        "",
     ]
-    lines += [f"- {title}: {len(entries[key])}" for key, title in SECTIONS if key != "topics"]
-    for key, title in SECTIONS:
-        lines += ["", f"## {title}", ""]
+    for key, title, group in SECTIONS:
+        shown = f"{group}: {title[0].lower()}{title[1:]}" if group else title
+        extra = f" ({suggested} with suggestions)" if key == "topics" else ""
+        lines.append(f"- {shown}: {counts[key]}{extra}")
+    lines += ["", "Each entry below names the line of the original it is about (`line N:`)."]
+    open_group = ""
+    for key, title, group in SECTIONS:
+        if group and group != open_group:
+            lines += ["", f"## {group}"]
+        open_group = group
+        lines += ["", f"{'###' if group else '##'} {title} ({counts[key]})", ""]
         if key == "topics":
             lines += _topics(untagged, ids, state.no_suggestions)
         else:
@@ -84,27 +104,47 @@ def render_report(state: ImportState, policy: Policy, words: WordFidelity, where
 
 
 def _entries(state: ImportState, ids: dict[int, str]) -> dict[str, list[str]]:
-    entries: dict[str, list[str]] = {key: [] for key, _ in SECTIONS}
+    found: dict[str, list[tuple[int, str]]] = {key: [] for key, _, _ in SECTIONS}
     for finding in state.findings:
-        entries[finding.section].append(f"- {_at(finding.line)}{finding.message}")
+        found[finding.section].append((finding.line or 0, f"- {_at(finding.line)}{finding.message}"))
     for node in state.nodes():
         if node.label and node.label.guessed:
-            entries["labels"].append(
-                f"- {_at(_first(node))}`{node.label.text}` ({ids[id(node)]}): {node.label.guessed}"
+            found["labels"].append(
+                (_first(node) or 0, f"- {_at(_first(node))}`{node.label.text}` ({ids[id(node)]}): {node.label.guessed}")
             )
         if node.unplaced:
-            entries["unplaced"].append(
+            entry = (
                 f"- {_at(_first(node))}{_quote(node)}: {node.unplaced}; in the draft as "
                 f"the unlabelled paragraph {ids[id(node)]}"
             )
+            found["unplaced"].append((_first(node) or 0, entry))
         for join in node.joins:
             kept = "hyphen dropped" if join.dropped else "hyphen kept"
-            entries["hyphenation"].append(
-                f"- {_at(join.line)}`{join.before}-` + `{join.after}` → `{join.joined}` ({kept})"
+            found["hyphenation"].append(
+                (join.line, f"- {_at(join.line)}`{join.before}-` + `{join.after}` → `{join.joined}` ({kept})")
             )
-    for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
-        entries["furniture"].append(f"- {_at(line.number)}`{line.raw.strip()}`: {reason}")
+    entries = {key: [entry for _, entry in sorted(pairs, key=lambda pair: pair[0])] for key, pairs in found.items()}
+    entries["furniture"] = _furniture(state)
     entries["metadata"] += [f"- not found (a placeholder in the draft): {name}" for name in _missing(state)]
+    return entries
+
+
+def _furniture(state: ImportState) -> list[str]:
+    """One entry per kind of removed line: a line repeated on many pages (a running header, `Page 2`,
+    `Page 3`) is listed once, with the lines it stands on, and so is a block of lines removed together
+    (a header table, an address footer)."""
+    repeated: dict[tuple[str, str], list[Line]] = {}
+    for line, reason in sorted(state.furniture, key=lambda item: item[0].number):
+        text = "" if reason in state.grouped_furniture else DIGITS.sub("#", line.raw.strip())
+        repeated.setdefault((text, reason), []).append(line)
+    entries = []
+    for (text, reason), lines in repeated.items():
+        if not text and len(lines) > 1:  # a block of lines (a header table): one entry
+            shown = f"`{lines[0].raw.strip()}` and {len(lines) - 1} more line{'s' if len(lines) > 2 else ''}"
+        else:
+            shown = f"`{lines[0].raw.strip()}`" + (" and the like" if len({x.raw.strip() for x in lines}) > 1 else "")
+        where = _at(lines[0].number) if len(lines) == 1 else f"lines {', '.join(str(x.number) for x in lines)}: "
+        entries.append(f"- {where}{shown}: {reason}")
     return entries
 
 

@@ -14,9 +14,12 @@ from . import (
     emphasis,
     footnotes,
     furniture,
+    header_table,
     headings,
+    items,
     labels,
     lost_labels,
+    manual,
     metadata,
     nesting,
     numbering,
@@ -31,16 +34,22 @@ Rule = Callable[[ImportState], None]
 RULES: list[Rule] = [
     bullets.strip_bullets,
     emphasis.strip_emphasis,
+    manual.take_manual_lines,  # before page numbers: a policy's number alone on a line is no page number
     furniture.remove_page_numbers,  # first: a page break may fall inside a list of contents
     furniture.remove_contents,
     furniture.remove_inner_contents,
     furniture.remove_running_lines,
+    furniture.remove_address_footers,
     furniture.remove_watermarks,
     furniture.remove_rules,
     furniture.remove_debris,
+    definitions.remove_table_headings,
     metadata.read_header,
-    metadata.read_header_table,
+    header_table.read_header_table,
+    header_table.take_header_table,
     trailer.read_trailer,
+    furniture.remove_form_fields,
+    manual.fill_in_from_manual,
     metadata.fill_in_metadata,
     metadata.note_template_brackets,
     labels.find_labels,
@@ -52,6 +61,7 @@ RULES: list[Rule] = [
     definitions.split_definitions,
     footnotes.link_footnote_marks,
     numbering.check_numbering,
+    items.check_items,
     topics.suggest_topics,  # last: on the provisions as the draft has them
 ]
 

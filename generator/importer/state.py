@@ -112,6 +112,7 @@ class Node:
     heading: str | None = None
     term: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # the original's line each paragraph starts on
     notes: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     comparable: bool = True
@@ -149,10 +150,12 @@ class ImportState:
     body: list[Node] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # draft fields found in the header and trailer
     furniture: list[tuple[Line, str]] = field(default_factory=list)
+    grouped_furniture: set[str] = field(default_factory=set)  # reasons of blocks of lines listed once (a header table)
     findings: list[Finding] = field(default_factory=list)
     wrapped: bool = True  # the text is hard-wrapped (a paragraph runs over several lines)
     topic_index: Any = None  # the handbook's tagged provisions (`topics.TopicIndex`) topics are suggested from
     no_suggestions: str = ""  # why no topics were suggested (the handbook could not be read), if so
+    manual: Any = None  # for a policy of a manual of many: what the manual says (`manual.ManualContext`)
 
     @property
     def ocr(self) -> bool:

@@ -19,15 +19,26 @@ FOOTNOTE_MARK = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")  # `fitne
 TITLES = re.compile(
     r"\b(?:chief|sheriff|president|commissioner|director|captain|lieutenant|mayor|manager|"
     r"superintendent|commander|secretary|chair(?:man|woman|person)?|administrator|marshal|colonel|"
-    r"major|deputy|attorney|clerk|officer)\b",
+    r"major|deputy|attorney|counsel|clerk|officer)\b",
     re.IGNORECASE,
 )
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?)(?:\s+[A-Z][\w'’.-]*\.?){1,3}$")
-DATE_LINE = re.compile(r"^date:?[\s_]*$", re.IGNORECASE)
-ADOPTION = re.compile(r"^(?:adopted|approved|signed|reviewed|authorized|accepted)(?:\s+by\b|\s*:\s*$)", re.IGNORECASE)
+DATE_LINE = re.compile(r"^date:?[\s_/]*$", re.IGNORECASE)
+ADOPTION = re.compile(
+    r"^(?:(?:adopted|approved|signed|reviewed|authorized|accepted)(?:\s+by\b|[^.:]{0,60}:[\s_]*$)|by order of:?$)",
+    re.IGNORECASE,
+)
+BLANK = re.compile(r"_{3,}(?:\s*/\s*_+)*")  # a blank to fill in: `______`, `__/__/____`
+SIGNATURE_CAPTION = re.compile(r"^(?:[\w.]+\s+)?signature(?:\s+of\s+[\w\s]{1,40})?\s*:?$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+DISTRIBUTION_WORDS = 8  # a distribution list's lines are short: `All Sworn Personnel`, `Patrol Division`
+FORM_FIELD_WORDS = 6  # a line with a blank and at most this many words is a form's field, not policy text
 DISTRIBUTION = re.compile(r"^distribution\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
 URL = re.compile(r"^<?(?P<url>https?://[^\s<>\"']+)>?$")
 NAME_AND_URL = re.compile(r"^(?P<name>[^:<]+?)\s*[:–—-]?\s*<?(?P<url>https?://[^\s<>\"']+)>?$")
+
+NAME_WITH_TITLE = re.compile(r"^[^,]+,")
+FORM_FIELD_REASON = "form field (a blank to fill in)"
 
 Item = dict  # one recognised trailer item: {"kind": ..., "lines": [...], ...}
 Recogniser = Callable[[list[Line], int], Item | None]
@@ -44,6 +55,7 @@ def read_trailer(state: ImportState) -> None:
         _adoption,
         _signature,
         _attachment,
+        _form_field,
     ]
     best: list[Item] | None = None
     for start in range(len(lines) - 1, -1, -1):
@@ -52,6 +64,9 @@ def read_trailer(state: ImportState) -> None:
             best = items
     note = None  # a note waits for the signature under it
     for item in best or []:
+        if item["kind"] == "form":
+            state.remove_as_furniture(item["lines"][0], FORM_FIELD_REASON)
+            continue
         for line in item["lines"]:
             line.role = "trailer"
         if item["kind"] == "note":
@@ -74,10 +89,13 @@ def _parse(lines: list[Line], recognisers: list[Recogniser]) -> list[Item] | Non
                 break
         else:
             return None
-    for item, after in zip(items, items[1:] + [None]):
+    signed = [item for item in items if item["kind"] != "form"]  # a form's blank may stand between note and name
+    for item, after in zip(signed, signed[1:] + [None]):
         if item["kind"] == "note" and (after is None or after["kind"] != "signature"):
             return None  # a note belongs to the signature under it
-        if item["kind"] == "date" and (item is items[0] or items[items.index(item) - 1]["kind"] != "signature"):
+        if item.get("unnamed") and (item is signed[0] or signed[signed.index(item) - 1]["kind"] != "note"):
+            return None  # an office without a name signs only under its note (`Reviewed for Legal Sufficiency:`)
+        if item["kind"] == "date" and (item is signed[0] or signed[signed.index(item) - 1]["kind"] != "signature"):
             return None  # a date line belongs to the signature above it
     return items
 
@@ -97,7 +115,23 @@ def _signature(lines: list[Line], i: int) -> Item | None:
         and _adjacent(lines[i], lines[i + 1])
     ):
         return {"kind": "signature", "lines": lines[i : i + 2], "name": text, "title": lines[i + 1].text}
+    if _title_line(text) and not NAME_WITH_TITLE.match(text):
+        # `Assistant Corporation Counsel` under `Reviewed for Legal Sufficiency: ____`: an office signs, unnamed;
+        # the office is all the original gives, so it stands as the signatory's name
+        return {"kind": "signature", "lines": [lines[i]], "name": text, "title": None, "unnamed": True}
     return None
+
+
+def is_form_field(text: str) -> bool:
+    """`Applicant Signature: ____ Date: __/__/____`, `Waiver Signed _____`, `SIGNATURE OF PARTICIPANT`:
+    a field of a form to fill in (a blank and a few words, or the caption of a signature line)."""
+    if SIGNATURE_CAPTION.match(text):
+        return True
+    return bool(BLANK.search(text)) and len(BLANK.sub(" ", text).split()) <= FORM_FIELD_WORDS
+
+
+def _form_field(lines: list[Line], i: int) -> Item | None:
+    return {"kind": "form", "lines": [lines[i]]} if is_form_field(lines[i].text) else None
 
 
 def _title_line(text: str) -> bool:
@@ -114,9 +148,12 @@ def _date_line(lines: list[Line], i: int) -> Item | None:
 
 
 def _adoption(lines: list[Line], i: int) -> Item | None:
-    """`Adopted by the Board of Police Commissioners this ____ day of _____, 20__.`: a note to a signature."""
+    """`Adopted by the Board of Police Commissioners this ____ day of _____, 20__.`, `Reviewed for Legal
+    Sufficiency: ______`: a note to the signature under it (a blank signature line after it left off)."""
     text = lines[i].text
-    return {"kind": "note", "lines": [lines[i]], "text": text} if ADOPTION.match(text) and len(text) < 200 else None
+    if not ADOPTION.match(text) or len(text) >= 200:
+        return None
+    return {"kind": "note", "lines": [lines[i]], "text": re.sub(r"(?<=:)[\s_]+$", "", text)}
 
 
 def _distribution(lines: list[Line], i: int) -> Item | None:
@@ -125,10 +162,19 @@ def _distribution(lines: list[Line], i: int) -> Item | None:
     if not match:
         return None
     taken, values = [lines[i]], [match["value"]] if match["value"] else []
-    while i + len(taken) < len(lines) and _adjacent(taken[-1], lines[i + len(taken)]):
+    while (
+        i + len(taken) < len(lines)
+        and _adjacent(taken[-1], lines[i + len(taken)])
+        and _distribution_value(lines[i + len(taken)].text)
+    ):
         taken.append(lines[i + len(taken)])
         values.append(taken[-1].text)
     return {"kind": "distribution", "lines": taken, "values": values}
+
+
+def _distribution_value(text: str) -> bool:
+    """`All Sworn Personnel`: a short value; a sentence (`…the City of Springfield."`) is no distribution."""
+    return len(text.split()) <= DISTRIBUTION_WORDS and not SENTENCE_END.search(text)
 
 
 def _footnote(lines: list[Line], i: int, marks: set[str]) -> Item | None:
@@ -173,11 +219,12 @@ def _record(state: ImportState, item: Item, note: str | None) -> None:
     kind = item["kind"]
     signatories = meta.setdefault("signatories", [])
     if kind == "signature":
-        signatory = {"name": item["name"], "title": item["title"]}
+        signatory = {"name": item["name"]} | ({"title": item["title"]} if item["title"] else {})
         if note:
             signatory["note"] = note
         signatories.append(signatory)
-        state.note("metadata", line, f"signatory: {item['name']}, {item['title']}")
+        shown = f"{item['name']}, {item['title']}" if item["title"] else f"{item['name']} (an office, no name given)"
+        state.note("metadata", line, f"signatory: {shown}")
     elif kind == "date":
         signatories[-1]["date_line"] = True
     elif kind == "distribution":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .definitions import split_term
+from .definitions import split_term, starts_table_row
 from .headings import title_cased
 from .labels import is_section_style
 from .state import DROPPED_HYPHEN, Block, ImportState, Join, Line
@@ -71,6 +71,8 @@ def _continues(state: ImportState, block: Block, above: Line, line: Line, gap: b
     a line holding one whole sentence is an item of its own, whose label OCR may have lost."""
     if line.label or line.bullet or line.heading or block.heading or block.lone or above.heading:
         return False
+    if starts_table_row(line):
+        return False  # `Deadly Force | Any response…`: the next row of a definitions table
     if state.format == "md":
         return line.continues  # Markdown says where its paragraphs and list items begin
     if gap:  # a blank line, where a page broke inside a sentence or between paragraphs

@@ -34,6 +34,12 @@ def count(number: int, one: str, many: str | None = None) -> str:
     return f"{number:,} {one if number == 1 else many or one + 's'}"
 
 
+def marked(mark: str, words: str) -> str:
+    """A mark shown for `words` read out (HTML, both): `● 2` seen, `2 provisions` heard. A reader of a
+    screen hears the words, not the mark (which a screen reader would spell out as `black circle`)."""
+    return f'<span aria-hidden="true">{mark}</span><span class="visually-hidden">{words}</span>'
+
+
 def attr(value: str) -> str:
     return _escaped(value)
 

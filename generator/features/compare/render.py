@@ -39,6 +39,7 @@ from ...contract import (
     COVERAGE_HEAD_TEMPLATE,
     COVERAGE_TOTAL_TEMPLATE,
     LEFT,
+    MATRIX_SCRIPT,
     POLICY,
     QUESTION,
     RESULT_COLUMN_TEMPLATE,
@@ -60,7 +61,8 @@ from ...document import provision_blocks, written_runs
 from ...inline import footnote_refs, option_refs, paragraphs
 from ...load import SourceLayout
 from ...model import NOT_ADDRESSED, Corpus, Policy, Provision, Question, TemplateOption, Topic
-from ...render.html import attr, count, diff_html, escape, heading_text, href
+from ...render.html import attr, count, diff_html, escape, heading_text, href, marked
+from ...render.matrix import SILENT_MARK, matrix_html
 from ...render.page import Heading, Page, Pages, make_page
 from ...writers.html import (
     EMPTY_PARAGRAPH,
@@ -99,6 +101,11 @@ COLUMNS = "compare/columns"  # one script per department: its column on each top
 ANSWERS_DATA = "compare/answers.js"  # each department's answers to the codebook's questions, for the search
 STYLESHEET = "assets/stylesheets/compare.css"
 MATRIX_COLUMNS = 8  # policies the coverage matrix shows before the reader adds others
+COVERAGE_TABLE_ID = "coverage-table"
+# The matrix's marks (its key, above it, says what each means; a screen reader hears the words instead).
+ADDRESSED_MARK = "●"  # before the number of provisions
+UNREVIEWED_MARK = "?"  # not yet reviewed
+ABOUT_MARK = "i"  # opens what a topic covers
 SILENT_NAMES = 12  # a topic page names the silent departments up to this many, else counts them
 
 
@@ -201,7 +208,7 @@ def _scripts(page: str, *scripts: str) -> str:
 
 def _policy_name(policy: Policy) -> str:
     badge = ' <span class="badge">template</span>' if policy.is_template else ""
-    return f"{escape(policy.agency.name)}{badge}"
+    return f"{escape(policy.name)}{badge}"
 
 
 def _label_path(provision: Provision) -> str:
@@ -285,21 +292,24 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         )
     totals = "".join(_coverage_total(str(addressed.get(p.slug, 0)), len(comparisons)) for p in policies)
     table = (
-        f'<table class="coverage-matrix"><thead><tr><th scope="col">Topic</th>{head}'
+        f'<table class="coverage-matrix" id="{COVERAGE_TABLE_ID}"><thead><tr><th scope="col">Topic</th>{head}'
         f'<th scope="col">Departments addressing it</th></tr></thead>{"".join(groups)}'
         f'<tfoot><tr><th scope="row">Topics addressed</th>{totals}<td></td></tr></tfoot></table>'
     )
+    unreviewed = any(p.unreviewed for p in corpus.policies)
     blocks: list[str | Heading] = [
         Heading(1, "Compare policies by topic"),
         _stylesheet(page),
         (
-            '<p class="lead">Which topics each policy addresses. A number is how many of the policy’s provisions '
-            "deal with the topic and links to them, side by side with the other policies; "
-            "<em>not addressed</em> means the policy says nothing on it"
+            '<p class="lead">Which topics each policy addresses: <span class="coverage-key">'
+            f"{ADDRESSED_MARK} 2</span> two of its provisions deal with the topic (and link to them, side by side "
+            f'with the other policies’), <span class="coverage-key">{SILENT_MARK}</span> not addressed; '
+            f'<span class="coverage-key">{ABOUT_MARK}</span> says what a topic covers'
             + (
-                "; <em>not yet reviewed</em> means some of its provisions still wait for a person to review "
-                "their topics (an imported draft), so it may yet address the topic"
-                if any(p.unreviewed for p in corpus.policies)
+                f'. <span class="coverage-key">{UNREVIEWED_MARK}</span> <em>not yet reviewed</em> means some of the '
+                "policy’s provisions still wait for a person to review their topics (an imported draft), so it may "
+                "yet address the topic"
+                if unreviewed
                 else ""
             )
             + ".</p>"
@@ -310,18 +320,15 @@ def render_coverage(corpus: Corpus, comparisons: list[TopicComparison]) -> Page:
         ),
     ]
     if more:
-        blocks.append(
-            _chooser("".join(_show_box(p.slug, p.agency.name) for p in policies), count(more, "policy", "policies"))
-        )
-    blocks.append(
-        f'<div class="coverage-scroll" role="region" aria-label="Coverage of topics by policy" '
-        f'tabindex="0">{table}</div>'
-    )
+        blocks.append(_chooser("".join(_show_box(p.slug, p.name) for p in policies), count(more, "policy", "policies")))
+    blocks.append(matrix_html(COVERAGE_TABLE_ID, table, policies, addable=bool(more)))
     if more:
         blocks += [
             _coverage_templates(corpus, comparisons, policies),
-            _scripts(page, POLICIES_DATA, COMPARE_CHOOSE_SCRIPT),
+            _scripts(page, POLICIES_DATA, COMPARE_CHOOSE_SCRIPT, MATRIX_SCRIPT),
         ]
+    else:
+        blocks.append(_scripts(page, MATRIX_SCRIPT))
     return _compare_page("Compare policies by topic", blocks)
 
 
@@ -329,13 +336,15 @@ def _coverage_head(slug: str, link: str, name_html: str) -> str:
     return f'<th scope="col" {POLICY}="{attr(slug)}"><a href="{attr(link)}">{name_html}</a></th>'
 
 
-def _coverage_cell(link: str, policy: str, topic: str, provisions: int) -> str:
-    """A cell of the matrix: the link to a policy's `provisions` on a topic, or `not addressed`."""
+def _coverage_cell(link: str, provisions: int) -> str:
+    """A cell of the matrix: a mark and the number of a policy's `provisions` on a topic, linking to them,
+    or a mark saying it is not addressed; a screen reader says it in words (`2 provisions`). Which policy
+    and which topic, the headings say (the row's and the column's stay in view)."""
     if not provisions:
-        return '<td class="not-addressed">not addressed</td>'
+        return f'<td class="not-addressed">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     return (
-        f'<td class="addressed"><a href="{attr(link)}" title="{attr(policy)} on {attr(topic)}">'
-        f"{count(provisions, 'provision')}</a></td>"
+        f'<td class="addressed"><a href="{attr(link)}">'
+        f"{marked(f'{ADDRESSED_MARK} {provisions:,}', count(provisions, 'provision'))}</a></td>"
     )
 
 
@@ -350,7 +359,7 @@ def _coverage_templates(corpus: Corpus, comparisons: list[TopicComparison], show
     hidden = {p.slug for p in corpus.policies} - {p.slug for p in shown}
     counts = {0} | {len(s.provisions) for c in comparisons for s in c.stances if s.policy.slug in hidden}
     link, name = placeholder("link"), placeholder("name")
-    cells = {str(n): _coverage_cell(link, placeholder("policy"), placeholder("topic"), n) for n in sorted(counts)}
+    cells = {str(n): _coverage_cell(link, n) for n in sorted(counts)}
     cells["unreviewed"] = _unreviewed_cell(placeholder("waiting"))
     return (
         template(COVERAGE_HEAD_TEMPLATE, _coverage_head(placeholder("slug"), link, name))
@@ -369,10 +378,16 @@ def _coverage_row(page: str, comparison: TopicComparison, policies: list[Policy]
             cells.append(_silent_cell(policy))
             continue
         link = href(page, target, policy.slug)
-        cells.append(_coverage_cell(link, policy.agency.name, topic.title, len(stance.provisions)))
+        cells.append(_coverage_cell(link, len(stance.provisions)))
+    title = escape(topic.title)
+    # What the topic covers, on demand: a row stays one line high, so that the whole matrix is read at a glance.
+    about = (
+        f'<details class="topic-about"><summary title="What it covers"><span aria-hidden="true">{ABOUT_MARK}</span>'
+        f'<span class="visually-hidden">What “{title}” covers</span></summary>'
+        f'<p class="topic-description">{escape(topic.description)}</p></details>'
+    )
     return (
-        f'<tr><th scope="row"><a href="{attr(href(page, target))}">{escape(topic.title)}</a>'
-        f'<span class="topic-description">{escape(topic.description)}</span></th>{"".join(cells)}'
+        f'<tr><th scope="row"><a href="{attr(href(page, target))}">{title}</a> {about}</th>{"".join(cells)}'
         f"<td>{departments_addressing(comparison)} of {departments}</td></tr>"
     )
 
@@ -381,7 +396,7 @@ def _silent_cell(policy: Policy) -> str:
     """The matrix cell of a policy with no provision on a topic: not addressed, or, while some of its
     provisions wait for a person to review their topics, not yet reviewed (it may address it)."""
     if not policy.unreviewed:
-        return '<td class="not-addressed">not addressed</td>'
+        return f'<td class="not-addressed">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     return _unreviewed_cell(_unreviewed(policy))
 
 
@@ -390,7 +405,10 @@ def _unreviewed(policy: Policy) -> str:
 
 
 def _unreviewed_cell(waiting: str) -> str:
-    return f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">not yet reviewed</td>'
+    return (
+        f'<td class="not-reviewed" title="{attr(waiting)} of this policy not yet reviewed">'
+        f"{marked(UNREVIEWED_MARK, 'not yet reviewed')}</td>"
+    )
 
 
 def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
@@ -404,11 +422,11 @@ def policies_script(corpus: Corpus, comparisons: list[TopicComparison]) -> str:
         for stance in by_topic[topic.id].stances:
             counts[stance.policy.slug][i] = len(stance.provisions)
     data = {
-        "topics": [{"id": t.id, "title": t.title, "page": href("index.md", topic_page(t))} for t in topics],
+        "topics": [{"id": t.id, "page": href("index.md", topic_page(t))} for t in topics],
         "policies": [
             {
                 "slug": p.slug,
-                "name": p.agency.name,
+                "name": p.name,
                 "template": p.is_template,
                 "page": href("index.md", page_path(p)),
                 "counts": counts[p.slug],
@@ -443,7 +461,7 @@ def render_topic(corpus: Corpus, view: TopicView, drawn: dict[str, str]) -> Page
     blocks += _topic_questions(corpus, page, topic, [s.policy for s in shown])
     blocks.append(Heading(2, "Side by side", "side-by-side"))
     if shown:
-        boxes = "".join(_show_box(s.policy.slug, s.policy.agency.name) for s in shown)
+        boxes = "".join(_show_box(s.policy.slug, s.policy.name) for s in shown)
         more = count(view.more, "department", "departments") if view.more else ""
         blocks += [
             _chooser(boxes, more, f' {TOPIC}="{attr(topic.id)}"'),
@@ -465,7 +483,7 @@ def _topic_questions(corpus: Corpus, page: str, topic: Topic, policies: list[Pol
     questions = [q for q in corpus.questions if topic.id in q.topics]
     if not questions:
         return []
-    head = "".join(f'<th scope="col">{escape(p.agency.name)}</th>' for p in policies)
+    head = "".join(f'<th scope="col">{escape(p.name)}</th>' for p in policies)
     rows = []
     for question in questions:
         cells = "".join(_answer_cell(corpus, page, question, policy, template_short) for policy in policies)
@@ -532,7 +550,7 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
             f'(see <a href="{attr(href(page, COVERAGE_PAGE))}">the coverage matrix</a>).</span>'
         )
     elif silent:
-        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in silent)
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>' for p in silent)
         parts.append(f'<span class="not-addressed-by">Not addressed by {names}.</span>')
     if len(unreviewed) > SILENT_NAMES:
         parts.append(
@@ -540,7 +558,7 @@ def _topic_summary(page: str, comparison: TopicComparison, departments: int, gro
             "still wait for a person to review their topics.</span>"
         )
     elif unreviewed:
-        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>' for p in unreviewed)
+        names = ", ".join(f'<a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>' for p in unreviewed)
         parts.append(
             f'<span class="not-reviewed-by">Not yet reviewed: {names} (provisions still wait for a person '
             "to review their topics).</span>"
@@ -594,7 +612,7 @@ def _from_reference(stance: Stance, view: TopicView) -> str:
         f'<details class="reference-diff"><summary><strong class="similarity-figure">'
         f"{_percent(diff.similarity)}</strong> like the most common wording</summary>"
         f'<p class="diff-legend"><del>Struck through</del>: only in the most common wording '
-        f"({escape(reference.policy.agency.name)}). <ins>Underlined</ins>: only here.</p>"
+        f"({escape(reference.policy.name)}). <ins>Underlined</ins>: only here.</p>"
         f'<p class="diff-text">{view.from_reference_html[stance.policy.slug]}</p></details>'
     )
 
@@ -688,7 +706,7 @@ def _differences(view: TopicView) -> str:
         return '<p class="pair-none">No department addresses this topic.</p>'
     if len(stances) == 1 and not templates:
         return (
-            f'<p class="pair-none">{escape(stances[0].policy.agency.name)} alone addresses this topic: '
+            f'<p class="pair-none">{escape(stances[0].policy.name)} alone addresses this topic: '
             "there is nothing to compare.</p>"
         )
     shared = (
@@ -698,7 +716,7 @@ def _differences(view: TopicView) -> str:
     )
     reference = (
         f'<p class="reference-summary">The most common wording on this topic is '
-        f"{escape(most_common.policy.agency.name)}’s{shared}. Each department’s column shows how "
+        f"{escape(most_common.policy.name)}’s{shared}. Each department’s column shows how "
         "much its wording is like it, and the words that differ.</p>"
     )
     shown = view.shown
@@ -739,7 +757,7 @@ def _differences(view: TopicView) -> str:
 
 
 def _pick_name(policy: Policy) -> str:
-    name = policy.agency.name
+    name = policy.name
     return f"{name} (template)" if policy.is_template and "template" not in name.lower() else name
 
 
@@ -748,7 +766,7 @@ def _diff_id(diff: PairDiff) -> str:
 
 
 def _pair_section(diff: PairDiff, shown: bool) -> str:
-    left, right = escape(diff.left.policy.agency.name), escape(diff.right.policy.agency.name)
+    left, right = escape(diff.left.policy.name), escape(diff.right.policy.name)
     text = diff_html(diff.changes)
     return (
         f'<section class="pair-diff" id="{attr(_diff_id(diff))}" {LEFT}="{attr(diff.left.policy.slug)}" '

@@ -54,12 +54,12 @@ def decisions_csv(corpus: Corpus) -> str:
         for question in corpus.questions:
             decision = corpus.decision(policy, question.id)
             if decision is None:
-                rows.append((policy.slug, policy.name, question.id, "", NOT_ADDRESSED, "", "", "", "", "", ""))
+                rows.append((policy.slug, policy.agency.name, question.id, "", NOT_ADDRESSED, "", "", "", "", "", ""))
                 continue
             rows.append(
                 (
                     policy.slug,
-                    policy.name,
+                    policy.agency.name,
                     question.id,
                     decision.answer,
                     decision.wording,
@@ -83,7 +83,7 @@ def coverage_csv(corpus: Corpus) -> str:
         for provision in policy.provisions():
             for topic_id in dict.fromkeys(provision.topics):
                 tagged.setdefault(topic_id, []).append(provision.id)
-        rows += [(policy.slug, policy.name, t.id, len(tagged[t.id]), " ".join(tagged[t.id])) for t in topics]
+        rows += [(policy.slug, policy.agency.name, t.id, len(tagged[t.id]), " ".join(tagged[t.id])) for t in topics]
     return _csv(COVERAGE_COLUMNS, rows)
 
 

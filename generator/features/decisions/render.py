@@ -8,10 +8,11 @@ lists the others. The filters (by topic, by answer) are `decisions.js`; styles `
 
 from __future__ import annotations
 
-from ...contract import ANSWER, CONTRACT_SCRIPT, DECISIONS_STATUS_ID, QUESTION, QUESTION_TOPICS
+from ...contract import ANSWER, CONTRACT_SCRIPT, DECISIONS_STATUS_ID, MATRIX_SCRIPT, POLICY, QUESTION, QUESTION_TOPICS
 from ...load import SourceLayout
 from ...model import NOT_ADDRESSED, Corpus, Decision, Policy, Question, TemplateAnswer
-from ...render.html import attr, escape, href, plain_text
+from ...render.html import attr, escape, href, marked, plain_text
+from ...render.matrix import SILENT_MARK, matrix_html
 from ...render.page import Heading, Page, Pages, make_page
 from ..compare.model import topics_by_group
 from ..compare.render import topic_page
@@ -24,6 +25,7 @@ PAGES = "decisions/pages"  # the matrix's further pages, when there are many dep
 WORDS = "decisions/words"  # for each matrix page, the sentences that decide its answers
 STYLESHEET = "assets/stylesheets/decisions.css"
 SCRIPT = "assets/javascripts/decisions.js"
+TABLE_ID = "decisions-table"
 PAGE_DEPARTMENTS = 4  # departments per matrix page: with their deciding sentences, a page stays under 100 kB
 TITLE = "Decisions: who chose what"
 BADGE = ' <span class="badge">template</span>'
@@ -60,7 +62,9 @@ def decision_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
 def _assets(page: str, script: bool = False) -> str:
     tags = f'<link rel="stylesheet" href="{attr(href(page, STYLESHEET))}">'
     if script:
-        tags += "".join(f'<script src="{attr(href(page, s))}"></script>' for s in (CONTRACT_SCRIPT, SCRIPT))
+        tags += "".join(
+            f'<script src="{attr(href(page, s))}"></script>' for s in (CONTRACT_SCRIPT, SCRIPT, MATRIX_SCRIPT)
+        )
     return f'<div class="decisions-assets">{tags}</div>'
 
 
@@ -137,7 +141,7 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
     templates = [p for p in corpus.policies if p.is_template]
     columns = templates + run
     head = "".join(
-        f'<th scope="col" data-policy="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">{escape(p.agency.name)}</a>'
+        f'<th scope="col" {POLICY}="{attr(p.slug)}"><a href="{attr(href(page, page_path(p)))}">{escape(p.name)}</a>'
         f"{BADGE if p.is_template else ''}</th>"
         for p in columns
     )
@@ -148,7 +152,7 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
         bodies.append(
             f'<tbody><tr class="decisions-group"><th scope="rowgroup" colspan="{len(columns) + 1}">{escape(title)}</th></tr>{rows}</tbody>'
         )
-    table = f'<table class="decisions-matrix"><thead><tr><th scope="col">Question</th>{head}</tr></thead>{"".join(bodies)}</table>'
+    table = f'<table class="decisions-matrix" id="{TABLE_ID}"><thead><tr><th scope="col">Question</th>{head}</tr></thead>{"".join(bodies)}</table>'
     blocks: list[str | Heading] = [
         Heading(1, TITLE),
         _assets(page, script=True),
@@ -156,16 +160,19 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
             '<p class="lead">For each question of the <a href="'
             f'{attr(href(page, CODEBOOK_PAGE))}">codebook</a>, what each department decided. An answer links to the provision '
             'giving it (<span aria-hidden="true">*</span> with conditions, shown on hover and with the words), a question to '
-            "the sentences deciding it. <em>not addressed</em>: no provision answers it (which is not a “no”).</p>"
+            f"the sentences deciding it. <strong>{SILENT_MARK}</strong> <em>not addressed</em>: no provision answers it "
+            "(which is not a “no”).</p>"
         ),
     ]
     if len(runs) > 1:
         blocks.append(_pager(page, number, runs))
+    # The open data goes under the matrix, so that the matrix starts high enough to be read at a glance.
     blocks += [
-        f'<div class="decisions-tools">{_filters(corpus)}{_downloads(page)}</div>',
+        _filters(corpus),
         f'<p class="decisions-status" id="{DECISIONS_STATUS_ID}" aria-live="polite"></p>',
-        f'<div class="decisions-scroll" role="region" aria-label="Answers by question and department" tabindex="0">{table}</div>',
+        matrix_html(TABLE_ID, table, columns),
         f'<p class="decisions-more"><a href="{attr(href(page, words))}">The sentences that decide these answers</a></p>',
+        _downloads(page),
     ]
     title = TITLE if number == 1 else f"{TITLE} ({_run_title(run)})"
     return make_page(title, blocks, hide=("navigation", "toc"))
@@ -209,8 +216,7 @@ def _filters(corpus: Corpus) -> str:
         for group, topics in topics_by_group(corpus.taxonomy)
         if any(t.id in topics_used for t in topics)
     )
-    wordings = sorted({c.wording for q in corpus.questions for c in q.answers}, key=str.lower)
-    answers = "".join(f'<option value="{attr(w)}">{escape(w)}</option>' for w in wordings + [NOT_ADDRESSED])
+    answers = "".join(f'<option value="{attr(w)}">{escape(w)}</option>' for w in given_answers(corpus))
     return (
         '<form class="decisions-filters" aria-label="Filter the questions">'
         '<label for="decisions-topic">Topic</label>'
@@ -218,6 +224,16 @@ def _filters(corpus: Corpus) -> str:
         '<label for="decisions-answer">Answer</label>'
         f'<select id="decisions-answer" name="answer"><option value="">Any answer</option>{answers}</select></form>'
     )
+
+
+def given_answers(corpus: Corpus) -> list[str]:
+    """The answers in words the filter offers: those given in some cell it marks (a department's, or a
+    template's coded provision's; a text question's answers are the policies' own words, which it does
+    not list), A to Z, and `not addressed` last when some department leaves a question unanswered. An
+    answer of the codebook nobody gives would find nothing: it is left out."""
+    given = {d.wording for q in corpus.questions if q.kind != "text" for d in corpus.decisions(q.id, templates=True)}
+    silent = any(corpus.decision(p, q.id) is None for p in corpus.departments for q in corpus.questions)
+    return sorted(given, key=str.lower) + ([NOT_ADDRESSED] if silent else [])
 
 
 def _row(corpus: Corpus, page: str, words: str, question: Question, columns: list[Policy]) -> str:
@@ -241,7 +257,7 @@ def _cell(corpus: Corpus, page: str, question: Question, policy: Policy) -> str:
                 f'<a href="{attr(target)}" title="{attr(_template_summary(answer))}">{template_short(answer)}</a></td>'
             )
     if decision is None:
-        return f'<td class="decision-none" {ANSWER}="{NOT_ADDRESSED}">{NOT_ADDRESSED}</td>'
+        return f'<td class="decision-none" {ANSWER}="{NOT_ADDRESSED}">{marked(SILENT_MARK, NOT_ADDRESSED)}</td>'
     wording = "" if question.kind == "text" else decision.wording
     target = href(page, page_path(policy), decision.provision.id)
     condition = f' title="{attr(decision.coding.condition)}"' if decision.coding.condition else ""
@@ -284,7 +300,7 @@ def _words(corpus: Corpus, page: str, question: Question, columns: list[Policy])
         label = " ".join(decision.provision.label_path) or "¶"
         wording = "" if question.kind == "text" else decision.wording
         items.append(
-            f'<li {ANSWER}="{attr(wording)}"><p><strong>{escape(policy.agency.name)}</strong>: '
+            f'<li {ANSWER}="{attr(wording)}"><p><strong>{escape(policy.name)}</strong>: '
             f'{_answer_words(decision)} — <a href="{attr(target)}">{escape(label)}</a></p>{_quote_html(decision)}</li>'
         )
     body = (

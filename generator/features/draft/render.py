@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ... import inline
-from ...contract import ANSWER, CONTRACT_SCRIPT, DRAFT_DOCUMENT_GLOBAL, QUESTION, SHARED_SCRIPT, data_script
+from ...contract import (
+    ANSWER,
+    CONTRACT_SCRIPT,
+    DRAFT_ADOPT_GLOBAL,
+    DRAFT_DOCUMENT_GLOBAL,
+    QUESTION,
+    SHARED_SCRIPT,
+    data_script,
+)
 from ...document import (
     MAX_HEADING_LEVEL,
     Blank,
@@ -49,6 +57,7 @@ from ...schema import DATES
 from ...writers.formats import FORMATS, PAPERS, WORD
 from ..compare.render import topic_page
 from ..decisions.render import CODEBOOK_PAGE, MATRIX_PAGE
+from .adopting import Skeleton, adoption, files_data, skeleton_data
 from .answers import VERSIONS, rules
 
 DRAFT_PAGE = "draft.md"  # the first template's page; another template's is `draft-<slug>.md`
@@ -248,9 +257,16 @@ def _document_script(page: str) -> str:
     return DOCUMENT_SCRIPT if page == DRAFT_PAGE else page.removesuffix(".md") + "-document.js"
 
 
+def _adopt_script(page: str) -> str:
+    """The script of the policy file an agency adopting the template gets (`adopting.skeleton_data`),
+    loaded when it is downloaded."""
+    return page.removesuffix(".md") + "-adopt.js"
+
+
 def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
     page = draft_page(corpus, policy)
     document = template_document(policy)
+    skeleton = adoption(corpus, policy)
     places = option_places(policy)
     within = options_within(document)
     precedents = precedents_by_option(corpus, policy)
@@ -299,8 +315,9 @@ def _template_pages(corpus: Corpus, policy: Policy) -> Pages:
         # A script of its own, not in the page: the structure repeats the preview's text, and the page
         # would grow past its budget; the browser writes the Markdown and Word files from it.
         _document_script(page): data_script(
-            DRAFT_DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy, places, within)}
+            DRAFT_DOCUMENT_GLOBAL, {**as_data(document), **_files_data(policy, places, within, page, skeleton)}
         ),
+        _adopt_script(page): data_script(DRAFT_ADOPT_GLOBAL, skeleton_data(skeleton)),
     }
 
 
@@ -330,6 +347,12 @@ def _toolbar() -> str:
         f"{papers}</select></label>"
         + button("print", "Print or PDF", "Print the drafted policy, or save it as PDF, without the form")
         + "</div>"
+        '<div class="draft-tools draft-adopt" role="group" aria-label="Add to a handbook" '
+        'aria-describedby="draft--adopt-note">'
+        '<span class="draft-tools-label" aria-hidden="true">Add to a handbook:</span>'
+        + button("adopt-policy", "Policy file (.yml)", "Download the policy file a handbook adds as your agency's")
+        + button("adopt-original", "Its text (.txt)", "Download the policy's text, which goes beside its file")
+        + '<p class="draft-adopt-note" id="draft--adopt-note"></p></div>'
         '<div class="draft-tools draft-tools-end">'
         + button("start-over", "Start over…", "Clear every answer and go back to the defaults", " draft-danger")
         + "</div>"
@@ -460,16 +483,32 @@ def _optional_controls(option: TemplateOption, places) -> str:
 MOVED_RULES = ("messages", "options")
 
 
-def _files_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None) -> dict:
+def _files_data(
+    policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None, page: str, skeleton: Skeleton
+) -> dict:
     """What the downloads are made of, in the script with the text's structure (the page stays small):
-    the standalone HTML file around its article, the table of formats, and the largest rules (`MOVED_RULES`)."""
+    the standalone HTML file around its article, the table of formats, the largest rules (`MOVED_RULES`),
+    and what adding the policy to a handbook needs before its script is loaded: that script, the name of
+    the answers file the page saves (the adopted policy's provenance names it), and what `handbook adopt`
+    refuses in an answer (a `{{…}}`, which would read as a reference)."""
     checking = rules(policy, places, within)
     return {
         "standalone": standalone_html(policy, ARTICLE_MARK),
         "articleMark": ARTICLE_MARK,
         "formats": FORMATS,
         "rules": {key: checking[key] for key in MOVED_RULES},
+        "adopt": {
+            "script": href(page, _adopt_script(page)),
+            "answersFile": answers_file(policy),
+            "reference": inline.TOKEN.pattern,
+            **files_data(skeleton),
+        },
     }
+
+
+def answers_file(policy: Policy) -> str:
+    """The name of the answers file the page saves."""
+    return f"{policy.slug}-answers.yml"
 
 
 def _page_data(policy: Policy, places: dict[str, list[Place]], within: dict[str, list[str]] | None = None) -> str:

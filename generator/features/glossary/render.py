@@ -323,9 +323,9 @@ class TermLinker:
         own = entry.definition_in(policy)
         shown = own or entry.most_common.definitions[0]
         if own:
-            whose = f"This policy's definition — {policy.name}"
+            whose = f"This policy's definition — {policy.agency.name}"
         else:
-            whose = f"Not defined by this policy — definition from {_sources(entry.most_common)}"
+            whose = f"Not defined by this policy. Definition from {_sources(entry.most_common)}"
         return TermTarget(
             href=href(page_path(policy), term_page(self.glossary, entry), entry.anchor),
             anchor=entry.anchor,

@@ -110,6 +110,7 @@ def _metadata(policy: Policy, original_href: str) -> str:
         ("Rescinds", escape(policy.rescinds)),
         ("References", "<br>".join(escape(r) for r in policy.references)),
         ("Distribution", "<br>".join(escape(r) for r in policy.distribution)),
+        ("Provenance", escape(policy.provenance or "")),  # a policy not published by the agency: where it came from
         (
             "Original",
             f'<a href="{attr(original_href)}">{escape(policy.original)}</a> (the text this page was made from)',

@@ -94,7 +94,7 @@ def render_edition(page: str, title: str, policies: list[Policy]) -> Page:
         own_page = f"{escape(policy.agency.name)}: {heading_text(policy.document.title)}"
         blocks.append(
             f'<section class="print-policy" {POLICY}="{attr(policy.slug)}"><noscript><p>This edition puts each '
-            f'policy\'s text in by a script, which is turned off. Read or print <a href="'
+            f"policy's text in by a script, which is turned off. Read or print <a href=\""
             f'{attr(href(page, page_path(policy)))}">{own_page}</a> on its own page.</p></noscript></section>'
         )
     scripts = (CONTRACT_SCRIPT, *[part_path(p) for p in policies], PRINT_EDITION_SCRIPT)

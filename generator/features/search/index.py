@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import cache
+from operator import itemgetter
 
 from lunr.stemmer import stemmer
 from lunr.token import Token
@@ -35,6 +36,8 @@ HYPHENS = "-\u2010\u2011"  # join the parts of a compound (not a dash, which sep
 # A word, or a compound of words joined by hyphens. The browser gets `BROWSER_TOKEN` (the same, in
 # JavaScript's Unicode classes) with the other rules, in the index's first script.
 TOKEN = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+SPLIT_HYPHENS = re.compile(f"[{HYPHENS}]").split
+HAS_HYPHEN = re.compile(f"[{HYPHENS}]").search
 BROWSER_TOKEN = rf"[\p{{L}}\p{{N}}]+(?:[{HYPHENS}][\p{{L}}\p{{N}}]+)*"
 # Folds that Unicode's decomposition does not give.
 LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "þ": "th"}
@@ -110,10 +113,12 @@ class Words:
         self._translate = str.maketrans(self.fold)
         self.compounds: set[str] = set()
         for text in set(texts):
-            for token in TOKEN.findall(self.folded(text)):
-                parts = re.split(f"[{HYPHENS}]", token)
-                if len(parts) > 1:
-                    self.compounds.add(self.spelled("".join(parts)))
+            folded = self.folded(text)
+            if HAS_HYPHEN(folded):
+                for token in TOKEN.findall(folded):
+                    parts = SPLIT_HYPHENS(token)
+                    if len(parts) > 1:
+                        self.compounds.add(self.spelled("".join(parts)))
 
     def folded(self, text: str) -> str:
         return text.lower().translate(self._translate)
@@ -125,17 +130,23 @@ class Words:
     def places(self, text: str, start: int = 0) -> list[list[str]]:
         """The words at each place of `text`: one word, or a compound's parts and their join."""
         out: list[list[str]] = []
-        tokens = [re.split(f"[{HYPHENS}]", token) for token in TOKEN.findall(self.folded(text))]
-        i = 0
-        while i < len(tokens):
-            parts = [self.spelled(p) for p in tokens[i]]
-            joined = "".join(parts)
-            if len(parts) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
-                pair = parts[0] + self.spelled(tokens[i + 1][0])
-                if pair in self.compounds:  # `off duty` as `off-duty`
-                    parts, joined = [parts[0], self.spelled(tokens[i + 1][0])], pair
-                    i += 1
-            out.append(parts + [joined] if len(parts) > 1 else parts)
+        spelled = SPELLINGS.get
+        folded = self.folded(text)
+        # Most texts have no hyphen: theirs are not split (this runs over every word indexed).
+        if HAS_HYPHEN(folded):
+            tokens = [[spelled(p, p) for p in SPLIT_HYPHENS(token)] for token in TOKEN.findall(folded)]
+        else:
+            tokens = [[spelled(token, token)] for token in TOKEN.findall(folded)]
+        i, count = 0, len(tokens)
+        while i < count:
+            parts = tokens[i]
+            if len(parts) > 1:
+                out.append(parts + ["".join(parts)])
+            elif i + 1 < count and len(tokens[i + 1]) == 1 and parts[0] + tokens[i + 1][0] in self.compounds:
+                out.append([parts[0], tokens[i + 1][0], parts[0] + tokens[i + 1][0]])  # `off duty` as `off-duty`
+                i += 1
+            else:
+                out.append(parts)
             i += 1
         return out
 
@@ -166,16 +177,17 @@ def build_parts(entries: list[tuple[str, str]]) -> tuple[Words, dict[str, Part],
         places: dict[str, list[int]] = defaultdict(list)
         for place, at in enumerate(heading + words.places(body)):
             for word in at:
-                if not places[word] or places[word][-1] != place:
-                    places[word].append(place)
+                where = places[word]
+                if not where or where[-1] != place:
+                    where.append(place)
         titled = {word for at in heading for word in at}
         for word, where in places.items():
-            for number in having:
-                found[word].append((number, where, word in titled))
+            in_title = word in titled
+            found[word].extend((number, where, in_title) for number in having)
     parts: dict[str, Part] = {}
     positions: dict[str, dict[str, Places]] = {}
     for word in sorted(found):
-        postings = sorted(found[word])
+        postings = sorted(found[word], key=itemgetter(0))
         key = part_key(word)
         titled_in = [n for n, _, in_title in postings if in_title]
         parts.setdefault(key, {})[word] = [stem(word), _deltas([n for n, _, _ in postings])] + (

@@ -61,8 +61,7 @@
   function matrixCell(policy, topic, count) {
     var variant = count === 0 && policy.unreviewed ? "unreviewed" : count;
     return shared.fromTemplate(CONTRACT.templates.coverageCell,
-      { link: shared.siteAddress(topic.page) + "#" + policy.slug, policy: policy.name, topic: topic.title,
-        waiting: policy.unreviewed || "" }, variant);
+      { link: shared.siteAddress(topic.page) + "#" + policy.slug, waiting: policy.unreviewed || "" }, variant);
   }
 
   /** The coverage matrix: the policy's header, a cell per topic and its total, before the last column.

@@ -65,8 +65,7 @@
 
   /** The query's results (search-index.js), or null when there are no words (everything matches). */
   function matching(text) {
-    if (!engine.parse(text).some(function (c) { return !c.negated; })) return Promise.resolve(null);
-    return engine.search(text);
+    return text ? engine.search(text) : Promise.resolve(null);
   }
 
   /** `text` as nodes, the places of the words `matched` marked (search-index.js finds them). */
@@ -250,6 +249,8 @@
       var found = result && result.scores, words = result ? result.matched : new Set();
       var onQuestion = Boolean(choice && !text && !topicId);
       var hits = filtered(found && found.keys(), department ? policyNumber.get(department) : undefined, topic, choice, onQuestion);
+      // Words only left out (`-uniform`) leave them out of what the filters find.
+      if (result && result.excluded) hits = hits.filter(function (n) { return !result.excluded.has(n); });
       var only = onQuestion ? choice.question.topics.map(function (id) { return topicNumber.get(id); }) : null;
       var groups = byTopic(hits, topic, only);
       // At first every topic shows the same few departments: the first ones (in the handbook's order)

@@ -1,7 +1,8 @@
 /* The decisions matrix: filter the questions by topic and by answer ("which departments prohibit X").
  * A row stays when it is on the chosen topic and some department on the page gives the chosen answer;
  * the cells giving it are marked (in words too: "matches" is read out, and a mark is drawn before them).
- * The sentences under the matrix follow the same filter. Works from disk; no requests. */
+ * The sentences under the matrix follow the same filter. The filters are kept in the address, so that back
+ * and forward step through them and a shared link shows the same rows. Works from disk; no requests. */
 (function () {
   "use strict";
 
@@ -48,19 +49,38 @@
     }
   }
 
+  var FILTERS = ["topic", "answer"];
+
+  /** Sets the filters to what the address says (a value the filter does not offer is left out). */
+  function recall(form) {
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (name) {
+      var value = params.get(name) || "";
+      var offered = Array.prototype.some.call(form.elements[name].options, function (o) { return o.value === value; });
+      form.elements[name].value = offered ? value : "";
+    });
+  }
+
+  /** The filters in the address, each choice a step of the history (back undoes it); other parameters
+   * (the department a phone shows) stay. */
+  function remember(form) {
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (name) {
+      if (form.elements[name].value) params.set(name, form.elements[name].value);
+      else params.delete(name);
+    });
+    var query = params.toString();
+    history.pushState(null, "", (query ? "?" + query : location.pathname) + location.hash);
+  }
+
   function wire() {
     var form = document.querySelector(".decisions-filters");
     var status = document.getElementById(CONTRACT.ids.decisionsStatus);
     if (!form || !status) return;
-    var params = new URLSearchParams(location.search);
-    ["topic", "answer"].forEach(function (name) {
-      var value = params.get(name);
-      if (value && Array.prototype.some.call(form.elements[name].options, function (o) { return o.value === value; })) {
-        form.elements[name].value = value;
-      }
-    });
-    form.addEventListener("change", function () { apply(form, status); });
+    recall(form);
+    form.addEventListener("change", function () { remember(form); apply(form, status); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("popstate", function () { recall(form); apply(form, status); });
     apply(form, status);
   }
 

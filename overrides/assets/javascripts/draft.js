@@ -5,7 +5,8 @@
  * fills typed text into slots with textContent, keeps the answers in localStorage, reads and writes
  * answers files (YAML, via the vendored js-yaml), and writes the Markdown and Word downloads from the
  * text's structure (generator/document.py) by the table of formats (generator/writers/formats.py), both
- * received as data, as `handbook draft` writes them.
+ * received as data, as `handbook draft` writes them; and the policy file `handbook adopt` writes, by
+ * filling in its skeleton (generator/features/draft/adopting.py), received as data too.
  */
 (function () {
   "use strict";
@@ -36,6 +37,9 @@
   // The one rule for dates (generator/schema.py's DATES), received as data rather than restated here.
   const DATE = data.date;
   const DATE_PATTERN = new RegExp("^(?:" + DATE.pattern + ")$");
+  // White space as Python's `str.split()` finds it (JavaScript's `\s` differs), from the table of formats.
+  const WHITESPACE = new RegExp(FORMATS.policyFile.whitespace, "u");
+  const ADOPT = DOCUMENT.adopt;
 
   // --- Small helpers ---------------------------------------------------------------------------
 
@@ -45,7 +49,7 @@
 
   /** Runs of white space become one space, as the generator does with answers. */
   function normalized(text) {
-    return String(text).split(/\s+/).filter(Boolean).join(" ");
+    return String(text).split(WHITESPACE).filter(Boolean).join(" ");
   }
 
   function fieldset(optionId) {
@@ -254,7 +258,12 @@
   function showProgress(answers) {
     const asked = askedOptions(answers);
     const missing = asked.filter((o) => !isAnswered(o, answers[o.id]));
-    progress.textContent = (asked.length - missing.length) + " of " + asked.length + " answered";
+    // The template's defaults are answers (a saved file holds them, `handbook draft` drafts with them),
+    // but nobody chose them here: the count says how many are still the template's.
+    const defaulted = asked.filter((o) => o.default !== null && o.default !== undefined &&
+      JSON.stringify(answers[o.id]) === JSON.stringify(o.default)).length;
+    progress.textContent = (asked.length - missing.length) + " of " + asked.length + " answered" +
+      (defaulted ? " (" + defaulted + " by the template's defaults)" : "");
     unansweredList.replaceChildren(...missing.map((option) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -276,6 +285,7 @@
     for (const option of only ? [only] : data.options) showOption(option, answers[option.id]);
     if (!only || only.kind === "optional") renumber(answers);
     showProgress(answers);
+    showAdoption(answers);
     showPosition();
   }
 
@@ -638,11 +648,18 @@
     return { errors: checked.refusals.map((r) => (r.path.length ? r.path.join(".") + ": " : "") + r.message) };
   }
 
-  function answersFileText(answers) {
+  /** The complete answers: what an answers file holds (an alternative chosen without the words it asks
+   * for, or a fill-in neither typed nor left empty, is not an answer). */
+  function completeAnswers(answers) {
     const complete = {};
     for (const option of data.options) {
       if (isAnswered(option, answers[option.id])) complete[option.id] = answers[option.id];
     }
+    return complete;
+  }
+
+  function answersFileText(answers) {
+    const complete = completeAnswers(answers);
     // The title on one line and without control characters: the comment must stay a YAML comment.
     const title = normalized(data.title).replace(/\p{C}/gu, "");
     return "# Answers for \"Draft your policy\" (" + title + "); format: see the handbook's source/FIELDS.md.\n" +
@@ -666,11 +683,11 @@
 
   // --- Downloads -------------------------------------------------------------------------------
 
-  /** The drafted policy's lines for `answers`, as generator/document.py's `answered` and `lines` make
-   * them from the same structure (DOCUMENT): left-out parts dropped, labels renumbered, each choice its
-   * chosen alternative, each slot its typed text; what is not answered keeps its blank. */
-  function answeredLines(answers) {
-    const omitted = omittedParts(answers);
+  /** Runs of the template's structure (DOCUMENT, or the adopted policy's skeleton) with `answers`
+   * applied, as generator/document.py's `answered_pieces` applies them: labels renumbered, each choice
+   * its chosen alternative, each slot its typed text; what is not answered keeps its blank. Neighbouring
+   * text with the same marks is one piece. */
+  function answeredPieces(runs, answers, omitted) {
     const blank = (text, marks) => ({ text: text, marks: marks.concat("blank") });
 
     function slotText(slot) {
@@ -682,9 +699,9 @@
       return typed && slot.date ? formatDate(typed) : typed;
     }
 
-    function pieces(runs, marks) {
+    function pieces(list, marks) {
       const out = [];
-      for (const run of runs) {
+      for (const run of list) {
         if (typeof run === "string") {
           out.push({ text: run, marks: marks });
         } else if (run.run === "emphasis") {
@@ -708,25 +725,27 @@
       return out;
     }
 
-    /** Neighbouring text with the same marks is one piece. */
-    function joined(list) {
-      const out = [];
-      for (const piece of list) {
-        if (!piece.text) continue;
-        const last = out[out.length - 1];
-        if (last && last.marks.join() === piece.marks.join()) last.text += piece.text;
-        else out.push({ text: piece.text, marks: piece.marks });
-      }
-      return out;
+    const out = [];
+    for (const piece of pieces(runs, [])) {
+      if (!piece.text) continue;
+      const last = out[out.length - 1];
+      if (last && last.marks.join() === piece.marks.join()) last.text += piece.text;
+      else out.push({ text: piece.text, marks: piece.marks });
     }
+    return out;
+  }
 
+  /** The drafted policy's lines for `answers`, as generator/document.py's `answered` and `lines` make
+   * them from the same structure (DOCUMENT): left-out parts dropped, each block's runs answered. */
+  function answeredLines(answers) {
+    const omitted = omittedParts(answers);
     const lines = [];
     (function items(list) {
       for (const item of list) {
         if ("part" in item) {
           if (!omitted.has(item.part)) items(item.items);
         } else {
-          lines.push({ kind: item.kind, depth: item.depth, pieces: joined(pieces(item.runs, [])) });
+          lines.push({ kind: item.kind, depth: item.depth, pieces: answeredPieces(item.runs, answers, omitted) });
         }
       }
     })(DOCUMENT.items);
@@ -867,7 +886,7 @@
   }
 
   const ACTIONS = {
-    save: () => downloaded(data.template + "-answers.yml", new Blob([answersFileText(readForm())], { type: "text/yaml" })),
+    save: () => downloaded(ADOPT.answersFile, new Blob([answersFileText(readForm())], { type: "text/yaml" })),
     "start-over": () => {
       if (!window.confirm("Clear all your answers and start over from the template's defaults?")) return;
       const answers = defaults();
@@ -880,7 +899,241 @@
     "download-html": () => downloaded(fileName("html"), new Blob([standaloneHtml()], { type: "text/html" })),
     "download-docx": downloadDocx,
     print: () => window.print(),
+    "adopt-policy": () => downloadAdopted("policy"),
+    "adopt-original": () => downloadAdopted("original"),
   };
+
+  // --- Adding the policy to a handbook -------------------------------------------------------------
+  //
+  // What `handbook adopt` writes: the policy file (its skeleton, generator/features/draft/adopting.py,
+  // filled in with the answers as the preview applies them and written by the table of formats, as
+  // generator/writers/policy_file.py writes it) and its text beside it (the drafted policy as plain
+  // text). The same answers and name are refused as the command refuses them.
+
+  const adoptNote = document.getElementById("draft--adopt-note");
+  const REFERENCE = new RegExp(ADOPT.reference);
+
+  /** A name as a slug, by the contract's rule (generator/model.py's `slugify`). */
+  function slugOf(name) {
+    const rule = CONTRACT.slug;
+    let slug = name.toLowerCase().replace(new RegExp(rule.separators, "g"), rule.joiner);
+    while (rule.joiner && slug.startsWith(rule.joiner)) slug = slug.slice(rule.joiner.length);
+    while (rule.joiner && slug.endsWith(rule.joiner)) slug = slug.slice(0, slug.length - rule.joiner.length);
+    return slug;
+  }
+
+  function adoptedNames() {
+    return { agency: agency(), slug: slugOf(agency()), answersFile: ADOPT.answersFile };
+  }
+
+  /** What `handbook adopt` would refuse, given the page's answers (as the answers file it saves holds
+   * them) and the agency's name, in words; none: the policy can be added. */
+  function adoptionProblems(answers) {
+    const problems = [];
+    const name = agency();
+    const slug = slugOf(name);
+    if (!name) problems.push("give your agency's name (above the questions)");
+    else if (!slug) problems.push("give an agency name with letters or digits (the policy's file is named by them)");
+    else if (slug === data.template) problems.push("give your agency's name, not the template's");
+    const complete = completeAnswers(answers);
+    const omitted = omittedParts(complete);
+    const unanswered = data.options.filter((o) => isAsked(o, omitted) && !(o.id in complete)).length;
+    if (unanswered) problems.push("answer " + (unanswered === 1 ? "1 more question" : unanswered + " more questions") + " (listed under Unanswered)");
+    const checked = checkFile({ template: data.template, version: String(data.version), answers: complete });
+    for (const refusal of checked.refusals) {
+      const option = options.get(refusal.path[1]);
+      problems.push((option ? option.label : refusal.path.join(".")) + ": " + refusal.message);
+    }
+    for (const [id, value] of Object.entries(complete)) {
+      const typed = isMapping(value) ? [value.text, value.input, ...Object.values(value.places || {})] : [value];
+      if (typed.some((text) => typeof text === "string" && REFERENCE.test(text))) {
+        problems.push(options.get(id).label + ": an answer cannot hold {{…}}, which would read as a reference");
+      }
+    }
+    return problems;
+  }
+
+  /** The downloads enabled, or disabled with what they need; where their files go. */
+  function showAdoption(answers) {
+    const problems = adoptionProblems(answers);
+    for (const button of document.querySelectorAll('[data-action^="adopt-"]')) button.disabled = problems.length > 0;
+    if (problems.length) {
+      adoptNote.textContent = "To add the policy to a handbook, " + problems.join("; ") + ".";
+      return;
+    }
+    const names = adoptedNames();
+    adoptNote.textContent = "Put " + adoptedValue(ADOPT.files.policy, {}, names) + " in your handbook's " +
+      ADOPT.folders.policy + " and " + adoptedValue(ADOPT.files.original, {}, names) + " in " +
+      ADOPT.folders.original + ", then run handbook check and handbook build.";
+  }
+
+  /** The skeleton's `node` filled in with `answers` and `names`, as adopting.py's `adopted` fills it:
+   * a mapping a Map (its keys in order), a list an array; undefined: nothing (left out). */
+  function adoptedValue(node, answers, names) {
+    const omitted = omittedParts(answers);
+    const marks = FORMATS.policyFile.marks;
+    const holds = (when) => !when || (!when.kept.some((o) => omitted.has(o)) && when.omitted.every((o) => omitted.has(o)));
+
+    function text(node) {
+      const pieces = answeredPieces(node.runs, answers, omitted);
+      if (node.label) return pieces.map((p) => p.text).join("");
+      const written = pieces.map((piece) => {
+        const mark = piece.marks.find((m) => Object.hasOwn(marks, m));
+        return mark ? marks[mark].text.split("{text}").join(piece.text) : piece.text;
+      }).join("");
+      const lines = written.split("\n").map(normalized).join("\n").replace(/^\n+|\n+$/g, "");
+      return lines || (node.optional ? undefined : "");
+    }
+
+    function fill(node) {
+      if (node === null || typeof node !== "object") return node;
+      const value = answers[node.option];
+      switch (node.node) {
+        case "mapping": {
+          const out = new Map();
+          for (const [key, entry, when] of node.entries) {
+            const filled = holds(when) ? fill(entry) : undefined;
+            if (filled !== undefined) out.set(key, filled);
+          }
+          return out.size ? out : undefined;
+        }
+        case "sequence": {
+          const out = node.items.filter(([, when]) => holds(when)).map(([item]) => fill(item)).filter((v) => v !== undefined);
+          return out.length ? out : undefined;
+        }
+        case "text":
+          return text(node);
+        case "typed":
+          if (value === undefined) return undefined;
+          return (isMapping(value) ? (node.place && (value.places || {})[node.place]) || value.text : value) || undefined;
+        case "coded": {
+          const chosen = isMapping(value) ? value.choice : value;
+          return typeof chosen === "string" && Object.hasOwn(node.codes, chosen) ? node.codes[chosen] : undefined;
+        }
+        case "named":
+          return names[node.name];
+        default: // joined
+          return node.parts.map((part) => (typeof part === "string" ? part : names[part.name])).join("");
+      }
+    }
+    return fill(node);
+  }
+
+  // The policy file's YAML, by the table of formats (generator/writers/policy_file.py writes it the same way).
+  const POLICY_FILE = FORMATS.policyFile;
+  const NOT_PLAIN = new RegExp(POLICY_FILE.notPlain, "u");
+  const UNPRINTABLE = new RegExp(POLICY_FILE.unprintable, "u");
+  const ESCAPED = new RegExp(POLICY_FILE.escaped, "gu");
+  const characters = (text) => Array.from(text).length; // as Python counts them: code points
+
+  function yamlQuoted(text) {
+    return JSON.stringify(text).replace(ESCAPED, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  }
+
+  function yamlOnItsLine(text) {
+    return NOT_PLAIN.test(text) ? yamlQuoted(text) : text;
+  }
+
+  function yamlFoldable(text) {
+    return text.includes(" ") && !text.includes("  ") && !text.startsWith(" ") && !text.endsWith(" ") && !UNPRINTABLE.test(text);
+  }
+
+  function yamlLiteralFits(text) {
+    const lines = text.split("\n");
+    return Boolean(lines[0]) && Boolean(lines[lines.length - 1]) &&
+      lines.every((line) => !UNPRINTABLE.test(line) && !line.startsWith(" ") && !line.endsWith(" "));
+  }
+
+  function yamlWrapped(text, width) {
+    const lines = [];
+    for (const word of text.split(" ")) {
+      if (lines.length && characters(lines[lines.length - 1]) + 1 + characters(word) <= width) lines[lines.length - 1] += " " + word;
+      else lines.push(word);
+    }
+    return lines;
+  }
+
+  function yamlScalar(head, value, indent) {
+    const pad = " ".repeat(indent);
+    if (typeof value === "boolean") return [head + " " + (value ? "true" : "false")];
+    if (typeof value === "number") return [head + " " + String(value)];
+    if (value instanceof Map || Array.isArray(value)) return [head + " " + (Array.isArray(value) ? "[]" : "{}")];
+    const text = String(value);
+    if (text.includes("\n")) {
+      if (yamlLiteralFits(text)) return [head + " |-", ...text.split("\n").map((line) => (line ? pad + line : ""))];
+      return [head + " " + yamlQuoted(text)];
+    }
+    if (characters(head) + 1 + characters(text) > POLICY_FILE.width && yamlFoldable(text)) {
+      return [head + " >-", ...yamlWrapped(text, POLICY_FILE.width - indent).map((line) => pad + line)];
+    }
+    return [head + " " + yamlOnItsLine(text)];
+  }
+
+  function yamlNode(head, value, indent, out) {
+    const step = POLICY_FILE.indent;
+    if (value instanceof Map && value.size) {
+      if (head.endsWith("-")) {
+        yamlMapping(value, indent + step, out, head + " ");
+      } else {
+        out.push(head);
+        yamlMapping(value, indent + step, out);
+      }
+    } else if (Array.isArray(value) && value.length) {
+      out.push(head);
+      for (const item of value) yamlNode(" ".repeat(indent + step) + "-", item, indent + step, out);
+    } else {
+      out.push(...yamlScalar(head, value, indent + step));
+    }
+  }
+
+  function yamlMapping(values, indent, out, first) {
+    let index = 0;
+    for (const [key, value] of values) {
+      const lead = index === 0 && first !== undefined ? first : " ".repeat(indent);
+      yamlNode(lead + yamlOnItsLine(String(key)) + ":", value, indent, out);
+      index += 1;
+    }
+  }
+
+  function policyFileText(values, comment) {
+    const out = [];
+    if (comment) out.push(POLICY_FILE.comment + normalized(comment.replace(new RegExp(POLICY_FILE.unprintable, "gu"), " ")));
+    yamlMapping(values, 0, out);
+    return out.join("\n") + "\n";
+  }
+
+  /** The drafted policy as plain text, by the table of formats (adopting.py's `original_text`). */
+  function plainText(lines) {
+    const format = FORMATS.plainText;
+    const piece = (p) => {
+      const mark = p.marks.find((m) => Object.hasOwn(format.marks, m));
+      const map = mark ? format.marks[mark].map : null;
+      return map ? Array.from(p.text, (c) => (Object.hasOwn(map, c) ? map[c] : c)).join("") : p.text;
+    };
+    return lines.map((line) => line.pieces.map(piece).join("")).join(format.blockSeparator) + format.end;
+  }
+
+  /** Downloads the policy file (its skeleton's script loaded first) or its text. */
+  function downloadAdopted(which) {
+    const problems = adoptionProblems(readForm());
+    if (problems.length) {
+      say("The policy cannot be added to a handbook yet: " + problems.join("; ") + ".", "error");
+      return;
+    }
+    const answers = completeAnswers(readForm());
+    const names = adoptedNames();
+    const name = adoptedValue(ADOPT.files[which], answers, names);
+    if (which === "original") {
+      downloaded(name, new Blob([plainText(answeredLines(answers))], { type: "text/plain" }));
+      return;
+    }
+    say("Preparing the policy file…");
+    window.HandbookShared.loadScript(ADOPT.script).then(() => {
+      const skeleton = self[CONTRACT.globals.draftAdopt];
+      const text = policyFileText(adoptedValue(skeleton.values, answers, names), adoptedValue(skeleton.comment, answers, names));
+      downloaded(name, new Blob([text], { type: "text/yaml" }));
+    }).catch((error) => say("Could not make the policy file: " + error.message, "error"));
+  }
 
   // --- Start -------------------------------------------------------------------------------------
 
@@ -891,8 +1144,12 @@
     showAnswers(readForm());
     markPlaceholders();
     form.addEventListener("input", (event) => {
-      if (event.target === agencyInput) setAgency(agency());
-      else onFormChange(event);
+      if (event.target === agencyInput) {
+        setAgency(agency());
+        showAdoption(readForm());
+      } else {
+        onFormChange(event);
+      }
     });
     form.addEventListener("change", (event) => {
       if (event.target !== agencyInput) onFormChange(event);

@@ -91,16 +91,20 @@
       while ((match = pattern.exec(query))) {
         var quoted = match[2] !== undefined;
         var negated = (quoted ? match[1] : match[3]) === "-";
-        var words = [];
-        places(quoted ? match[2] : match[4]).forEach(function (place) {
-          // A compound the texts never write with a hyphen is looked for as its parts, one after the other.
+        var words = [], typed = places(quoted ? match[2] : match[4]), joinable = null;
+        typed.forEach(function (place) {
+          // A compound the texts never write with a hyphen is looked for as its parts, one after the other
+          // (or, typed alone, as one word when the texts write it so: `life-style` finds `lifestyle`).
           var joined = place.words[place.words.length - 1];
           if (place.words.length === 1 || compounds.has(joined)) words.push(joined);
-          else words.push.apply(words, place.words.slice(0, -1));
+          else {
+            words.push.apply(words, place.words.slice(0, -1));
+            if (typed.length === 1) joinable = joined;
+          }
         });
         if (!words.length) continue;
         clauses.push({ words: words, phrase: words.length > 1, quoted: quoted, negated: negated, prefix: false,
-                       end: match.index + match[0].length });
+                       joinable: joinable, end: match.index + match[0].length });
       }
       // Two words typed apart whose join is a compound are the compound (`off duty` is `off-duty`).
       for (var i = 0; i + 1 < clauses.length; i++) {
@@ -195,6 +199,16 @@
 
     /** Entry → score for one clause, and the words it matched. */
     function score(clause) {
+      if (clause.joinable) {
+        var apart = Object.assign({}, clause, { joinable: null });
+        return Promise.all([lookup(clause.joinable, false, false), score(apart)]).then(function (both) {
+          if (!both[0].length) return both[1];
+          var out = combine(clause, [both[0]]);
+          both[1].scores.forEach(function (s, n) { if (!(out.scores.get(n) >= s)) out.scores.set(n, s); });
+          out.matched = out.matched.concat(both[1].matched);
+          return out;
+        });
+      }
       var each = clause.words.map(function (word, i) {
         var last = i === clause.words.length - 1;
         return lookup(word, clause.prefix && last, !clause.negated && !clause.phrase);
@@ -258,11 +272,19 @@
     }
 
     /** The query's results: {scores: entry → score, matched: the indexed words found (to highlight),
-     * suggestions: [{from, to}], missing: words nothing matched, clauses}. */
+     * suggestions: [{from, to}], missing: words nothing matched, clauses}. A query that only leaves
+     * words out (`-uniform`) looks for nothing: its `scores` are null and `excluded` holds the entries
+     * it leaves out, for a caller that has something else to leave them out of (a filter). */
     function search(query) {
       var clauses = parse(query);
       var positive = clauses.filter(function (c) { return !c.negated; });
-      if (!positive.length) return Promise.resolve({ scores: new Map(), matched: new Set(), suggestions: [], missing: [], clauses: clauses });
+      if (!positive.length) {
+        return Promise.all(clauses.map(score)).then(function (results) {
+          var excluded = new Set();
+          results.forEach(function (r) { r.scores.forEach(function (_, n) { excluded.add(n); }); });
+          return { scores: null, excluded: excluded, matched: new Set(), suggestions: [], missing: [], clauses: clauses };
+        });
+      }
       return Promise.all(clauses.map(score)).then(function (results) {
         var scores = null, matched = new Set(), suggestions = [], missing = [];
         results.forEach(function (r, i) {

@@ -146,9 +146,17 @@
               text: "", score: 0, terms: {} }];
   }
 
+  /** What a query that only leaves words out gets: how to look for something. */
+  function onlyLeavingOut() {
+    return [{ location: CONTRACT.paths.compareSearch, title: "A minus only leaves out what has the word: add a word " +
+              "to look for (<mark>photos -uniform</mark>), or leave words out of a department's or a topic's " +
+              "provisions in the compare search.", text: "", score: 0, terms: {} }];
+  }
+
   function search(query) {
     return ready().then(function (search) {
       return search.engine.search(query).then(function (result) {
+        if (!result.scores) return { items: result.clauses.length ? [onlyLeavingOut()] : [] };
         var scores = result.scores, first = search.data.pages.first;
         scores.forEach(function (score, n) {
           if (n >= first) scores.set(n, search.engine.titleBonus(score, entry(n, search)[ENTRY.title], query));
