@@ -7,8 +7,8 @@ For each N (5 is the real corpus; see benchmarks/synthesize.py for how the other
 - the floor: parsing every YAML file of `source/` with PyYAML's C loader, nothing else;
 - `handbook check` (load and validate), then generation (render the pages and write them);
 - the full site build, as `handbook build` runs it, with the share of it spent generating;
-- the built site: pages, total size, largest page, per-page HTML sizes, every search index shipped and
-  the largest one a page loads;
+- the built site: pages, total size, largest page, per-page HTML sizes, the largest print edition with the
+  policies' texts it runs, every search index shipped and the largest one a page loads;
 - in headless Chromium, from file:// with the network refused: typing a query to the first results, in the
   site search and in the compare search, and changing an option to the preview updated on the draft page.
 
@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -167,6 +168,29 @@ def site_sizes(site: Path) -> dict:
         "largest_pages": dict(largest[:8]),
         "pages_over_budget": sum(1 for size in sizes if size > PAGE_BUDGET),
         "search_indexes": index_summary(search_indexes(site)),
+        "print_editions": print_editions(site),
+    }
+
+
+PRINT_PART = re.compile(r'<script src="(parts/[^"]+\.js)"></script>')
+
+
+def print_editions(site: Path) -> dict:
+    """The print editions: how many, and the largest by what printing it loads (its page and the
+    policies' texts it runs, print/parts/), in bytes."""
+    weights = {}
+    for page in sorted((site / "print").glob("*.html")):
+        parts = PRINT_PART.findall(page.read_text(encoding="utf-8"))
+        weights[page.relative_to(site).as_posix()] = (
+            page.stat().st_size,
+            sum((page.parent / part).stat().st_size for part in parts),
+        )
+    largest = max(weights, key=lambda name: sum(weights[name]), default=None)
+    return {
+        "editions": len(weights),
+        "largest": largest,
+        "largest_page_bytes": weights[largest][0] if largest else 0,
+        "largest_texts_bytes": weights[largest][1] if largest else 0,
     }
 
 
@@ -448,6 +472,13 @@ def machine() -> dict:
     }
 
 
+def _edition(editions: dict) -> str:
+    if not editions["largest"]:
+        return "none"
+    page, texts = editions["largest_page_bytes"], editions["largest_texts_bytes"]
+    return f"{_kb(page)} + {_kb(texts)} ({editions['largest']}, of {editions['editions']:,})"
+
+
 def _kb(value: int) -> str:
     return f"{value / KB:,.0f} kB" if value < 10 * 1000 * KB else f"{value / 1e6:,.1f} MB"
 
@@ -484,6 +515,7 @@ TABLE_ROWS = [
         lambda r: f"{_kb(r['sizes']['page_bytes']['median'])} / {_kb(r['sizes']['page_bytes']['p95'])}",
     ),
     ("pages over 100 kB", lambda r: f"{r['sizes']['pages_over_budget']:,}"),
+    ("print editions: largest, page + policies' texts", lambda r: _edition(r["sizes"]["print_editions"])),
     (
         "search index files (total)",
         lambda r: (

@@ -35,6 +35,7 @@ SEARCH_READER = f"{SCRIPTS}search-index.js"  # reads the search index: lookup, r
 COMPARE_CHOOSE_SCRIPT = f"{SCRIPTS}compare-choose.js"
 COMPARE_TOPIC_SCRIPT = f"{SCRIPTS}compare-topic.js"
 COMPARE_SEARCH_SCRIPT = f"{SCRIPTS}compare-search.js"
+PRINT_EDITION_SCRIPT = f"{SCRIPTS}print-edition.js"  # puts a print edition's policies in their places
 MATRIX_SCRIPT = f"{SCRIPTS}matrix.js"  # a matrix (coverage, decisions) on a phone: one department at a time
 SEARCH_INDEX_SCRIPT = "search-index/index.js"  # the search index's first script (generator/features/search/render.py)
 COMPARE_SEARCH_SOURCE = "compare/search.md"  # the compare search's page, in the pages folder
@@ -94,6 +95,9 @@ COMPARE_ANSWERS_GLOBAL = _global(
     "HANDBOOK_COMPARE_ANSWERS",
     "{policies: [policy slug], questions: {question id: {topics: [topic id], answers: [answer id, in the "
     "question's order], given: [the number of the policy's answer in `answers`, or -1, per policy]}}}",
+)
+PRINT_PARTS_GLOBAL = _global(
+    "printParts", "HANDBOOK_PRINT_PARTS", "{policy slug: the policy's text as a print edition shows it, HTML}"
 )
 DRAFT_DOCUMENT_GLOBAL = _global(
     "draftDocument",
@@ -219,7 +223,9 @@ def _attribute(name: str, meaning: str) -> str:
 
 
 # Comparison pages.
-POLICY = _attribute("data-policy", "a policy's slug, on its column and its matrix header")
+POLICY = _attribute(
+    "data-policy", "a policy's slug, on its column and its matrix header, and on its place in a print edition"
+)
 TOPIC = _attribute("data-topic", "a topic's id, on a topic page's chooser and a search result's topic")
 LEFT = _attribute("data-left", "the first policy's slug of a pair of differences")
 RIGHT = _attribute("data-right", "the second policy's slug of a pair of differences")
@@ -289,6 +295,10 @@ CLASSES = {
     "decisions-filters": "the form filtering it by topic and by answer",
     "decisions-question": "a question's section on a page of answers in the departments' words",
     "decision-template": "the template's cell (never an answer the filter marks)",
+    # A policy page's term links (generator/writers/html.py writes them, glossary-popover.js shows their
+    # definitions): a link's `aria-describedby` is the id of the definition its popover quotes.
+    "term-link": "a link from a term in policy text to its glossary entry",
+    "term-popover": "the popover quoting a term link's definition, hidden until the link is hovered, focused or tapped",
 }
 
 # Classes scripts look up that the generated pages do not carry: a state a script puts on elements itself,

@@ -634,11 +634,16 @@ class OptionalMark:
 
 @dataclass(frozen=True)
 class TermTarget:
-    """Where a term link leads from a policy's page (`href`: the glossary entry), its tooltip (`title`:
-    the definition quoted) and whether that definition is the policy's own (`own`)."""
+    """Where a term link leads from a policy's page (`href`: the glossary entry, whose anchor is `anchor`)
+    and the definition its popover quotes: the term as that definition writes it (`term`), whose
+    definition it is in words (`whose`), its first words (`definition`), and whether it is the policy's
+    own (`own`) or another department's (the policy does not define the term)."""
 
     href: str
-    title: str
+    anchor: str
+    term: str
+    whose: str
+    definition: str
     own: bool
 
 
@@ -744,7 +749,7 @@ class TermFinder(Protocol):
         ...
 
     def target(self, policy: Policy, anchor: str) -> TermTarget:
-        """Where a link from `policy`'s page to the entry `anchor` leads, and its tooltip."""
+        """Where a link from `policy`'s page to the entry `anchor` leads, and the definition it quotes."""
         ...
 
 

@@ -17,7 +17,7 @@ from generator.features.compare.render import MATRIX_COLUMNS
 from generator.load import SourceLayout, load_corpus
 from generator.render.page import Page
 
-from .conftest import ROOT
+from .conftest import ROOT, SOURCE
 
 SCRIPTS = sorted((ROOT / "overrides" / "assets" / "javascripts").glob("*.js"))
 # Scripts outside the site that read its files the way the site's scripts do.
@@ -107,11 +107,14 @@ class Markup(HTMLParser):
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict:
-    """Every page and file of a handbook of `AGENCIES` agencies, generated (not built)."""
+    """Every page and file of a handbook of `AGENCIES` agencies, generated (not built), with those only a
+    small handbook has (the whole handbook's print edition, of the real one)."""
     from generator.generate import render_pages
 
     source = synthesize(ROOT / "source", tmp_path_factory.mktemp("contract") / "source", AGENCIES)
-    return render_pages(load_corpus(source), SourceLayout(source))
+    pages = render_pages(load_corpus(SOURCE), SourceLayout(SOURCE))
+    pages.update(render_pages(load_corpus(source), SourceLayout(source)))
+    return pages
 
 
 @pytest.fixture(scope="module")

@@ -122,6 +122,17 @@ def test_each_definition_shows_its_provenance_and_the_entry_who_does_not_define_
     assert "Same wording in all 4 policies that define it" in speech
 
 
+def test_each_wording_names_its_departments_before_quoting_it(site):
+    page = read_page(site, "glossary.html")
+    cards = page.split('<div class="glossary-wording">')[1:]
+    assert len(cards) > 20
+    for card in cards:
+        assert card.index('class="glossary-sources"') < card.index('class="glossary-text"'), card[:200]
+    blog = page[page.index('id="term-blog"') : page.index('id="term-chat"')]
+    card = next(c for c in blog.split('<div class="glossary-wording">')[1:] if "Kansas City" in c)
+    assert card.index("Kansas City Missouri Police Department, III. TERMINOLOGY") < card.index("A series of entries")
+
+
 def test_index_lists_every_term_with_its_count_and_marks_single_policy_terms(corpus, site):
     page = read_page(site, "glossary.html")
     start = page.index('class="glossary-index"')
@@ -203,11 +214,27 @@ def test_a_hostile_term_is_escaped_in_the_glossary_and_in_its_links(project):
         assert "<img" not in page.lower() and "<script>alert" not in page
     assert "A &quot;quoted&quot; &lt;script&gt;alert(2)&lt;/script&gt; thing &amp; more." in glossary
     assert '">&lt;img src=x onerror=alert(1)&gt;</a>' in glossary  # the index entry
-    link = re.search(r'<a class="term-link[^>]*title="([^"]*)">&lt;IMG SRC=x onerror=alert\(1\)&gt;</a>', policy)
-    assert link and "A &quot;quoted&quot; &lt;script&gt;alert(2)&lt;/script&gt; thing &amp; more." in link.group(1)
+    link = re.search(
+        r'<a class="term-link[^>]*aria-describedby="([^"]*)">&lt;IMG SRC=x onerror=alert\(1\)&gt;</a>', policy
+    )
+    assert link and "A &quot;quoted&quot; &lt;script&gt;alert(2)&lt;/script&gt; thing &amp; more." in popover(
+        policy, link.group(1)
+    )
+    assert "<strong>&lt;img src=x onerror=alert(1)&gt;</strong>" in popover(policy, link.group(1))
 
 
 # --- Term links in policy pages ------------------------------------------------------------------
+
+
+def popover(page: str, definition_id: str) -> str:
+    """The popover of a page quoting the definition `definition_id` (a term link's `aria-describedby`)."""
+    found = re.search(
+        rf'<span class="term-popover [^"]*" hidden><span class="term-popover-quote" id="{re.escape(definition_id)}">'
+        r"(.*?)</a></span>",
+        page,
+    )
+    assert found, definition_id
+    return found.group(0)
 
 
 def provision_block(page: str, provision_id: str) -> str:
@@ -252,18 +279,37 @@ def test_a_term_is_not_linked_inside_its_own_definition(site):
     assert "term-link" not in provision_block(raymore, "raymore-mo.section-8-02.b")  # Employee
 
 
-def test_the_tooltip_shows_the_policys_own_definition_else_the_glossarys(site):
+def test_the_popover_quotes_the_policys_own_definition_else_another_departments_and_says_whose(site):
     kc = read_page(site, "policies/kansas-city-mo.html")
     own = re.search(
-        r'<a class="term-link term-link-own" href="\.\./glossary\.html#term-social-media" title="([^"]*)"', kc
+        r'<a class="term-link term-link-own" href="\.\./glossary\.html#term-social-media" aria-describedby="([^"]*)"',
+        kc,
     )
-    assert own and "this policy&#x27;s definition: On-line sources that allow people to communicate" in own.group(1)
+    assert own
+    quoted = popover(kc, own.group(1))
+    assert "term-popover-own" in quoted
+    assert "This policy&#x27;s definition — Kansas City Missouri Police Department" in quoted
+    assert "On-line sources that allow people to communicate" in quoted
+    assert 'href="../glossary.html#term-social-media"' in quoted
     template = read_page(site, "policies/massachusetts-template.html")
     other = re.search(
-        r'<a class="term-link term-link-glossary" href="\.\./glossary\.html#term-post" title="([^"]*)"', template
+        r'<a class="term-link term-link-glossary" href="\.\./glossary\.html#term-post" aria-describedby="([^"]*)"',
+        template,
     )
-    assert other and "not defined in this policy" in other.group(1)
-    assert "Content an individual shares on a social media site or the act of publishing content" in other.group(1)
+    assert other
+    quoted = popover(template, other.group(1))
+    assert "term-popover-glossary" in quoted and "Not defined by this policy. Definition from" in quoted
+    assert "Content an individual shares on a social media site or the act of publishing content" in quoted
+
+
+def test_a_page_quotes_each_linked_definition_once_and_has_no_tooltips(site, corpus):
+    for policy in corpus.policies:
+        page = read_page(site, f"policies/{policy.slug}.html")
+        described = re.findall(r'<a class="term-link[^>]*aria-describedby="([^"]*)"', page)
+        assert described, policy.slug
+        quoted = re.findall(r'<span class="term-popover-quote" id="([^"]*)"', page)
+        assert sorted(quoted) == sorted(set(described)), policy.slug  # every link's, each once
+        assert not re.search(r'<a class="term-link[^>]*title=', page), policy.slug
 
 
 def test_terms_are_linked_on_words_never_in_a_placeholder_and_once_per_provision(corpus):
@@ -296,7 +342,9 @@ def test_terms_are_linked_on_words_never_in_a_placeholder_and_once_per_provision
 def test_a_term_link_leads_from_a_policy_page_to_the_glossary_entry(offline_page, site):
     page = offline_page.open(site, "policies/massachusetts-template.html")
     link = page.locator('[id="massachusetts-template.iv.c.1.c"] a.term-link', has_text="blog")
-    assert "not defined in this policy" in link.get_attribute("title")
+    assert link.get_attribute("title") is None  # the popover, not a tooltip
+    described = page.locator(f'[id="{link.get_attribute("aria-describedby")}"]').text_content()
+    assert "Not defined by this policy" in described
     with page.expect_navigation():
         link.click()
     assert page.url.endswith("/glossary.html#term-blog")

@@ -440,6 +440,8 @@ OUR_TAGS = {
 }
 OUR_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "rel", "value", "data-option", "scope"}
 OUR_ATTRIBUTES |= {"media", "data-running"}  # the print stylesheet's link, and the element it names
+# A term link's popover: hidden until shown, its definition the link's description, its link no keyboard stop.
+OUR_ATTRIBUTES |= {"hidden", "aria-describedby", "tabindex"}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

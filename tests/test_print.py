@@ -113,3 +113,32 @@ def test_the_print_edition_holds_every_policy_after_its_contents(offline_page, s
     for policy in corpus.policies:
         last = next(iter(policy.provisions()))
         assert " ".join(last.text.split()[:6]) in " ".join(" ".join(lines) for lines in pages)
+
+
+def test_a_print_edition_is_a_small_page_running_its_policies_texts_as_scripts(offline_page, site, corpus):
+    edition = site / "print" / "handbook.html"
+    assert edition.stat().st_size < 100_000  # the page budget, however many policies it holds
+    markup = edition.read_text(encoding="utf-8")
+    for policy in corpus.policies:
+        assert f'<script src="parts/{policy.slug}.js"></script>' in markup
+        first = next(p for p in policy.provisions() if p.text)
+        assert " ".join(first.text.split()[:6]) not in markup  # its text is in the script, once for every edition
+    page = offline_page.open(site, "print/handbook.html")
+    # Whole as soon as the page has been read, before `load`: every place the contents lead to is there.
+    targets = page.locator(".print-contents a").evaluate_all("links => links.map((a) => a.hash.slice(1))")
+    assert len(targets) > len(corpus.policies)
+    assert page.evaluate("(ids) => ids.filter((id) => !document.getElementById(id))", targets) == []
+    assert offline_page.errors == []
+
+
+def test_without_scripts_a_print_edition_leads_to_each_policys_own_page(browser, site, corpus):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((site / "print" / "handbook.html").as_uri())
+        for policy in corpus.policies:
+            place = page.locator(f'section[data-policy="{policy.slug}"]')
+            assert place.get_by_role("link").get_attribute("href") == f"../policies/{policy.slug}.html"
+            assert policy.document.title in place.inner_text()
+    finally:
+        context.close()

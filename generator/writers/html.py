@@ -5,7 +5,8 @@ page shows (`text_html`: a document number, a footnote, a definition quoted in t
 The pages differ only in how they lay a provision out (the policy page puts its heading in the page's
 outline, the compare columns inline in bold) and in its label's link; each run is written here, the
 same on every page: words escaped, a placeholder as the option's bracket marked, a footnote reference as a
-link to the policy page's footnote, a term link to its glossary entry. Every text is escaped here:
+link to the policy page's footnote, a term link to its glossary entry (described by the definition its
+popover quotes, `term_popovers_html`). Every text is escaped here:
 nothing of the YAML is markup.
 
 The draft preview's writer of the drafted runs (labels with their variants, blanks, slots, choices) is
@@ -16,6 +17,7 @@ writes words and emphasis as this module does (`EMPHASIS_TAGS`) and belongs here
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from ..document import (
     FootnoteRef,
@@ -25,6 +27,7 @@ from ..document import (
     Placeholder,
     ProvisionBlocks,
     TermLink,
+    TermTarget,
     Words,
     placeholder,
     written_runs,
@@ -35,6 +38,7 @@ from ..schema import DATES
 
 EMPHASIS_TAGS = {"strong": ("strong", ""), "term": ("dfn", ' class="defined-term"')}
 TERM_LINK_CLASSES = {True: "term-link term-link-own", False: "term-link term-link-glossary"}
+POPOVER_CLASSES = {True: "term-popover-own", False: "term-popover-glossary"}
 EMPTY_PARAGRAPH = (PageBlock("paragraph", 0, ()),)  # where a provision without text still shows its lead
 
 
@@ -68,9 +72,32 @@ def run_html(run: PageRun, slug: str, footnotes: str = "") -> str:
         return f'<sup class="footnote-ref" id="{attr(anchor)}-ref"><a href="#{attr(anchor)}">{escape(run.id)}</a></sup>'
     target = run.target
     return (
-        f'<a class="{TERM_LINK_CLASSES[target.own]}" href="{attr(target.href)}" title="{attr(target.title)}">'
-        f"{escape(run.text)}</a>"
+        f'<a class="{TERM_LINK_CLASSES[target.own]}" href="{attr(target.href)}" '
+        f'aria-describedby="{attr(definition_id(target))}">{escape(run.text)}</a>'
     )
+
+
+def definition_id(target: TermTarget) -> str:
+    """The id of the definition a term link's popover quotes (its accessible description)."""
+    return f"definition-{target.anchor}"
+
+
+def term_popovers_html(targets: Iterable[TermTarget]) -> str:
+    """The popovers of a page's term links, one per term however often the page links it, hidden until
+    a link is hovered, focused or tapped (glossary-popover.js shows the link's and puts it beside it).
+    Each quotes the definition (the link's description, also without the script) and says whose it is;
+    its own link to the glossary is for a tap, so it is not a stop of its own for the keyboard: the
+    term link, which leads to the same entry, is."""
+    popovers = "".join(
+        f'<span class="term-popover {POPOVER_CLASSES[t.own]}" hidden>'
+        f'<span class="term-popover-quote" id="{attr(definition_id(t))}">'
+        f'<span class="term-popover-whose">{escape(t.whose)}</span> '
+        f'<span class="term-popover-text"><strong>{escape(t.term)}</strong>: {escape(t.definition)}</span></span> '
+        f'<a class="term-popover-more" href="{attr(t.href)}" tabindex="-1">Every definition of “{escape(t.term)}” '
+        "in the glossary</a></span>"
+        for t in targets
+    )
+    return f'<div class="term-popovers">{popovers}</div>' if popovers else ""
 
 
 def placeholder_html(policy: Policy, option_id: str) -> str:

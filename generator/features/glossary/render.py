@@ -195,7 +195,8 @@ def _names(policies: list[Policy]) -> str:
 
 
 def _wording(entry: Entry, wording: Wording, page: str) -> str:
-    """One wording: what it is (most common, shared by n policies), its text, its sources, its differences."""
+    """One wording: what it is (most common, shared by n policies), its sources (whose it is comes
+    before what it says), its text, its differences."""
     first = wording.definitions[0]
     text = "".join(f"<p>{_text_html(first.policy, p, page)}</p>" for p in split_paragraphs(first.provision.text))
     sources = "".join(_source(entry, d, page) for d in wording.definitions[:LISTED])
@@ -203,8 +204,8 @@ def _wording(entry: Entry, wording: Wording, page: str) -> str:
         sources += f'<li class="glossary-more">and {len(wording.definitions) - LISTED} more policies</li>'
     return (
         f'<div class="glossary-wording"><p class="glossary-wording-label">{_wording_label(entry, wording)}</p>'
-        f'<blockquote class="glossary-text">{text}</blockquote>'
-        f'<ul class="glossary-sources">{sources}</ul>{_diff(entry, wording, page)}</div>'
+        f'<ul class="glossary-sources">{sources}</ul>'
+        f'<blockquote class="glossary-text">{text}</blockquote>{_diff(entry, wording, page)}</div>'
     )
 
 
@@ -267,16 +268,16 @@ def _diff(entry: Entry, wording: Wording, page: str) -> str:
 
 # --- Links from policy text to the glossary ------------------------------------------------------
 
-TOOLTIP_SOURCES = 3  # policies a term link's tooltip names; with more, it counts them
-# Words of the definition a term link's tooltip quotes: enough to recall the meaning; the link leads to
-# the whole of it (a policy page links dozens of terms, each tooltip in the page's HTML).
-TOOLTIP_WORDS = 25
+POPOVER_SOURCES = 3  # policies a term link's popover names as the source of a definition; with more, it counts them
+# Words of the definition a term link's popover quotes: enough to recall the meaning; the link leads to
+# the whole of it (a policy page quotes each term it links once, however often it links it).
+POPOVER_WORDS = 25
 
 
 def _sources(wording: Wording) -> str:
-    """The policies that use a wording, for a tooltip: by name when they are few, else how many."""
-    if len(wording.definitions) > TOOLTIP_SOURCES:
-        return f"{len(wording.definitions)} policies"
+    """The policies that use a wording, for a popover: by name when they are few, else how many."""
+    if len(wording.definitions) > POPOVER_SOURCES:
+        return f"{len(wording.definitions)} policies (the glossary's most common wording)"
     return ", ".join(d.policy.name for d in wording.definitions)
 
 
@@ -285,8 +286,8 @@ class TermLinker:
     which links the first mention of each term in a provision's words).
 
     Matches are whole words in any case (a hyphen counts as part of a word, so `Post` is linked in
-    neither `Posting` nor `re-post`). The link goes to the glossary entry; its tooltip shows the
-    policy's own definition where it has one, otherwise the glossary's most common wording.
+    neither `Posting` nor `re-post`). The link goes to the glossary entry; its popover quotes the
+    policy's own definition where it has one, otherwise the glossary's most common wording, and says whose.
     """
 
     def __init__(self, glossary: Glossary):
@@ -318,12 +319,18 @@ class TermLinker:
         return self._targets[key]
 
     def _target(self, policy: Policy, entry: Entry) -> TermTarget:
-        """A link from `policy`'s page to `entry`, with its tooltip."""
+        """A link from `policy`'s page to `entry`, with the definition its popover quotes."""
         own = entry.definition_in(policy)
         shown = own or entry.most_common.definitions[0]
         if own:
-            whose = "this policy's definition"
+            whose = f"This policy's definition — {policy.agency.name}"
         else:
-            whose = f"not defined in this policy; glossary definition ({_sources(entry.most_common)})"
-        tooltip = f"{shown.provision.term} — {whose}: {first_words(shown.policy, shown.provision.text, TOOLTIP_WORDS)}"
-        return TermTarget(href(page_path(policy), term_page(self.glossary, entry), entry.anchor), tooltip, bool(own))
+            whose = f"Not defined by this policy. Definition from {_sources(entry.most_common)}"
+        return TermTarget(
+            href=href(page_path(policy), term_page(self.glossary, entry), entry.anchor),
+            anchor=entry.anchor,
+            term=shown.provision.term or entry.term,
+            whose=whose,
+            definition=first_words(shown.policy, shown.provision.text, POPOVER_WORDS),
+            own=bool(own),
+        )

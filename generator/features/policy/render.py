@@ -7,7 +7,7 @@ other text is emitted as escaped HTML blocks.
 
 from __future__ import annotations
 
-from ...document import ProvisionBlocks, TermFinder, provision_blocks, terms_linked
+from ...document import ProvisionBlocks, TermFinder, TermLink, TermTarget, provision_blocks, terms_linked
 from ...files import FileRefused, read_bytes
 from ...load import SourceLayout
 from ...model import Corpus, Policy
@@ -24,6 +24,7 @@ from ...writers.html import (
     placeholder_html,
     runs_html,
     term_html,
+    term_popovers_html,
     text_html,
 )
 from ..print.running import running_path
@@ -64,13 +65,21 @@ def policy_blocks(
     ]
     if policy.is_template:
         blocks.append(_template_notice(policy, page))
+    linked: dict[str, TermTarget] = {}  # the terms the page links, each once, by entry anchor
     for provision in policy.provisions():
         shown = provision_blocks(policy, provision)
-        blocks += _provision_blocks(policy, terms_linked(policy, shown, terms) if terms else shown)
+        if terms:
+            shown = terms_linked(policy, shown, terms)
+            linked.update(
+                (r.target.anchor, r.target) for b in shown.paragraphs for r in b.runs if isinstance(r, TermLink)
+            )
+        blocks += _provision_blocks(policy, shown)
     blocks += _footnotes(policy)
     blocks += _signatures(policy)
     blocks += _attachments(policy)
     blocks += _transcription_notes(policy, original_href)
+    if linked:  # shown by glossary-popover.js, which every page loads (mkdocs.yml)
+        blocks.append(term_popovers_html(linked.values()))
     return blocks
 
 

@@ -5,28 +5,42 @@
 
 Each policy starts on a new printed page with its own running header (`running.py`); the page numbers and
 the rest of the printed layout are in `overrides/assets/stylesheets/print.css`. A large handbook gets no
-whole edition, so that no page grows with the number of agencies.
+whole edition.
+
+An edition's page holds its title and contents; each policy's text is a script of the site's own
+(`print/parts/<slug>.js`, shared by the editions holding the policy), which the page runs as it is read,
+one `<script src>` after another, so the document is whole before the browser shows it, runs its `load`
+event or prints it (print-edition.js puts each text in its place). The page so stays small however many
+policies an agency has (a page over 100 kB is what the benchmark's page budget counts), and the same
+markup is not written twice when a policy is in two editions. Without scripts, each policy's place links
+to its own page.
 """
 
 from __future__ import annotations
 
+from ...contract import CONTRACT_SCRIPT, POLICY, PRINT_EDITION_SCRIPT, PRINT_PARTS_GLOBAL, data_script
 from ...load import SourceLayout
 from ...model import Corpus, Policy
 from ...render.html import attr, escape, heading_text, href, plain_text, url_path
 from ...render.page import Heading, Page, Pages, heading_id, make_page
-from ..policy.render import policy_blocks, printed
+from ..policy.render import page_path, policy_blocks, printed
 from .running import running_css, running_path
 
 WHOLE_HANDBOOK = "print/handbook.md"
+PARTS = "print/parts"  # the folder of the policies' texts as the editions show them
 WHOLE_HANDBOOK_POLICIES = 10  # past this many policies, no whole edition (its page would be megabytes)
 MAX_HEADING_LEVEL = 6
 
 
 def print_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
-    """Every policy's running-header stylesheet, and the print editions."""
+    """Every policy's running-header stylesheet, the print editions and the texts they hold."""
     pages: Pages = {running_path(policy): running_css(policy) for policy in corpus.policies}
+    held: dict[str, Policy] = {}
     for path, (title, policies) in editions(corpus).items():
         pages[path] = render_edition(path, title, policies)
+        held.update((policy.slug, policy) for policy in policies)
+    for policy in held.values():
+        pages[part_path(policy)] = part_script(policy)
     return pages
 
 
@@ -49,6 +63,20 @@ def agency_edition(name: str, policies: list[Policy]) -> str:
     return f"print/{heading_id(escape(name)) or policies[0].slug}.md"
 
 
+def part_path(policy: Policy) -> str:
+    """The script holding `policy`'s text as the print editions show it."""
+    return f"{PARTS}/{policy.slug}.js"
+
+
+def part_script(policy: Policy) -> str:
+    """`policy`'s text as a print edition shows it (every edition is in `print/`, so one text serves
+    them all): its headings one level down, under the running header of its printed pages."""
+    page = WHOLE_HANDBOOK  # any page of the editions' folder: addresses are made from the folder
+    original = href(page, url_path(f"originals/{policy.original}"))
+    body = [_shifted(policy, block) for block in policy_blocks(policy, original, page)]
+    return data_script(PRINT_PARTS_GLOBAL, {policy.slug: make_page("", printed(policy, body)).body}, merge=True)
+
+
 def render_edition(page: str, title: str, policies: list[Policy]) -> Page:
     count = f"{len(policies)} {'policy' if len(policies) == 1 else 'policies'}"
     blocks: list[str | Heading] = [
@@ -63,10 +91,17 @@ def render_edition(page: str, title: str, policies: list[Policy]) -> Page:
         _contents(policies),
     ]
     for policy in policies:
-        original = href(page, url_path(f"originals/{policy.original}"))
-        body = [_shifted(policy, block) for block in policy_blocks(policy, original, page)]
-        blocks += ['<section class="print-policy">', *printed(policy, body), "</section>"]
-    return make_page(f"Print edition: {title}", blocks)
+        own_page = f"{escape(policy.agency.name)}: {heading_text(policy.document.title)}"
+        blocks.append(
+            f'<section class="print-policy" {POLICY}="{attr(policy.slug)}"><noscript><p>This edition puts each '
+            f"policy's text in by a script, which is turned off. Read or print <a href=\""
+            f'{attr(href(page, page_path(policy)))}">{own_page}</a> on its own page.</p></noscript></section>'
+        )
+    scripts = (CONTRACT_SCRIPT, *[part_path(p) for p in policies], PRINT_EDITION_SCRIPT)
+    blocks.append("".join(f'<script src="{attr(href(page, script))}"></script>' for script in scripts))
+    # The contents list every policy and its sections: the theme's table of contents beside it would
+    # repeat the edition's title and "Contents" alone.
+    return make_page(f"Print edition: {title}", blocks, hide=("toc",))
 
 
 def _contents(policies: list[Policy]) -> str:
