@@ -167,6 +167,7 @@ def _pieces(textpage, left: float, top: float) -> list[Piece]:
     pieces: list[Piece] = []
     run: Piece | None = None
     before = (0.0, 0.0, 0.0, 0.0)  # the previous character's box
+    previous = 0  # and its index
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 10, 13) or pdfium_c.FPDFText_IsGenerated(textpage, i):
@@ -190,7 +191,7 @@ def _pieces(textpage, left: float, top: float) -> list[Piece]:
         if run is not None and overlap > 0.5 * min(height, c1 - c0) and distance < 2.0 * max(width, b1 - b0):
             # A gap wider than a tenth of the character is a space, even after a space (justified text
             # widens its spaces), as pdfminer read them: the wrapping rules count a line's characters.
-            if x0 - b1 > 0.1 * max(width, height) or _label_object_ends(textpage, i, run.text):
+            if x0 - b1 > 0.1 * max(width, height) or _label_object_ends(textpage, previous, i, run.text):
                 run.text += " "
             run.text += char
             run.left, run.right = min(run.left, x0), max(run.right, x1)
@@ -200,15 +201,15 @@ def _pieces(textpage, left: float, top: float) -> list[Piece]:
         else:
             run = Piece(x0, x1, y0, y1, char, size, 1, int(bold))
             pieces.append(run)
-        before = (x0, x1, y0, y1)
+        before, previous = (x0, x1, y0, y1), i
     for piece in pieces:
         piece.text = piece.text.strip()
     return [piece for piece in pieces if piece.text]
 
 
-def _label_object_ends(textpage, i: int, text: str) -> bool:
-    """Whether the run so far is a lone label (`VIII.`) drawn as a text object of its own, and character
-    `i` begins a capitalised word (`Sexual`) of another: a label and its heading, however close (PDFium
+def _label_object_ends(textpage, previous: int, i: int, text: str) -> bool:
+    """Whether the run so far is a lone label (`VIII.`) drawn as a text object of its own (that of character
+    `previous`), and character `i` begins a capitalised word (`Sexual`) of another: a label and its heading, however close (PDFium
     leaves out the space that ends the label's text object when the next starts within that space)."""
     import pypdfium2.raw as pdfium_c
 
@@ -216,7 +217,7 @@ def _label_object_ends(textpage, i: int, text: str) -> bool:
         return False
     if not (chr(pdfium_c.FPDFText_GetUnicode(textpage, i)).isupper() and _lower(textpage, i + 1)):
         return False
-    before, this = pdfium_c.FPDFText_GetTextObject(textpage, i - 1), pdfium_c.FPDFText_GetTextObject(textpage, i)
+    before, this = pdfium_c.FPDFText_GetTextObject(textpage, previous), pdfium_c.FPDFText_GetTextObject(textpage, i)
     return bool(before and this) and ctypes.addressof(before.contents) != ctypes.addressof(this.contents)
 
 
