@@ -24,8 +24,8 @@ from generator.load import load_corpus
 from generator.model import Policy, Provision
 
 from .conftest import SOURCE, corpus_slugs
+from .pdfs import encrypted, pdf
 from .pdfs import lines as pdf_lines
-from .pdfs import pdf
 
 PROVISIONS_BAR = 95.0
 WORDS_BAR = 100.0
@@ -736,8 +736,9 @@ def test_a_pdf_is_imported_with_each_label_beside_its_text(in_project, capsys):
         (pdf([RULES_PAGE], cid=True), "font codes, not letters"),
         (pdf([[]]), "no text layer (scanned pages are images); run OCR"),
         (b"%PDF-1.4\nnot really\n", "is not a PDF that can be read"),
+        (encrypted(pdf([RULES_PAGE]), "secret"), "encrypted with a password; open it, save an unprotected copy"),
     ],
-    ids=["cid-codes", "scanned", "damaged"],
+    ids=["cid-codes", "scanned", "damaged", "encrypted"],
 )
 def test_a_pdf_without_usable_text_is_refused_with_what_to_do(in_project, capsys, content, message):
     original = in_project / "riverton.pdf"

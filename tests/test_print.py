@@ -1,17 +1,16 @@
-"""Printing for roll call, as Chromium prints a page to Letter paper (the PDF read back with pdfminer, the
-importer's PDF reader): every printed page names the policy (title, agency, number) at its head and
+"""Printing for roll call, as Chromium prints a page to Letter paper (the PDF read back with the importer's
+PDF reader): every printed page names the policy (title, agency, number) at its head and
 carries its number at its foot; the title is black; what only the screen needs is left out, transcription
 notes are one line; no heading ends a page; a topic comparison keeps each department's name with its text;
 and a print edition holds every policy of the handbook, each on pages of its own, after a table of contents."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTTextContainer
+
+from generator.importer.read_pdf import OpenedPdf
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +19,8 @@ PAGE_NUMBER = re.compile(r"^Page (\d+) of (\d+)$")
 
 def printed(page) -> list[list[str]]:
     """The page printed to Letter paper: each printed page's lines of text, top to bottom."""
-    pdf = page.pdf(format="Letter")
-    pages = []
-    for layout in extract_pages(io.BytesIO(pdf)):
-        boxes = sorted((el for el in layout if isinstance(el, LTTextContainer)), key=lambda el: -el.y1)
-        lines = [" ".join(line.get_text().split()) for box in boxes for line in box]
-        pages.append([line for line in lines if line])
-    return pages
+    pdf = OpenedPdf(page.pdf(format="Letter"))
+    return [[" ".join(text.split()) for text, _ in pdf.lines(number)] for number in pdf.pages]
 
 
 def headings(page) -> set[str]:
