@@ -48,8 +48,9 @@ def decision_pages(corpus: Corpus, layout: SourceLayout) -> Pages:
             corpus.departments[i : i + PAGE_DEPARTMENTS] for i in range(0, len(corpus.departments), PAGE_DEPARTMENTS)
         ]
         runs = runs or [[]]
+        filters = _filters(corpus)  # the same on every page of the matrix (and it looks at every policy)
         for number, run in enumerate(runs, 1):
-            pages[matrix_page(number)] = render_matrix(corpus, run, number, runs)
+            pages[matrix_page(number)] = render_matrix(corpus, run, number, runs, filters)
             pages[words_page(number)] = render_words(corpus, run, number)
         pages[CODEBOOK_PAGE] = render_codebook(corpus)
     pages.update(data_files(corpus))
@@ -136,7 +137,7 @@ def template_short(answer: TemplateAnswer) -> str:
 # --- The matrix ---------------------------------------------------------------------------------------
 
 
-def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[list[Policy]]) -> Page:
+def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[list[Policy]], filters: str) -> Page:
     page = matrix_page(number)
     templates = [p for p in corpus.policies if p.is_template]
     columns = templates + run
@@ -174,7 +175,7 @@ def render_matrix(corpus: Corpus, run: list[Policy], number: int, runs: list[lis
         blocks.append(_pager(page, number, runs))
     # The open data goes under the matrix, so that the matrix starts high enough to be read at a glance.
     blocks += [
-        _filters(corpus),
+        filters,
         f'<p class="decisions-status" id="{DECISIONS_STATUS_ID}" aria-live="polite"></p>',
         matrix_html(TABLE_ID, table, columns),
         f'<p class="decisions-more"><a href="{attr(href(page, words))}">The sentences that decide these answers</a></p>',
