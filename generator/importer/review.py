@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -375,37 +376,43 @@ class _Editor:
         """`new` topic ids after the provision's `topics`, in the list's own style."""
         if not isinstance(topics, yaml.SequenceNode):
             self.refuse(topics, path, "expected a list of topic ids")
-        elif topics.flow_style:
-            close = topics.end_mark.index - 1
-            if topics.value:
-                self.replace(close, close, ", " + ", ".join(new))
-            else:
-                self.replace(topics.start_mark.index, topics.end_mark.index, "[" + ", ".join(new) + "]")
-        else:
-            first = topics.value[0]
-            prefix = self.indent(first)
-            after = self.entry_end(topics.value[-1], path + (len(topics.value) - 1,))
-            if after is not None:
-                separator = self.newline if after == len(self.text) and not self.text.endswith("\n") else ""
-                self.replace(after, after, separator + "".join(f"{prefix}{topic}{self.newline}" for topic in new))
+            return
+        last = len(topics.value) - 1
+        self.append(topics, new, "[]", lambda: (topics.value[0], topics.value[last], path + (last,)))
 
     def add_answers(self, answers: yaml.Node, new: dict[str, str], path: tuple) -> None:
         """`new` answers (question → answer) after the provision's `answers`, in the mapping's own style."""
-        entries = [f"{question}: {_plain(answer)}" for question, answer in new.items()]
         if not isinstance(answers, yaml.MappingNode):
             self.refuse(answers, path, "expected a mapping of question ids to answers")
-        elif answers.flow_style:
-            close = answers.end_mark.index - 1
-            if answers.value:
+            return
+        entries = [f"{question}: {_plain(answer)}" for question, answer in new.items()]
+
+        def block() -> tuple:
+            key, value = answers.value[-1]
+            return answers.value[0][0], value, path + (str(key.value),)
+
+        self.append(answers, entries, "{}", block)
+
+    def append(
+        self, collection: yaml.CollectionNode, entries: list[str], brackets: str, block: Callable[[], tuple]
+    ) -> None:
+        """`entries` after the last of `collection`'s: in its brackets when it is written in them, else each
+        on a line of its own, indented as its first entry; `block()` gives its first entry's node, its last
+        value's node and that value's path (a collection written without brackets is never empty)."""
+        if collection.flow_style:
+            close = collection.end_mark.index - 1
+            if collection.value:
                 self.replace(close, close, ", " + ", ".join(entries))
             else:
-                self.replace(answers.start_mark.index, answers.end_mark.index, "{" + ", ".join(entries) + "}")
-        else:
-            prefix = self.indent(answers.value[0][0])
-            after = self.entry_end(answers.value[-1][1], path + (str(answers.value[-1][0].value),))
-            if after is not None:
-                separator = self.newline if after == len(self.text) and not self.text.endswith("\n") else ""
-                self.replace(after, after, separator + "".join(f"{prefix}{e}{self.newline}" for e in entries))
+                start, end = collection.start_mark.index, collection.end_mark.index
+                self.replace(start, end, brackets[0] + ", ".join(entries) + brackets[1])
+            return
+        first, last, last_path = block()
+        prefix = self.indent(first)
+        after = self.entry_end(last, last_path)
+        if after is not None:
+            separator = self.newline if after == len(self.text) and not self.text.endswith("\n") else ""
+            self.replace(after, after, separator + "".join(f"{prefix}{entry}{self.newline}" for entry in entries))
 
     def edited(self) -> str:
         text = self.text
