@@ -20,38 +20,34 @@ BLOCKING = {"serious", "critical"}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def blocking_violations(page) -> list[str]:
-    """Run axe-core on the page as it is now; its serious and critical violations, one line per element."""
+def axe_violations(page, options: str = "{resultTypes: ['violations']}") -> list[dict]:
+    """axe-core's violations on the page once it is still: colours are judged as a reader sees them, not
+    halfway through a fade-in (results that fade in were judged mid-way, now and then)."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests` (tests/run.sh does)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    return page.evaluate(f"(tags) => axe.run(document, {options})", WCAG_21_AA)["violations"]
+
+
+def lines(violations: list[dict]) -> list[str]:
     return [
         f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html'][:120]}"
-        for violation in result["violations"]
-        if violation["impact"] in BLOCKING
+        for violation in violations
         for node in violation["nodes"]
     ]
+
+
+def blocking_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now; its serious and critical violations, one line per element."""
+    return lines([v for v in axe_violations(page) if v["impact"] in BLOCKING])
 
 
 def wcag_violations(page) -> list[str]:
     """Run axe-core's WCAG 2.1 A and AA rules on the page as it is now; every violation, of any impact, one
     line per element."""
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests` (tests/run.sh does)")
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    # Colours are judged as a reader sees them once the page is still, not halfway through a fade-in.
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
-    result = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_21_AA,
-    )
-    return [
-        f"{violation['impact']} {violation['id']} ({violation['help']}): {node['target']} {node['html'][:120]}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
+    return lines(axe_violations(page, "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}"))
 
 
 def most_compared_topic(corpus) -> str:
