@@ -66,6 +66,24 @@ def test_every_topic_of_the_coverage_matrix_is_on_the_first_desktop_screen(deskt
     assert page.evaluate("scrollY") == 0
 
 
+def test_every_question_of_the_decisions_matrix_is_on_the_first_desktop_screen_and_a_cut_answer_shows_whole(
+    desktop, site, corpus
+):
+    page = desktop.open(site, DECISIONS)
+    rows = page.locator(QUESTION_ROWS)
+    assert rows.count() == len(corpus.questions)
+    bottoms = rows.evaluate_all("(rows) => rows.map((row) => row.getBoundingClientRect().bottom)")
+    assert max(bottoms) <= page.evaluate("innerHeight")
+    # An answer too long for its cell ends in an ellipsis; with the focus in its row it shows whole.
+    cells = page.locator(".decisions-matrix tbody td")
+    cut = cells.evaluate_all(
+        "(cells) => cells.findIndex((td) => td.querySelector('a') && td.scrollWidth > td.clientWidth)"
+    )
+    assert cut >= 0
+    cells.nth(cut).locator("a").first.focus()
+    assert cells.nth(cut).evaluate("(td) => td.scrollWidth <= td.clientWidth")
+
+
 def test_a_coverage_cell_shows_a_mark_and_a_count_and_says_it_in_words(desktop, site, corpus):
     page = desktop.open(site, COVERAGE)
     comparisons = {c.topic.id: c for c in compare_topics(corpus)}
