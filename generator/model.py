@@ -127,16 +127,6 @@ class SuggestedTopic:
     source_path: tuple = ()
 
 
-def suggested_topic(**values) -> SuggestedTopic:
-    """A `SuggestedTopic` from the file's keys (`from` is a Python keyword)."""
-    return SuggestedTopic(
-        topic=values["topic"],
-        similarity=values["similarity"],
-        source=values["from"],
-        source_path=values["source_path"],
-    )
-
-
 @dataclass
 class SuggestedAnswer:
     """An answer to a codebook question `handbook import` suggests for a provision: the answer the handbook's
@@ -150,17 +140,6 @@ class SuggestedAnswer:
     similarity: float
     source: str  # written `from` in the file
     source_path: tuple = ()
-
-
-def suggested_answer(**values) -> SuggestedAnswer:
-    """A `SuggestedAnswer` from the file's keys (`from` is a Python keyword)."""
-    return SuggestedAnswer(
-        question=values["question"],
-        answer=values["answer"],
-        similarity=values["similarity"],
-        source=values["from"],
-        source_path=values["source_path"],
-    )
 
 
 @dataclass

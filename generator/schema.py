@@ -269,12 +269,20 @@ class ListOf(Field):
 
 
 class Record(Field):
-    """A mapping with declared keys, built into `make(**fields)` (a model class)."""
+    """A mapping with declared keys, built into `make(**fields)` (a model class); `renamed`: the keys whose
+    field in the model has another name (`from`, a Python keyword, is the model's `source`)."""
 
-    def __init__(self, make: Callable[..., Any], fields: dict[str, Field] | Callable[[], dict[str, Field]], **kw):
+    def __init__(
+        self,
+        make: Callable[..., Any],
+        fields: dict[str, Field] | Callable[[], dict[str, Field]],
+        renamed: dict[str, str] | None = None,
+        **kw,
+    ):
         super().__init__(**kw)
         self.make = make
         self._fields = fields
+        self.renamed = renamed or {}
 
     @property
     def fields(self) -> dict[str, Field]:
@@ -302,6 +310,7 @@ class Record(Field):
                 continue
             checked = check_field(field, given, path + (key,), ctx)
             values[key] = checked if checked is not _BAD else field.missing()
+        values = {self.renamed.get(key, key): checked for key, checked in values.items()}
         values["source_path"] = path
         return self.make(**values)  # with problems, the refused fields stand at their defaults
 
@@ -406,22 +415,24 @@ def _provision_fields() -> dict[str, Field]:
 PROVISION_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+"
 
 SUGGESTED_TOPIC = Record(
-    model.suggested_topic,
+    model.SuggestedTopic,
     {
         "topic": Slug(required=True),
         "similarity": Fraction(required=True),
         "from": Str(required=True, pattern=PROVISION_ID, what="a provision id, e.g. kansas-city-mo.iv.b"),
     },
+    renamed={"from": "source"},
 )
 
 SUGGESTED_ANSWER = Record(
-    model.suggested_answer,
+    model.SuggestedAnswer,
     {
         "question": Slug(required=True),
         "answer": Slug(required=True),
         "similarity": Fraction(required=True),
         "from": Str(required=True, pattern=PROVISION_ID, what="a provision id, e.g. kansas-city-mo.iv.b"),
     },
+    renamed={"from": "source"},
 )
 
 PROVISION = Record(model.Provision, _provision_fields)
