@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Protocol, cast
 
 from . import inline
+from .inline import Words  # a run of text: the words as written
 from .model import Answer, Policy, Provision, TemplateOption
 from .render.html import date_text, first_words
 
@@ -36,13 +37,6 @@ MAX_HEADING_LEVEL = 6
 FOOTNOTES_HEADING = "Footnotes"  # the heading the footnotes stand under
 
 # --- Runs: the pieces of a block -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Words:
-    """Text as written (from the YAML), never markup."""
-
-    text: str
 
 
 @dataclass(frozen=True)
@@ -348,15 +342,10 @@ def label_run(policy: Policy, provision: Provision) -> Label:
 
 def _text_runs(policy: Policy, text: str, place: str) -> tuple[Run, ...]:
     """One paragraph of policy text: words, options where they stand, footnote references."""
-    runs: list[Run] = []
-    for segment in inline.segments(text):
-        if isinstance(segment, inline.Words):
-            runs.append(Words(segment.text))
-        elif isinstance(segment, inline.OptionRef):
-            runs.append(_option_run(policy.defined_option(segment.option_id), place))
-        else:
-            runs.append(FootnoteRef(segment.footnote_id))
-    return tuple(runs)
+    return tuple(
+        _option_run(policy.defined_option(run.option_id), place) if isinstance(run, inline.OptionRef) else run
+        for run in _written_runs(text)[0]
+    )
 
 
 def _option_run(option: TemplateOption, place: str) -> Run:
@@ -722,9 +711,7 @@ def _written_runs(text: str) -> tuple[tuple[Words | FootnoteRef | inline.OptionR
     """The runs of a text, options as their references, and whether it holds any option."""
     runs: list[Words | FootnoteRef | inline.OptionRef] = []
     for segment in inline.segments(text):
-        if isinstance(segment, inline.Words):
-            runs.append(Words(segment.text))
-        elif isinstance(segment, inline.FootnoteRef):
+        if isinstance(segment, inline.FootnoteRef):
             runs.append(FootnoteRef(segment.footnote_id))
         else:
             runs.append(segment)

@@ -14,6 +14,8 @@ TOKEN = re.compile(r"\{\{\s*(?:footnote:\s*([A-Za-z0-9]+)|([a-z0-9]+(?:-[a-z0-9]
 
 @dataclass(frozen=True)
 class Words:
+    """Text as written (from the YAML), never markup: a run of the document structure too (`document.py`)."""
+
     text: str
 
 
