@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..model import Policy, Question
 from .draft import is_comparable
 from .state import DROPPED_HYPHEN, ImportState, Node
-from .topics import WORD, Counts, Vectors, own_text, words
+from .topics import WORD, Counts, Vectors, own_text, tagged, words
 
 MIN_SIMILARITY = 0.75
 # The words that decide an answer: modal verbs, negation, and the words that qualify or condition a rule.
@@ -112,13 +112,11 @@ class AnswerIndex(Vectors):
         choices = {q.id for q in questions if q.kind != "text"}
         index = cls()
         counts: list[Counts] = []
-        for policy in policies:
-            for provision in policy.provisions():
-                if provision.topics and provision.comparable:
-                    index.ids.append(provision.id)
-                    index.codings.append([(c.question, c.answer) for c in provision.answers if c.question in choices])
-                    index.deciding.append(deciding_words(provision.text))
-                    counts.append(own_counts(own_text(provision)))
+        for provision in tagged(policies):
+            index.ids.append(provision.id)
+            index.codings.append([(c.question, c.answer) for c in provision.answers if c.question in choices])
+            index.deciding.append(deciding_words(provision.text))
+            counts.append(own_counts(own_text(provision)))
         index.index(counts)
         return index
 

@@ -101,6 +101,12 @@ class Vectors:
         return sorted(((score, number) for number, score in scores.items()), key=lambda s: (-s[0], s[1]))
 
 
+def tagged(policies: Iterable[Policy]) -> Iterator[Provision]:
+    """The provisions of `policies` a person compared under topics (a template's too), in order: what a
+    suggestion is drawn from."""
+    return (p for policy in policies for p in policy.provisions() if p.topics and p.comparable)
+
+
 @dataclass
 class TopicIndex(Vectors):
     """The handbook's tagged provisions as TF-IDF vectors; with the codebook, also the answers its coded
@@ -119,12 +125,10 @@ class TopicIndex(Vectors):
         policies = list(policies)
         index = cls()
         counts: list[Counts] = []
-        for policy in policies:
-            for provision in policy.provisions():
-                if provision.topics and provision.comparable:
-                    index.ids.append(provision.id)
-                    index.topics.append(list(dict.fromkeys(provision.topics)))
-                    counts.append(weighted_counts(own_text(provision), _provision_context(provision)))
+        for provision in tagged(policies):
+            index.ids.append(provision.id)
+            index.topics.append(list(dict.fromkeys(provision.topics)))
+            counts.append(weighted_counts(own_text(provision), _provision_context(provision)))
         index.index(counts)
         questions = list(questions)
         if questions:
