@@ -46,7 +46,9 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT / "tests" / "import_truth"
@@ -229,26 +231,35 @@ def _against_truth(policy, provisions, truth_file: Path) -> dict:
     }
 
 
-def leave_one_out(template: bool = False) -> list[dict]:
-    """Suggestion quality on the handbook's departments: each imported from its original with the other
-    departments (and, with `template`, the template) as the handbook, scored against its own tags."""
+def reimported(template: bool, codebook: bool = False) -> Iterator[tuple[Any, Any]]:
+    """Each department of the handbook and its import from its original, with the other departments (and,
+    with `template`, the template; with `codebook`, the codebook's questions) as the handbook."""
     sys.path.insert(0, str(ROOT))
     from generator.importer.api import import_text
     from generator.importer.topics import TopicIndex
     from generator.load import load_corpus
 
     corpus = load_corpus(ROOT / "source")
-    rows = []
     for department in corpus.departments:
         others = [p for p in corpus.policies if p is not department and (template or not p.is_template)]
         original = ROOT / "source" / "originals" / department.original
-        result = import_text(
-            original.read_text(encoding="utf-8"),
-            slug=department.slug,
-            original=department.original,
-            suffix=original.suffix,
-            handbook=TopicIndex.from_policies(others),
+        yield (
+            department,
+            import_text(
+                original.read_text(encoding="utf-8"),
+                slug=department.slug,
+                original=department.original,
+                suffix=original.suffix,
+                handbook=TopicIndex.from_policies(others, corpus.questions if codebook else ()),
+            ),
         )
+
+
+def leave_one_out(template: bool = False) -> list[dict]:
+    """Suggestion quality on the handbook's departments: each imported from its original with the other
+    departments (and, with `template`, the template) as the handbook, scored against its own tags."""
+    rows = []
+    for department, result in reimported(template):
         hand = {p.id: p for p in department.provisions()}
         row = {"name": department.slug, "to_tag": 0, "suggested": 0, "matched": 0, "right": 0, "tagged": 0}
         row |= {"found": 0, "hit3": 0, "not_comparable": 0}
@@ -306,8 +317,6 @@ def answers_leave_one_out(template: bool = False, threshold: float | None = None
     `threshold` stands in for `answers.MIN_SIMILARITY`; without `deciding`, the deciding words are ignored."""
     sys.path.insert(0, str(ROOT))
     from generator.importer import answers
-    from generator.importer.api import import_text
-    from generator.importer.topics import TopicIndex
     from generator.load import load_corpus
 
     corpus = load_corpus(ROOT / "source")
@@ -318,16 +327,7 @@ def answers_leave_one_out(template: bool = False, threshold: float | None = None
         answers.deciding_words = lambda text: ()
     rows = []
     try:
-        for department in corpus.departments:
-            others = [p for p in corpus.policies if p is not department and (template or not p.is_template)]
-            original = ROOT / "source" / "originals" / department.original
-            result = import_text(
-                original.read_text(encoding="utf-8"),
-                slug=department.slug,
-                original=department.original,
-                suffix=original.suffix,
-                handbook=TopicIndex.from_policies(others, corpus.questions),
-            )
+        for department, result in reimported(template, codebook=True):
             coded = {c.question: (c.answer, p.id) for p in department.provisions() for c in p.answers}
             row = {"name": department.slug, "decisions": sum(1 for q in coded if kinds.get(q) != "text")}
             row |= {"suggested": 0, "right": 0, "same_provision": 0}
