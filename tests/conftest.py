@@ -152,3 +152,10 @@ def offline_page(browser):
 def project(tmp_path) -> Path:
     """A private copy of the project for a test that changes the source or builds its own site."""
     return copy_project(tmp_path)
+
+
+@pytest.fixture
+def in_project(project, monkeypatch) -> Path:
+    """`project`, as the folder the test runs in (commands given relative paths find its files)."""
+    monkeypatch.chdir(project)
+    return project

@@ -23,12 +23,6 @@ PRIVATE_SPEECH = "Department personnel are free to express themselves as private
 WHERE_POSSIBLE = "Where possible, social media pages should state"
 
 
-@pytest.fixture
-def in_project(project, monkeypatch):
-    monkeypatch.chdir(project)
-    return project
-
-
 def by_start(policy, words: str):
     return next(p for p in policy.provisions() if p.text.startswith(words))
 

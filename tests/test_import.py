@@ -599,12 +599,6 @@ def test_a_text_without_policy_text_is_refused():
         import_own("Page 1 of 1\n")
 
 
-@pytest.fixture
-def in_project(project, monkeypatch):
-    monkeypatch.chdir(project)
-    return project
-
-
 def write_original(folder: Path, name: str, source: str) -> Path:
     path = folder / name
     path.write_text(textwrap.dedent(source).lstrip("\n"), encoding="utf-8")

@@ -25,12 +25,6 @@ LISLE = "Lisle__RELEASE_20200504_T124942_Lisle_PD_Policy_Manual_2020060507331122
 NORTHBROOK = "Northbrook__RELEASE_20200610_T123804_Northbrook_PD_Policy_Manual_202006101600362558.pdf"
 
 
-@pytest.fixture
-def in_project(project, monkeypatch):
-    monkeypatch.chdir(project)
-    return project
-
-
 def real_manual(folder: Path, name: str, as_name: str) -> Path:
     """A copy of a manual of the real corpus in `folder`; the corpus must be there (CI has it)."""
     if not (CORPUS / name).is_file():

@@ -31,12 +31,6 @@ LAKESIDE = """
     """
 
 
-@pytest.fixture
-def in_project(project, monkeypatch):
-    monkeypatch.chdir(project)
-    return project
-
-
 def import_lakeside(folder: Path) -> Path:
     original = folder / "lakeside.txt"
     original.write_text(textwrap.dedent(LAKESIDE).lstrip("\n"), encoding="utf-8")
